@@ -1,0 +1,128 @@
+import { z } from "zod";
+
+/** Every rule id, in the order the docs list them; the CLI `ruleId` and ESLint `deadflag/<id>`. */
+export const ruleIds = [
+  "no-flag-reuse",
+  "no-dead-flag-branch",
+  "no-unreachable-code",
+  "no-unused-export",
+  "no-unused-file",
+  "no-unknown-flag",
+  "no-unused-flag",
+  "no-stale-flag",
+] as const;
+
+/** A rule id, e.g. `"no-dead-flag-branch"`. */
+export type RuleId = (typeof ruleIds)[number];
+
+/** The severities a user may give a rule. */
+export const severities = ["error", "warn", "off"] as const;
+
+/** A rule severity as written in the config. */
+export type Severity = (typeof severities)[number];
+
+/** The SDK presets deadflag knows; `env` reads environment variables matched by `flags.env`. */
+export const sdkNames = [
+  "launchdarkly",
+  "openfeature",
+  "unleash",
+  "growthbook",
+  "statsig",
+  "posthog",
+  "split",
+  "configcat",
+  "flagsmith",
+  "devcycle",
+  "vercel",
+  "env",
+] as const;
+
+/** The name of an SDK preset. */
+export type SdkName = (typeof sdkNames)[number];
+
+/** The declared lifecycle states of a flag; `retired` means every read returns its in-code default. */
+export const flagStates = ["on", "off", "retired", "active"] as const;
+
+/** The declared state of one flag key. */
+export type FlagState = (typeof flagStates)[number];
+
+const nonEmptyString = z.string().min(1);
+const argumentIndex = z.int().nonnegative();
+const stringOrStrings = z.union([nonEmptyString, z.array(nonEmptyString)]);
+
+const registryEntry = nonEmptyString.refine((value) => isRegistryEntry(value), {
+  message: 'expected "path#ExportName" or a path to a .json file',
+});
+
+const accessorSchema = z
+  .strictObject({
+    function: nonEmptyString.optional().describe("Name of a function whose call reads a flag, e.g. `isOn`"),
+    method: nonEmptyString.optional().describe("Name of a method whose call reads a flag, e.g. `isLive` in `client.isLive(key)`"),
+    key: argumentIndex.optional().describe("Index of the argument holding the flag key (default 0)"),
+    default: argumentIndex.optional().describe("Index of the argument holding the default value"),
+    property: nonEmptyString.optional().describe("The key is this property of the object argument at index `key`"),
+    defaultProperty: nonEmptyString
+      .optional()
+      .describe("The default is this property of the object argument at index `default` (or `key`)"),
+    returns: z
+      .literal("flag-map")
+      .optional()
+      .describe('"flag-map": the properties of the call\'s result are flag keys'),
+  })
+  .superRefine((accessor, context) => {
+    if (accessor.function !== undefined && accessor.method !== undefined) {
+      context.addIssue({ code: "custom", message: 'expected exactly one of "function" or "method", not both' });
+    } else if (accessor.function === undefined && accessor.method === undefined) {
+      context.addIssue({ code: "custom", message: 'expected a "function" or a "method" name' });
+    }
+  })
+  // Editors cannot see the refinement, so say the same thing in JSON Schema terms.
+  .meta({
+    oneOf: [{ required: ["function"] }, { required: ["method"] }],
+    description: 'A call that reads a flag: exactly one of "function" or "method"',
+  });
+
+const flagsSchema = z.strictObject({
+  sdks: z.array(z.enum(sdkNames)).optional().describe("SDK presets to recognise (default: all)"),
+  accessors: z.array(accessorSchema).optional().describe("Project-specific functions and methods that read flags"),
+  registry: z
+    .union([registryEntry, z.array(registryEntry)])
+    .optional()
+    .describe('Where the known flag keys are declared: "path#ExportName" or a .json file'),
+  env: z.array(nonEmptyString).optional().describe("Globs of environment variable names that are flags"),
+  states: z
+    .record(z.string(), z.enum(flagStates))
+    .optional()
+    .describe('Declared state of each flag key; "retired" means every read returns its in-code default'),
+});
+
+/** The schema of a deadflag config as users write it; every object is strict, so unknown fields are errors. */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional().describe("JSON Schema for editors; ignored by deadflag"),
+  entry: stringOrStrings.optional().describe("Entry file globs (default: inferred from the project)"),
+  project: nonEmptyString.optional().describe("Path to a tsconfig, relative to this config's directory"),
+  ignore: z.array(nonEmptyString).optional().describe("Globs of files to leave out of the analysis"),
+  rules: z
+    .partialRecord(z.enum(ruleIds), z.enum(severities))
+    .optional()
+    .describe('Rule severities: "error", "warn" or "off"'),
+  staleAfterDays: z.int().positive().optional().describe("Days after which an unchanged flag is stale (default 90)"),
+  flags: flagsSchema.optional().describe("How flags are read, declared and what state they are in"),
+});
+
+/** A deadflag config as written by users (every field optional); type a `deadflag.config.ts` with it. */
+export type DeadflagConfig = z.infer<typeof configSchema>;
+
+/** One accessor as written by users, before normalisation. */
+export type AccessorConfig = z.infer<typeof accessorSchema>;
+
+/** The JSON Schema of the config file, for editors (`"$schema"`); draft-07 because editors support it best. */
+export function configJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(configSchema, { target: "draft-07", io: "input" });
+}
+
+function isRegistryEntry(value: string): boolean {
+  const hash = value.indexOf("#");
+  if (hash === -1) return value.endsWith(".json");
+  return hash > 0 && hash < value.length - 1 && !value.includes("#", hash + 1);
+}

@@ -1,0 +1,704 @@
+// Extraction: one parse and one walk of a file, producing its FileFacts. This is the only code in
+// deadflag that sees the AST. It is pure (path, text, options → facts) so the result can be cached
+// by content hash and computed for any revision of the file.
+import { ts } from "ts-morph";
+import type {
+  CallFact,
+  CalleeFact,
+  EnvReadFact,
+  ExprFact,
+  FileFacts,
+  ImportFact,
+  ParseErrorFact,
+  PropertyReadFact,
+} from "./file-facts.js";
+import type { ExtractOptions, ExtractionContext } from "./extraction-context.js";
+import { branchOf, guardsOf, guardsOfVariable, referencesTo } from "./guard-regions.js";
+import { propertyNameText } from "./scope-lookup.js";
+import { skipTransparentDown, skipTransparentUp } from "./skip-transparent.js";
+import { rangeOfNode } from "./source-range.js";
+import { accessChain, summarizeExpression } from "./summarize-expression.js";
+import { originOf } from "./trace-origin.js";
+
+const maxArgs = 4;
+const maxReceiverText = 60;
+
+/** Parses `text` as the file `fileName` and extracts its facts. */
+export function extractFileFacts(fileName: string, text: string, options: ExtractOptions): FileFacts {
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+  const ctx: ExtractionContext = {
+    sourceFile,
+    options,
+    imports: new Map(),
+    topLevel: new Map(),
+    functionNames: new Map(),
+  };
+  const facts: FileFacts = {
+    imports: [],
+    exports: [],
+    constants: {},
+    bindings: {},
+    keyTypes: {},
+    functions: [],
+    calls: [],
+    envReads: [],
+    parseErrors: parseErrorsOf(sourceFile),
+  };
+  collectModuleScope(ctx, facts);
+  new FileWalker(ctx, facts).walk();
+  const exportedLocals = new Set(facts.exports.map((e) => e.local).filter((l) => l !== undefined));
+  for (const fn of facts.functions) {
+    const owner = fn.name.split(".")[0] ?? fn.name;
+    fn.exported = exportedLocals.has(owner) && ctx.topLevel.has(owner);
+  }
+  return facts;
+}
+
+/** The script kind TypeScript should parse a file as, from its extension. */
+function scriptKindOf(fileName: string): ts.ScriptKind {
+  if (fileName.endsWith(".tsx")) return ts.ScriptKind.TSX;
+  if (fileName.endsWith(".jsx")) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(fileName)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+/**
+ * Syntax errors of the parse. TypeScript keeps them on the source file without a public accessor
+ * (a Program would report them, at the cost of building one), hence the reflective read.
+ */
+function parseErrorsOf(sourceFile: ts.SourceFile): ParseErrorFact[] {
+  const diagnostics: unknown = Reflect.get(sourceFile, "parseDiagnostics");
+  if (!Array.isArray(diagnostics)) return [];
+  const errors: ParseErrorFact[] = [];
+  for (const diagnostic of diagnostics) {
+    if (!isDiagnostic(diagnostic)) continue;
+    const at = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+    errors.push({
+      message: ts.flattenDiagnosticMessageText(diagnostic.messageText, " "),
+      line: at.line + 1,
+      column: at.character + 1,
+    });
+  }
+  return errors;
+}
+
+function isDiagnostic(value: unknown): value is ts.Diagnostic {
+  return typeof value === "object" && value !== null && "messageText" in value;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
+/** Imports, exports, module-level names, constants and bindings: everything lookups need before the walk. */
+function collectModuleScope(ctx: ExtractionContext, facts: FileFacts): void {
+  const { sourceFile } = ctx;
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) collectImport(statement, ctx, facts);
+    else if (ts.isImportEqualsDeclaration(statement)) collectImportEquals(statement, ctx, facts);
+    else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        for (const name of bindingNames(declaration.name)) ctx.topLevel.set(name, declaration);
+        collectRequire(declaration, ctx, facts);
+      }
+    } else if (
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isEnumDeclaration(statement) ||
+        ts.isModuleDeclaration(statement)) &&
+      statement.name &&
+      ts.isIdentifier(statement.name)
+    ) {
+      ctx.topLevel.set(statement.name.text, statement);
+    }
+  }
+  for (const statement of sourceFile.statements) {
+    if (ts.isVariableStatement(statement)) collectVariableStatement(statement, ctx, facts);
+    else if (ts.isEnumDeclaration(statement)) collectEnum(statement, facts);
+    else if (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) collectKeyType(statement, facts);
+    else if (ts.isExportDeclaration(statement)) collectExportDeclaration(statement, ctx, facts);
+    else if (ts.isExportAssignment(statement)) collectExportAssignment(statement, ctx, facts);
+    if (
+      ts.isFunctionDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isEnumDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isModuleDeclaration(statement)
+    ) {
+      collectDeclarationExport(statement, ctx, facts);
+    }
+  }
+}
+
+function collectImport(statement: ts.ImportDeclaration, ctx: ExtractionContext, facts: FileFacts): void {
+  if (!ts.isStringLiteral(statement.moduleSpecifier)) return;
+  const specifier = statement.moduleSpecifier.text;
+  const clause = statement.importClause;
+  const range = rangeOfNode(statement, ctx.sourceFile);
+  if (!clause) {
+    facts.imports.push({ specifier, typeOnly: false, kind: "static", range });
+    return;
+  }
+  const clauseTypeOnly = clause.isTypeOnly;
+  const bind = (imported: string, local: string, typeOnly: boolean): void => {
+    ctx.imports.set(local, { kind: "import", specifier, imported });
+    facts.imports.push({ specifier, imported, local, typeOnly, kind: "static", range });
+  };
+  if (clause.name) bind("default", clause.name.text, clauseTypeOnly);
+  const named = clause.namedBindings;
+  if (named && ts.isNamespaceImport(named)) bind("*", named.name.text, clauseTypeOnly);
+  if (named && ts.isNamedImports(named)) {
+    for (const element of named.elements) {
+      const imported = element.propertyName ? moduleExportNameText(element.propertyName) : element.name.text;
+      bind(imported, element.name.text, clauseTypeOnly || element.isTypeOnly);
+    }
+  }
+}
+
+function moduleExportNameText(name: ts.ModuleExportName): string {
+  return name.text;
+}
+
+function collectImportEquals(statement: ts.ImportEqualsDeclaration, ctx: ExtractionContext, facts: FileFacts): void {
+  const reference = statement.moduleReference;
+  if (!ts.isExternalModuleReference(reference) || !ts.isStringLiteral(reference.expression)) return;
+  const specifier = reference.expression.text;
+  ctx.imports.set(statement.name.text, { kind: "import", specifier, imported: "*" });
+  facts.imports.push({
+    specifier,
+    imported: "*",
+    local: statement.name.text,
+    typeOnly: statement.isTypeOnly,
+    kind: "require",
+    range: rangeOfNode(statement, ctx.sourceFile),
+  });
+}
+
+/** `const x = require("m")` and `const { a } = require("m")` at module level bind like imports. */
+function collectRequire(declaration: ts.VariableDeclaration, ctx: ExtractionContext, facts: FileFacts): void {
+  const init = declaration.initializer && skipTransparentDown(declaration.initializer);
+  const specifier = init && requireSpecifier(init);
+  if (specifier === undefined) return;
+  const range = rangeOfNode(declaration, ctx.sourceFile);
+  const bind = (imported: string, local: string): void => {
+    ctx.imports.set(local, { kind: "import", specifier, imported });
+    ctx.topLevel.delete(local);
+    facts.imports.push({ specifier, imported, local, typeOnly: false, kind: "require", range });
+  };
+  if (ts.isIdentifier(declaration.name)) bind("*", declaration.name.text);
+  else if (ts.isObjectBindingPattern(declaration.name)) {
+    for (const element of declaration.name.elements) {
+      if (!ts.isIdentifier(element.name)) continue;
+      const imported = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
+      bind(imported ?? "*", element.name.text);
+    }
+  }
+}
+
+function requireSpecifier(node: ts.Expression): string | undefined {
+  if (
+    ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === "require" &&
+    node.arguments.length === 1
+  ) {
+    const arg = node.arguments[0];
+    if (arg && ts.isStringLiteralLike(arg)) return arg.text;
+  }
+  return undefined;
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const names: string[] = [];
+  for (const element of name.elements) {
+    if (!ts.isOmittedExpression(element)) names.push(...bindingNames(element.name));
+  }
+  return names;
+}
+
+function collectVariableStatement(statement: ts.VariableStatement, ctx: ExtractionContext, facts: FileFacts): void {
+  const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+  const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
+  const typeOnly = hasModifier(statement, ts.SyntaxKind.DeclareKeyword);
+  for (const declaration of statement.declarationList.declarations) {
+    if (exported) {
+      for (const name of bindingNames(declaration.name)) {
+        facts.exports.push({ exported: name, local: name, typeOnly, range: rangeOfNode(declaration, ctx.sourceFile) });
+      }
+    }
+    if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+    const name = declaration.name.text;
+    if (ctx.imports.has(name)) continue;
+    if (isConst) {
+      const value = summarizeExpression(declaration.initializer, ctx);
+      if (value.kind !== "other") facts.constants[name] = value;
+    }
+    const origin = originOf(declaration.initializer, ctx);
+    if (origin) facts.bindings[name] = origin;
+  }
+}
+
+function collectEnum(statement: ts.EnumDeclaration, facts: FileFacts): void {
+  const properties: Record<string, ExprFact> = {};
+  let next = 0;
+  for (const member of statement.members) {
+    const name = propertyNameText(member.name);
+    const init = member.initializer;
+    let value: ExprFact | undefined;
+    if (!init) value = { kind: "number", value: next++ };
+    else if (ts.isStringLiteralLike(init)) value = { kind: "string", value: init.text };
+    else if (ts.isNumericLiteral(init)) {
+      next = Number(init.text) + 1;
+      value = { kind: "number", value: Number(init.text) };
+    }
+    if (name !== undefined && value) properties[name] = value;
+  }
+  facts.constants[statement.name.text] = { kind: "object", properties };
+}
+
+function collectKeyType(statement: ts.TypeAliasDeclaration | ts.InterfaceDeclaration, facts: FileFacts): void {
+  const members = ts.isInterfaceDeclaration(statement)
+    ? statement.members
+    : ts.isTypeLiteralNode(statement.type)
+      ? statement.type.members
+      : undefined;
+  if (members) {
+    const properties = members.flatMap((m) => {
+      const name = ts.isPropertySignature(m) ? propertyNameText(m.name) : undefined;
+      return name === undefined ? [] : [name];
+    });
+    if (properties.length > 0) facts.keyTypes[statement.name.text] = { properties };
+    return;
+  }
+  if (ts.isTypeAliasDeclaration(statement) && ts.isUnionTypeNode(statement.type)) {
+    const literals: string[] = [];
+    for (const member of statement.type.types) {
+      if (!ts.isLiteralTypeNode(member) || !ts.isStringLiteralLike(member.literal)) return;
+      literals.push(member.literal.text);
+    }
+    facts.keyTypes[statement.name.text] = { literals };
+  }
+}
+
+function collectExportDeclaration(statement: ts.ExportDeclaration, ctx: ExtractionContext, facts: FileFacts): void {
+  const specifier =
+    statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+  const range = rangeOfNode(statement, ctx.sourceFile);
+  const clause = statement.exportClause;
+  if (!clause) {
+    if (specifier !== undefined) facts.exports.push({ exported: "*", specifier, imported: "*", typeOnly: statement.isTypeOnly, range });
+    return;
+  }
+  if (ts.isNamespaceExport(clause)) {
+    if (specifier !== undefined) {
+      facts.exports.push({ exported: moduleExportNameText(clause.name), specifier, imported: "*", typeOnly: statement.isTypeOnly, range });
+    }
+    return;
+  }
+  for (const element of clause.elements) {
+    const exported = moduleExportNameText(element.name);
+    const inner = element.propertyName ? moduleExportNameText(element.propertyName) : exported;
+    const typeOnly = statement.isTypeOnly || element.isTypeOnly;
+    if (specifier !== undefined) facts.exports.push({ exported, specifier, imported: inner, typeOnly, range });
+    else facts.exports.push({ exported, local: inner, typeOnly, range });
+  }
+}
+
+function collectExportAssignment(statement: ts.ExportAssignment, ctx: ExtractionContext, facts: FileFacts): void {
+  const range = rangeOfNode(statement, ctx.sourceFile);
+  const expr = skipTransparentDown(statement.expression);
+  const exported = statement.isExportEquals ? "=" : "default";
+  if (ts.isIdentifier(expr)) {
+    facts.exports.push({ exported, local: expr.text, typeOnly: false, range });
+    return;
+  }
+  facts.exports.push({ exported, local: "default", typeOnly: false, range });
+  const value = summarizeExpression(expr, ctx);
+  if (value.kind !== "other") facts.constants["default"] = value;
+  const origin = originOf(expr, ctx);
+  if (origin) facts.bindings["default"] = origin;
+}
+
+function collectDeclarationExport(
+  statement:
+    | ts.FunctionDeclaration
+    | ts.ClassDeclaration
+    | ts.EnumDeclaration
+    | ts.InterfaceDeclaration
+    | ts.TypeAliasDeclaration
+    | ts.ModuleDeclaration,
+  ctx: ExtractionContext,
+  facts: FileFacts,
+): void {
+  if (!hasModifier(statement, ts.SyntaxKind.ExportKeyword)) return;
+  const name = statement.name && ts.isIdentifier(statement.name) ? statement.name.text : undefined;
+  const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+  const typeOnly =
+    ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || hasModifier(statement, ts.SyntaxKind.DeclareKeyword);
+  const range = rangeOfNode(statement, ctx.sourceFile);
+  if (isDefault) facts.exports.push({ exported: "default", local: name ?? "default", typeOnly, range });
+  else if (name !== undefined) facts.exports.push({ exported: name, local: name, typeOnly, range });
+}
+
+/** The walk over every node: named functions, candidate flag reads, env reads, dynamic imports. */
+class FileWalker {
+  private readonly enclosing: string[] = [];
+  private readonly paramNames: string[][] = [];
+  private readonly functionIndex = new Map<ts.Node, number>();
+  private readonly functionStack: ts.Node[] = [];
+
+  constructor(
+    private readonly ctx: ExtractionContext,
+    private readonly facts: FileFacts,
+  ) {}
+
+  walk(): void {
+    this.visit(this.ctx.sourceFile);
+  }
+
+  private visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && node.kind !== ts.SyntaxKind.CallSignature) {
+      this.visitFunction(node);
+      return;
+    }
+    if (ts.isCallExpression(node)) this.visitCall(node);
+    else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) this.visitAccess(node);
+    else if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) this.visitJsx(node);
+    else if (ts.isVariableDeclaration(node)) this.visitVariable(node);
+    else if (ts.isReturnStatement(node) && node.expression) this.recordReturn(node.expression);
+    ts.forEachChild(node, this.visit);
+  };
+
+  private visitFunction(node: ts.SignatureDeclaration): void {
+    const params = node.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
+    const name = this.nameOfFunction(node);
+    if (name !== undefined) {
+      this.ctx.functionNames.set(node, name);
+      this.functionIndex.set(node, this.facts.functions.length);
+      this.facts.functions.push({ name, params, range: rangeOfNode(node, this.ctx.sourceFile), exported: false });
+      this.enclosing.push(name);
+    }
+    this.paramNames.push(node.parameters.flatMap((p) => bindingNames(p.name)));
+    this.functionStack.push(node);
+    if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) this.recordReturn(node.body);
+    ts.forEachChild(node, this.visit);
+    this.functionStack.pop();
+    this.paramNames.pop();
+    if (name !== undefined) this.enclosing.pop();
+  }
+
+  /** The name deadflag gives a function-like node, or undefined when it is anonymous. */
+  private nameOfFunction(node: ts.SignatureDeclaration): string | undefined {
+    const prefix = this.enclosing.length > 0 ? `${this.enclosing[this.enclosing.length - 1]}.` : "";
+    const own = ownName(node);
+    if (own !== undefined) {
+      const owner = ts.isClassElement(node) || ts.isObjectLiteralElement(node) ? containerName(node) : undefined;
+      if (owner !== undefined) return `${owner}.${own}`;
+      if (ts.isClassElement(node) || ts.isObjectLiteralElement(node)) return undefined;
+      return prefix + own;
+    }
+    // `const isOn = (key) => …` and `{ isOn: (key) => … }`, `class A { isOn = (key) => … }`
+    const holder = skipTransparentUp(node).parent;
+    if (holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) return prefix + holder.name.text;
+    if (holder && (ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder))) {
+      const property = propertyNameText(holder.name);
+      const owner = containerName(holder);
+      if (property !== undefined && owner !== undefined) return `${owner}.${property}`;
+    }
+    return undefined;
+  }
+
+  private visitCall(call: ts.CallExpression): void {
+    const callee = skipTransparentDown(call.expression);
+    if (callee.kind === ts.SyntaxKind.ImportKeyword) {
+      this.recordDynamicImport(call, "dynamic");
+      return;
+    }
+    if (ts.isIdentifier(callee) && callee.text === "require" && call.arguments.length === 1) {
+      this.recordDynamicImport(call, "require");
+      return;
+    }
+    const name = calleeName(callee);
+    if (name === undefined) return;
+    const isReadName = this.ctx.options.readNames.has(name);
+    if (!isReadName && !this.passesParameter(call) && !this.callsModuleLevelWithKey(callee, call)) return;
+    const fact: CallFact = {
+      callee: this.calleeFact(callee, name),
+      args: call.arguments.slice(0, maxArgs).map((arg) => summarizeExpression(arg, this.ctx)),
+      range: rangeOfNode(call, this.ctx.sourceFile),
+      guards: guardsOf(call, this.ctx),
+    };
+    const enclosing = this.enclosing[this.enclosing.length - 1];
+    if (enclosing !== undefined) fact.enclosing = enclosing;
+    if (isReadName) {
+      const reads = this.propertyReadsOf(call);
+      if (reads.length > 0) fact.propertyReads = reads;
+    }
+    const holder = skipTransparentUp(call).parent;
+    if (
+      holder &&
+      ts.isVariableDeclaration(holder) &&
+      ts.isIdentifier(holder.name) &&
+      this.ctx.topLevel.get(holder.name.text) === holder
+    ) {
+      fact.assignedTo = holder.name.text;
+    }
+    this.markReturned(call, this.facts.calls.length);
+    this.facts.calls.push(fact);
+  }
+
+  private calleeFact(callee: ts.Expression, name: string): CalleeFact {
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+      const receiverNode = callee.expression;
+      const text = receiverNode.getText(this.ctx.sourceFile);
+      const receiver: CalleeFact & { kind: "method" } = {
+        kind: "method",
+        name,
+        receiver: { text: text.length > maxReceiverText ? `${text.slice(0, maxReceiverText)}…` : text },
+      };
+      const origin = originOf(receiverNode, this.ctx);
+      if (origin) receiver.receiver.origin = origin;
+      return receiver;
+    }
+    const fact: CalleeFact = { kind: "function", name };
+    const origin = originOf(callee, this.ctx);
+    if (origin) fact.origin = origin;
+    return fact;
+  }
+
+  /** A call that hands on a parameter of an enclosing function: that function may be a wrapper. */
+  private passesParameter(call: ts.CallExpression): boolean {
+    if (this.enclosing.length === 0 || this.paramNames.length === 0) return false;
+    const params = new Set(this.paramNames.flat());
+    if (params.size === 0) return false;
+    return call.arguments.slice(0, maxArgs).some((arg) => {
+      const root = rootName(arg);
+      if (root !== undefined) return params.has(root);
+      if (ts.isObjectLiteralExpression(arg)) {
+        return arg.properties.some((p) =>
+          ts.isShorthandPropertyAssignment(p) ? params.has(p.name.text) : ts.isPropertyAssignment(p) && params.has(rootName(p.initializer) ?? ""),
+        );
+      }
+      return false;
+    });
+  }
+
+  /**
+   * A call of an imported or module-level function with a key-like argument, or with none: it may
+   * call a wrapper defined elsewhere (`isOn("x")`) or a flag handle (`await showBanner()`).
+   */
+  private callsModuleLevelWithKey(callee: ts.Expression, call: ts.CallExpression): boolean {
+    const root = rootName(callee);
+    if (root === undefined || !(this.ctx.imports.has(root) || this.ctx.topLevel.has(root))) {
+      if (!(ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword)) return false;
+    }
+    if (call.arguments.length === 0) return true;
+    return call.arguments.slice(0, 3).some((arg) => {
+      const node = skipTransparentDown(arg);
+      if (ts.isStringLiteralLike(node)) return true;
+      const argRoot = rootName(node);
+      return argRoot !== undefined && this.isModuleLevel(argRoot);
+    });
+  }
+
+  private isModuleLevel(name: string): boolean {
+    return this.ctx.imports.has(name) || this.ctx.topLevel.has(name);
+  }
+
+  /** Property reads on a call's result: `f().a`, `const r = f(); r.a`, `const { a } = f()`. */
+  private propertyReadsOf(call: ts.CallExpression): PropertyReadFact[] {
+    const top = skipTransparentUp(call);
+    const parent = top.parent;
+    if (!parent) return [];
+    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === top) {
+      const read = this.propertyRead(parent);
+      return read ? [read] : [];
+    }
+    if (!ts.isVariableDeclaration(parent) || parent.initializer !== top) return [];
+    const reads: PropertyReadFact[] = [];
+    if (ts.isIdentifier(parent.name)) {
+      for (const ref of referencesTo(parent.name.text, parent, this.ctx)) {
+        const access = skipTransparentUp(ref).parent;
+        if (access && (ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access))) {
+          const read = this.propertyRead(access);
+          if (read) reads.push(read);
+        }
+      }
+    } else if (ts.isObjectBindingPattern(parent.name)) {
+      for (const element of parent.name.elements) {
+        if (!ts.isIdentifier(element.name)) continue;
+        const property = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
+        if (property === undefined) continue;
+        reads.push({
+          property,
+          range: rangeOfNode(element, this.ctx.sourceFile),
+          guards: guardsOfVariable(element.name.text, parent, this.ctx),
+        });
+      }
+    }
+    return reads;
+  }
+
+  private propertyRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): PropertyReadFact | undefined {
+    const property = accessedName(access);
+    if (property === undefined) return undefined;
+    const outer = skipTransparentUp(access).parent;
+    if (outer && (ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer)) && !ts.isCallExpression(outer.parent)) {
+      const member = accessedName(outer);
+      if (member !== undefined) {
+        return { property, member, range: rangeOfNode(outer, this.ctx.sourceFile), guards: guardsOf(outer, this.ctx) };
+      }
+    }
+    return { property, range: rangeOfNode(access, this.ctx.sourceFile), guards: guardsOf(access, this.ctx) };
+  }
+
+  /** `return call` or an arrow whose body is the call: the enclosing named function returns its value. */
+  private markReturned(call: ts.CallExpression, callIndex: number): void {
+    const top = skipTransparentUp(call);
+    const parent = top.parent;
+    let fn: ts.Node | undefined;
+    if (parent && ts.isArrowFunction(parent) && parent.body === top) fn = parent;
+    else if (parent && ts.isReturnStatement(parent)) {
+      for (let node: ts.Node | undefined = parent.parent; node; node = node.parent) {
+        if (ts.isFunctionLike(node)) {
+          fn = node;
+          break;
+        }
+      }
+    }
+    const index = fn && this.functionIndex.get(fn);
+    const target = index === undefined ? undefined : this.facts.functions[index];
+    if (target && target.returnsCall === undefined) target.returnsCall = callIndex;
+  }
+
+  /** The first returned value of a named function whose origin is known: client factories. */
+  private recordReturn(expr: ts.Expression): void {
+    const fn = this.functionStack[this.functionStack.length - 1];
+    const index = fn && this.functionIndex.get(fn);
+    const target = index === undefined ? undefined : this.facts.functions[index];
+    if (!target || target.returns) return;
+    const origin = originOf(expr, this.ctx);
+    if (origin) target.returns = origin;
+  }
+
+  private recordDynamicImport(call: ts.CallExpression, kind: ImportFact["kind"]): void {
+    const arg = call.arguments[0];
+    if (!arg || !ts.isStringLiteralLike(arg)) return;
+    const alreadyBound = this.facts.imports.some((i) => i.kind === "require" && i.range.start <= call.pos && call.end <= i.range.end);
+    if (alreadyBound) return;
+    this.facts.imports.push({ specifier: arg.text, typeOnly: false, kind, range: rangeOfNode(call, this.ctx.sourceFile) });
+  }
+
+  /** `process.env.X`, `process.env["X"]`, `import.meta.env.X`. */
+  private visitAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
+    if (!isEnvObject(node.expression)) return;
+    const name = accessedName(node);
+    if (name === undefined) return;
+    const read: EnvReadFact = { name, range: rangeOfNode(node, this.ctx.sourceFile), guards: guardsOf(node, this.ctx) };
+    const enclosing = this.enclosing[this.enclosing.length - 1];
+    if (enclosing !== undefined) read.enclosing = enclosing;
+    this.facts.envReads.push(read);
+  }
+
+  /** `const { FEATURE_X } = process.env`. */
+  private visitVariable(node: ts.VariableDeclaration): void {
+    if (!node.initializer || !ts.isObjectBindingPattern(node.name) || !isEnvObject(skipTransparentDown(node.initializer))) return;
+    for (const element of node.name.elements) {
+      if (!ts.isIdentifier(element.name)) continue;
+      const name = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
+      if (name === undefined) continue;
+      const read: EnvReadFact = {
+        name,
+        range: rangeOfNode(element, this.ctx.sourceFile),
+        guards: guardsOfVariable(element.name.text, node, this.ctx),
+      };
+      const enclosing = this.enclosing[this.enclosing.length - 1];
+      if (enclosing !== undefined) read.enclosing = enclosing;
+      this.facts.envReads.push(read);
+    }
+  }
+
+  /** `<IfFeatureEnabled feature="x">…</IfFeatureEnabled>`: a read whose on-branch is the children. */
+  private visitJsx(node: ts.JsxSelfClosingElement | ts.JsxOpeningElement): void {
+    const tag = node.tagName;
+    const name = ts.isIdentifier(tag) ? tag.text : ts.isPropertyAccessExpression(tag) ? tag.name.text : undefined;
+    if (name === undefined || !this.ctx.options.readNames.has(name)) return;
+    const properties: Record<string, ExprFact> = {};
+    for (const attribute of node.attributes.properties) {
+      if (!ts.isJsxAttribute(attribute)) continue;
+      const attrName = attribute.name.getText(this.ctx.sourceFile);
+      const init = attribute.initializer;
+      if (!init) properties[attrName] = { kind: "boolean", value: true };
+      else if (ts.isStringLiteral(init)) properties[attrName] = { kind: "string", value: init.text };
+      else if (ts.isJsxExpression(init) && init.expression) properties[attrName] = summarizeExpression(init.expression, this.ctx);
+    }
+    const element = ts.isJsxOpeningElement(node) ? node.parent : node;
+    const callee: CalleeFact = { kind: "jsx", name };
+    const origin = ts.isJsxTagNameExpression(tag) && ts.isIdentifier(tag) ? originOf(tag, this.ctx) : undefined;
+    if (origin) callee.origin = origin;
+    const fact: CallFact = {
+      callee,
+      args: [{ kind: "object", properties }],
+      range: rangeOfNode(element, this.ctx.sourceFile),
+      guards: [],
+    };
+    if (ts.isJsxElement(element) && element.children.length > 0) {
+      const on = branchOf(element.children.length === 1 && element.children[0] ? element.children[0] : element, this.ctx);
+      fact.guards.push({ kind: "jsx-children", polarity: "positive", range: fact.range, on });
+    }
+    const enclosing = this.enclosing[this.enclosing.length - 1];
+    if (enclosing !== undefined) fact.enclosing = enclosing;
+    this.facts.calls.push(fact);
+  }
+}
+
+function ownName(node: ts.SignatureDeclaration): string | undefined {
+  if (ts.isConstructorDeclaration(node)) return "constructor";
+  const name = node.name;
+  if (!name) return undefined;
+  return propertyNameText(name);
+}
+
+/** The name of the class or `const` object literal that holds a member, when it has one. */
+function containerName(member: ts.Node): string | undefined {
+  const container = member.parent;
+  if (ts.isClassLike(container)) return container.name?.text;
+  if (ts.isObjectLiteralExpression(container)) {
+    const holder = skipTransparentUp(container).parent;
+    if (holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) return holder.name.text;
+  }
+  return undefined;
+}
+
+/** The called name: `f` for `f()`, `m` for `a.b.m()` and `a["m"]()`. */
+function calleeName(callee: ts.Expression): string | undefined {
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) return callee.argumentExpression.text;
+  return undefined;
+}
+
+/** The identifier an expression (or property chain) starts with: `a` for `a.b.c`. */
+function rootName(expr: ts.Expression): string | undefined {
+  const node = skipTransparentDown(expr);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    return accessChain(node)?.root.text;
+  }
+  return undefined;
+}
+
+function accessedName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  const arg = node.argumentExpression;
+  return ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+function isEnvObject(expr: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(expr) || expr.name.text !== "env") return false;
+  const target = expr.expression;
+  if (ts.isIdentifier(target)) return target.text === "process";
+  return ts.isMetaProperty(target) && target.keywordToken === ts.SyntaxKind.ImportKeyword;
+}

@@ -1,0 +1,25 @@
+// State shared by the pieces of one file's extraction: the parsed file and the module-level names
+// that every lookup needs, computed once before the walk.
+import type { ts } from "ts-morph";
+import type { ValueOrigin } from "./file-facts.js";
+
+/** The origin of a name bound by an import. */
+export type ImportOrigin = Extract<ValueOrigin, { kind: "import" }>;
+
+/** Options that change what extraction records; they are part of the facts cache key. */
+export interface ExtractOptions {
+  /** Function, method, hook and component names that SDK presets and configured accessors read flags with. */
+  readNames: ReadonlySet<string>;
+}
+
+/** What the extraction walkers share for one file. */
+export interface ExtractionContext {
+  sourceFile: ts.SourceFile;
+  options: ExtractOptions;
+  /** Local name → where the import binds it from. */
+  imports: Map<string, ImportOrigin>;
+  /** Names declared at module level (functions, classes, variables, enums), with their declaration. */
+  topLevel: Map<string, ts.Node>;
+  /** Named function-like nodes → the name deadflag gives them (`isOn`, `Router.route`, `flags.isOn`). */
+  functionNames: Map<ts.Node, string>;
+}

@@ -1,0 +1,185 @@
+// The per-file facts: plain, JSON-serialisable data produced by `extractFileFacts` from one file's text.
+// Everything after extraction (linking, the flag index, later the call graph) reads these facts and
+// never the AST, so the facts can be cached by content hash and shared between revisions.
+
+/** A span of source text: offsets (0-based, UTF-16) plus 1-based line and column of both ends. */
+export interface SourceRange {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * Where a value comes from, as far as one file can tell. Linking follows `local` through the file's
+ * bindings and `import` into other modules until it reaches a package import or gives up.
+ */
+export type ValueOrigin =
+  | { kind: "import"; specifier: string; imported: string }
+  | { kind: "type"; specifier: string; imported: string }
+  | { kind: "local"; name: string };
+
+/** A summarised expression: enough to resolve a flag key or a default value without the AST. */
+export type ExprFact =
+  | { kind: "string"; value: string }
+  | { kind: "number"; value: number }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "null" }
+  | { kind: "ref"; name: string; path: string[]; origin?: ValueOrigin }
+  | { kind: "param"; fn: string; index: number; path: string[] }
+  | { kind: "object"; properties: Record<string, ExprFact> }
+  | { kind: "array"; elements: ExprFact[] }
+  | { kind: "other"; text: string };
+
+/** The code one side of a flag check runs, with the names it refers to (for meanings and dead code). */
+export interface BranchFact {
+  range: SourceRange;
+  refs: string[];
+}
+
+/** How a flag read's value decides which code runs. */
+export type GuardKind =
+  | "if"
+  | "ternary"
+  | "and"
+  | "or"
+  | "nullish"
+  | "early-exit"
+  | "switch"
+  | "jsx-children";
+
+/**
+ * One place where a flag read's value decides what runs. `on` is the code that can run only when
+ * the flag is on (truthy, or equal to `compare`), `off` the code that can run only when it is off;
+ * either is absent when the construct does not make it exclusive (`if (flag && x) A else B`: B also
+ * runs when the flag is on). `polarity` is `negative` when the read appears negated in the test.
+ */
+export interface GuardFact {
+  kind: GuardKind;
+  polarity: "positive" | "negative";
+  range: SourceRange;
+  on?: BranchFact;
+  off?: BranchFact;
+  compare?: string | number | boolean | null;
+  cases?: { values: Array<string | number | boolean | null>; isDefault: boolean; branch: BranchFact }[];
+  via?: string;
+}
+
+/** What a candidate read calls: a plain function, a method on a receiver, or a JSX component. */
+export type CalleeFact =
+  | { kind: "function"; name: string; origin?: ValueOrigin }
+  | { kind: "method"; name: string; receiver: ReceiverFact }
+  | { kind: "jsx"; name: string; origin?: ValueOrigin };
+
+/** The object a method is called on: its text and, when traceable, where it comes from. */
+export interface ReceiverFact {
+  text: string;
+  origin?: ValueOrigin;
+  /** True when the receiver is `process.env` or `import.meta.env`. */
+  env?: boolean;
+}
+
+/** A property read on the value a call returns: `useFlags().newCheckout`, `const { a } = useFlags()`. */
+export interface PropertyReadFact {
+  property: string;
+  range: SourceRange;
+  guards: GuardFact[];
+  /** `flags.font_size.enabled`: the member read after the flag's own property. */
+  member?: string;
+}
+
+/**
+ * A call (or JSX element) that may read a flag: its callee has a known SDK or accessor name, or it
+ * calls an imported or top-level function with a key-like argument (a possible wrapper), or it
+ * passes a parameter of its enclosing function on (that function may be a wrapper).
+ */
+export interface CallFact {
+  callee: CalleeFact;
+  args: ExprFact[];
+  range: SourceRange;
+  /** The declaration the call sits in (`Router.route`, `isOn`), for wrappers and meanings. */
+  enclosing?: string;
+  guards: GuardFact[];
+  propertyReads?: PropertyReadFact[];
+  /** Set when the call initialises a module-level `const` (`export const banner = flag({ … })`). */
+  assignedTo?: string;
+}
+
+/** A read of an environment variable: `process.env.X`, `process.env["X"]`, `import.meta.env.X`. */
+export interface EnvReadFact {
+  name: string;
+  range: SourceRange;
+  guards: GuardFact[];
+  enclosing?: string;
+}
+
+/** A function (or method) whose parameters reach calls: possibly a flag accessor wrapper. */
+export interface FunctionFact {
+  name: string;
+  /** Names of its parameters, by index; destructured parameters are `undefined`. */
+  params: Array<string | undefined>;
+  range: SourceRange;
+  exported: boolean;
+  /** When the function returns the value of a call directly: the index of that call in `calls`. */
+  returnsCall?: number;
+  /** Where the value it returns comes from (`return LD.init(key)`): factories of SDK clients. */
+  returns?: ValueOrigin;
+}
+
+/** One import binding (or a side-effect import when `imported` is undefined). */
+export interface ImportFact {
+  specifier: string;
+  /** `default`, `*` for a namespace, or the exported name; undefined for `import "x"`. */
+  imported?: string;
+  local?: string;
+  typeOnly: boolean;
+  kind: "static" | "dynamic" | "require";
+  range: SourceRange;
+}
+
+/** One export: a local binding exported under a name, or a re-export from another module. */
+export interface ExportFact {
+  exported: string;
+  /** The local binding (`export { a as b }` → `a`; `export default expr` → `default`). */
+  local?: string;
+  /** Set for `export { x } from "m"` and `export * from "m"` (then `exported` is `*`). */
+  specifier?: string;
+  /** The name in the other module for a re-export (`*` for `export * as ns from`). */
+  imported?: string;
+  typeOnly: boolean;
+  range: SourceRange;
+}
+
+/** A syntax error found while parsing; the rest of the file is still extracted. */
+export interface ParseErrorFact {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * A module-level type that can list flag keys: a union of string literals (`"a" | "b"`) or an
+ * object type or interface whose property names are keys (`{ "new-checkout": boolean }`).
+ */
+export interface KeyTypeFact {
+  literals?: string[];
+  properties?: string[];
+}
+
+/** Everything deadflag needs from one file. Plain data: `JSON.parse(JSON.stringify(f))` equals `f`. */
+export interface FileFacts {
+  imports: ImportFact[];
+  exports: ExportFact[];
+  /** Module-level `const`s, enums and `as const` objects: name → value, for key resolution. */
+  constants: Record<string, ExprFact>;
+  /** Module-level bindings whose value derives from another binding or an import (SDK receivers). */
+  bindings: Record<string, ValueOrigin>;
+  /** Module-level types that list keys, by name (flag registries such as GrowthBook's `AppFeatures`). */
+  keyTypes: Record<string, KeyTypeFact>;
+  functions: FunctionFact[];
+  calls: CallFact[];
+  envReads: EnvReadFact[];
+  parseErrors: ParseErrorFact[];
+}

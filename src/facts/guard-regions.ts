@@ -1,0 +1,289 @@
+// Guarded code: for one flag read, the code that runs only when the flag is on and only when it is
+// off. Follows the read's value up through negation, comparisons, `&&`/`||`/`??` and variables to
+// the `if`, ternary, early exit, `switch` or JSX expression that decides.
+import { ts } from "ts-morph";
+import type { BranchFact, GuardFact, GuardKind, SourceRange } from "./file-facts.js";
+import type { ExtractionContext } from "./extraction-context.js";
+import { lookUpName } from "./scope-lookup.js";
+import { skipTransparentUp } from "./skip-transparent.js";
+import { rangeBetween, rangeOfNode } from "./source-range.js";
+
+/** Which flag state a truthy and a falsy value of the current expression imply (undefined: neither). */
+interface Truth {
+  whenTruthy: "on" | "off" | undefined;
+  whenFalsy: "on" | "off" | undefined;
+}
+
+type Literal = string | number | boolean | null;
+
+const maxVariableDepth = 2;
+const maxRefsPerBranch = 200;
+
+/** The guards of the flag value that `read` evaluates to. */
+export function guardsOf(read: ts.Expression, ctx: ExtractionContext): GuardFact[] {
+  const guards: GuardFact[] = [];
+  walkUp(read, { whenTruthy: "on", whenFalsy: "off" }, undefined, ctx, guards, 0, undefined);
+  return guards;
+}
+
+function walkUp(
+  start: ts.Node,
+  initial: Truth,
+  initialCompare: Literal | undefined,
+  ctx: ExtractionContext,
+  guards: GuardFact[],
+  variableDepth: number,
+  via: string | undefined,
+): void {
+  let truth = initial;
+  let compare = initialCompare;
+  let node = start;
+  const exact = (): boolean => truth.whenTruthy !== undefined && truth.whenFalsy !== undefined;
+  const push = (kind: GuardKind, at: ts.Node, branches: { truthy?: BranchFact; falsy?: BranchFact }): void => {
+    const guard: GuardFact = { kind, polarity: polarityOf(truth), range: rangeOfNode(at, ctx.sourceFile) };
+    assign(guard, truth.whenTruthy, branches.truthy);
+    assign(guard, truth.whenFalsy, branches.falsy);
+    if (compare !== undefined) guard.compare = compare;
+    if (via !== undefined) guard.via = via;
+    if (guard.on || guard.off) guards.push(guard);
+  };
+
+  for (;;) {
+    node = skipTransparentUp(node);
+    const parent = node.parent;
+    if (!parent) return;
+    if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) {
+      truth = { whenTruthy: truth.whenFalsy, whenFalsy: truth.whenTruthy };
+      node = parent;
+      continue;
+    }
+    if (ts.isCallExpression(parent) && isBooleanCall(parent, node)) {
+      node = parent;
+      continue;
+    }
+    if (ts.isBinaryExpression(parent)) {
+      const op = parent.operatorToken.kind;
+      const otherSide = parent.left === node ? parent.right : parent.left;
+      if (isEquality(op) && exact() && compare === undefined) {
+        const literal = literalValue(otherSide);
+        if (literal === undefined) return;
+        const negatedOp = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+        // `flag === false` is `!flag`; `variant === "b"` is "on" for the variant b.
+        const flips = negatedOp !== (literal === false);
+        if (typeof literal !== "boolean") compare = literal;
+        if (flips) truth = { whenTruthy: truth.whenFalsy, whenFalsy: truth.whenTruthy };
+        node = parent;
+        continue;
+      }
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+        if (parent.left === node) push("and", parent.right, { truthy: branchOf(parent.right, ctx) });
+        truth = { whenTruthy: truth.whenTruthy, whenFalsy: undefined };
+        node = parent;
+        continue;
+      }
+      if (op === ts.SyntaxKind.BarBarToken) {
+        if (parent.left === node) push("or", parent.right, { falsy: branchOf(parent.right, ctx) });
+        truth = { whenTruthy: undefined, whenFalsy: truth.whenFalsy };
+        node = parent;
+        continue;
+      }
+      if (op === ts.SyntaxKind.QuestionQuestionToken && parent.left === node && exact()) {
+        // The right side runs only when the read gave nothing: the flag is unset, which reads as off.
+        const branch = branchOf(parent.right, ctx);
+        guards.push({ kind: "nullish", polarity: "positive", range: rangeOfNode(parent.right, ctx.sourceFile), off: branch });
+      }
+      return;
+    }
+    if (ts.isIfStatement(parent) && parent.expression === node) {
+      const truthy = branchOf(parent.thenStatement, ctx);
+      if (parent.elseStatement) {
+        push("if", parent, { truthy, falsy: branchOf(parent.elseStatement, ctx) });
+      } else if (alwaysExits(parent.thenStatement)) {
+        push("early-exit", parent, { truthy, falsy: restOfBlock(parent, ctx) });
+      } else {
+        push("if", parent, { truthy });
+      }
+      return;
+    }
+    if (ts.isConditionalExpression(parent) && parent.condition === node) {
+      push("ternary", parent, { truthy: branchOf(parent.whenTrue, ctx), falsy: branchOf(parent.whenFalse, ctx) });
+      return;
+    }
+    if (ts.isSwitchStatement(parent) && parent.expression === node && exact() && compare === undefined) {
+      guards.push(switchGuard(parent, truth, ctx, via));
+      return;
+    }
+    if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) {
+      if (variableDepth >= maxVariableDepth) return;
+      const name = parent.name.text;
+      for (const ref of referencesTo(name, parent, ctx)) {
+        walkUp(ref, truth, compare, ctx, guards, variableDepth + 1, name);
+      }
+      return;
+    }
+    return;
+  }
+}
+
+function assign(guard: GuardFact, state: "on" | "off" | undefined, branch: BranchFact | undefined): void {
+  if (!state || !branch) return;
+  guard[state] = branch;
+}
+
+function polarityOf(truth: Truth): "positive" | "negative" {
+  return truth.whenTruthy === "off" || truth.whenFalsy === "on" ? "negative" : "positive";
+}
+
+/** `Boolean(x)` keeps the truthiness of x. */
+function isBooleanCall(call: ts.CallExpression, arg: ts.Node): boolean {
+  return ts.isIdentifier(call.expression) && call.expression.text === "Boolean" && call.arguments[0] === arg;
+}
+
+function isEquality(op: ts.SyntaxKind): boolean {
+  return (
+    op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    op === ts.SyntaxKind.EqualsEqualsToken ||
+    op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    op === ts.SyntaxKind.ExclamationEqualsToken
+  );
+}
+
+function literalValue(node: ts.Expression): Literal | undefined {
+  if (ts.isStringLiteralLike(node)) return node.text;
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (node.kind === ts.SyntaxKind.NullKeyword) return null;
+  return undefined;
+}
+
+function switchGuard(statement: ts.SwitchStatement, truth: Truth, ctx: ExtractionContext, via: string | undefined): GuardFact {
+  const cases: NonNullable<GuardFact["cases"]> = [];
+  for (const clause of statement.caseBlock.clauses) {
+    const isDefault = ts.isDefaultClause(clause);
+    const value = ts.isCaseClause(clause) ? literalValue(clause.expression) : undefined;
+    const values = value === undefined ? [] : [value];
+    const branch = statementsBranch(clause.statements, clause, ctx);
+    cases.push({ values, isDefault, branch });
+  }
+  const guard: GuardFact = {
+    kind: "switch",
+    polarity: polarityOf(truth),
+    range: rangeOfNode(statement, ctx.sourceFile),
+    cases,
+  };
+  if (via !== undefined) guard.via = via;
+  return guard;
+}
+
+/** True when control never falls out of `statement`: it returns, throws, breaks or continues. */
+function alwaysExits(statement: ts.Statement): boolean {
+  if (
+    ts.isReturnStatement(statement) ||
+    ts.isThrowStatement(statement) ||
+    ts.isBreakStatement(statement) ||
+    ts.isContinueStatement(statement)
+  ) {
+    return true;
+  }
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && alwaysExits(last);
+  }
+  if (ts.isIfStatement(statement)) {
+    return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
+  }
+  return false;
+}
+
+function restOfBlock(statement: ts.IfStatement, ctx: ExtractionContext): BranchFact | undefined {
+  const container = statement.parent;
+  if (!ts.isBlock(container) && !ts.isSourceFile(container) && !ts.isCaseClause(container) && !ts.isDefaultClause(container)) {
+    return undefined;
+  }
+  const statements = container.statements;
+  const rest = statements.slice(statements.indexOf(statement) + 1);
+  return rest.length === 0 ? undefined : statementsBranch(rest, container, ctx);
+}
+
+function statementsBranch(statements: readonly ts.Statement[], fallback: ts.Node, ctx: ExtractionContext): BranchFact {
+  const first = statements[0];
+  const last = statements[statements.length - 1];
+  const range: SourceRange =
+    first && last
+      ? rangeBetween(first.getStart(ctx.sourceFile), last.getEnd(), ctx.sourceFile)
+      : rangeOfNode(fallback, ctx.sourceFile);
+  const refs = new Set<string>();
+  for (const statement of statements) collectRefs(statement, refs);
+  return { range, refs: [...refs].sort() };
+}
+
+/** The branch fact of one node: its range and the names it refers to. */
+export function branchOf(node: ts.Node, ctx: ExtractionContext): BranchFact {
+  const refs = new Set<string>();
+  collectRefs(node, refs);
+  return { range: rangeOfNode(node, ctx.sourceFile), refs: [...refs].sort() };
+}
+
+function collectRefs(node: ts.Node, refs: Set<string>): void {
+  if (refs.size >= maxRefsPerBranch) return;
+  if (ts.isIdentifier(node)) {
+    const parent = node.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.name === node) refs.add(`.${node.text}`);
+    else refs.add(node.text);
+    return;
+  }
+  ts.forEachChild(node, (child) => collectRefs(child, refs));
+}
+
+/** The guards of every read of the variable `name` that `declaration` declares (plainly or destructured). */
+export function guardsOfVariable(name: string, declaration: ts.VariableDeclaration, ctx: ExtractionContext): GuardFact[] {
+  const guards: GuardFact[] = [];
+  for (const ref of referencesTo(name, declaration, ctx)) {
+    walkUp(ref, { whenTruthy: "on", whenFalsy: "off" }, undefined, ctx, guards, 1, name);
+  }
+  return guards;
+}
+
+/** Identifiers in the declaration's scope that refer to the variable `name` declared by `declaration`. */
+export function referencesTo(name: string, declaration: ts.VariableDeclaration, ctx: ExtractionContext): ts.Identifier[] {
+  const scope = enclosingScope(declaration);
+  const found: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && isValueReference(node)) {
+      const resolved = lookUpName(name, node, ctx);
+      const target = resolved?.kind === "local" || resolved?.kind === "top-level" ? resolved.node : undefined;
+      if (target === declaration && !isDeclarationName(node, declaration)) found.push(node);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+function enclosingScope(node: ts.Node): ts.Node {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isBlock(current) || ts.isSourceFile(current) || ts.isFunctionLike(current) || ts.isCaseClause(current)) {
+      return current;
+    }
+  }
+  return node;
+}
+
+function isDeclarationName(id: ts.Identifier, declaration: ts.VariableDeclaration): boolean {
+  for (let node: ts.Node = id; node !== declaration; node = node.parent) {
+    if (node === declaration.name) return true;
+    if (node === declaration.initializer || !node.parent) return false;
+  }
+  return false;
+}
+
+function isValueReference(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === id) {
+    return false;
+  }
+  return true;
+}

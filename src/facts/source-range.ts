@@ -1,0 +1,22 @@
+// Source positions in facts: offsets plus 1-based lines and columns, the form every report uses.
+import type { ts } from "ts-morph";
+import type { SourceRange } from "./file-facts.js";
+
+/** The range of `node` without its leading trivia (comments and whitespace). */
+export function rangeOfNode(node: ts.Node, sourceFile: ts.SourceFile): SourceRange {
+  return rangeBetween(node.getStart(sourceFile), node.getEnd(), sourceFile);
+}
+
+/** The range between two offsets of `sourceFile`. */
+export function rangeBetween(start: number, end: number, sourceFile: ts.SourceFile): SourceRange {
+  const from = sourceFile.getLineAndCharacterOfPosition(start);
+  const to = sourceFile.getLineAndCharacterOfPosition(end);
+  return {
+    start,
+    end,
+    line: from.line + 1,
+    column: from.character + 1,
+    endLine: to.line + 1,
+    endColumn: to.character + 1,
+  };
+}

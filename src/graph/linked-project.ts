@@ -1,0 +1,163 @@
+// Linking: what crosses files. Binds imported names to the exports of other files (through
+// re-exports and `export *`), follows module-level bindings to where a value really comes from,
+// and resolves constant expressions (flag keys held in constants, enums and `as const` objects).
+import type { ExprFact, FileFacts, FunctionFact, ValueOrigin } from "../facts/file-facts.js";
+import type { ModuleResolver } from "./module-resolver.js";
+
+/** Where a value comes from once links are followed. */
+export type ResolvedOrigin =
+  /** An import from outside the project; `viaType` when only a type annotation said so. */
+  | { kind: "package"; specifier: string; imported: string; viaType: boolean }
+  /** A declaration in a project file that derives from nothing else (a function, class, literal). */
+  | { kind: "declaration"; file: string; name: string }
+  /** A whole project module, bound by `import * as ns`. */
+  | { kind: "module"; file: string };
+
+/** A literal value a constant expression evaluates to. */
+export type LiteralValue = string | number | boolean | null;
+
+const maxDepth = 16;
+
+/** The linked view of a project snapshot: file facts plus cross-file lookups, memoised. */
+export class LinkedProject {
+  private readonly functionsByFile = new Map<string, Map<string, FunctionFact>>();
+
+  constructor(
+    readonly facts: ReadonlyMap<string, FileFacts>,
+    readonly resolver: ModuleResolver,
+  ) {}
+
+  /** The facts of `file`, or undefined when it is not part of the project. */
+  getFacts(file: string): FileFacts | undefined {
+    return this.facts.get(file);
+  }
+
+  /** The named functions of `file`, by name. */
+  functionsOf(file: string): ReadonlyMap<string, FunctionFact> {
+    let byName = this.functionsByFile.get(file);
+    if (!byName) {
+      byName = new Map((this.facts.get(file)?.functions ?? []).map((f) => [f.name, f]));
+      this.functionsByFile.set(file, byName);
+    }
+    return byName;
+  }
+
+  /** The file and local name an export of `file` binds to, following re-exports. */
+  resolveExport(file: string, exported: string, depth = 0): ResolvedOrigin | undefined {
+    if (depth > maxDepth) return undefined;
+    const facts = this.facts.get(file);
+    if (!facts) return undefined;
+    for (const fact of facts.exports) {
+      if (fact.exported !== exported) continue;
+      if (fact.specifier === undefined) {
+        return this.resolveOrigin(file, { kind: "local", name: fact.local ?? exported }, depth + 1);
+      }
+      return this.resolveImported(file, fact.specifier, fact.imported ?? exported, false, depth + 1);
+    }
+    for (const fact of facts.exports) {
+      if (fact.exported !== "*" || fact.specifier === undefined) continue;
+      const target = this.resolver.resolve(file, fact.specifier);
+      if (target.kind !== "file") continue;
+      const found = this.resolveExport(target.file, exported, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Follows `origin`, seen in `file`, to a package import, a declaration or a module. */
+  resolveOrigin(file: string, origin: ValueOrigin, depth = 0): ResolvedOrigin | undefined {
+    if (depth > maxDepth) return undefined;
+    switch (origin.kind) {
+      case "local": {
+        const facts = this.facts.get(file);
+        const binding = facts?.bindings[origin.name];
+        if (binding) return this.resolveOrigin(file, binding, depth + 1) ?? { kind: "declaration", file, name: origin.name };
+        // A factory (`function createClient() { return LD.init(key) }`) gives what it returns.
+        const returns = this.functionsOf(file).get(origin.name)?.returns;
+        if (returns) return this.resolveOrigin(file, returns, depth + 1) ?? { kind: "declaration", file, name: origin.name };
+        return { kind: "declaration", file, name: origin.name };
+      }
+      case "import":
+      case "type":
+        return this.resolveImported(file, origin.specifier, origin.imported, origin.kind === "type", depth + 1);
+    }
+  }
+
+  private resolveImported(
+    file: string,
+    specifier: string,
+    imported: string,
+    viaType: boolean,
+    depth: number,
+  ): ResolvedOrigin | undefined {
+    const target = this.resolver.resolve(file, specifier);
+    if (target.kind === "package") return { kind: "package", specifier, imported, viaType };
+    if (target.kind !== "file") return undefined;
+    if (imported === "*") return { kind: "module", file: target.file };
+    return this.resolveExport(target.file, imported, depth);
+  }
+
+  /** The literal `expr` (seen in `file`) evaluates to, through constants in any file. */
+  resolveLiteral(file: string, expr: ExprFact, depth = 0): LiteralValue | undefined {
+    const value = this.resolveExpr(file, expr, depth);
+    if (!value) return undefined;
+    switch (value.expr.kind) {
+      case "string":
+      case "number":
+      case "boolean":
+        return value.expr.value;
+      case "null":
+        return null;
+      default:
+        return undefined;
+    }
+  }
+
+  /** `expr` with references replaced by what they refer to, and the file its parts are in. */
+  resolveExpr(file: string, expr: ExprFact, depth = 0): { file: string; expr: ExprFact } | undefined {
+    if (depth > maxDepth) return undefined;
+    if (expr.kind !== "ref") return { file, expr };
+    let target: { file: string; expr: ExprFact } | undefined;
+    let path = expr.path;
+    const origin = expr.origin ? this.resolveOrigin(file, expr.origin) : undefined;
+    if (origin?.kind === "declaration") {
+      const constant = this.facts.get(origin.file)?.constants[origin.name];
+      if (constant) target = { file: origin.file, expr: constant };
+    } else if (origin?.kind === "module") {
+      const [head, ...rest] = path;
+      if (head === undefined) return undefined;
+      const member = this.resolveExport(origin.file, head);
+      path = rest;
+      if (member?.kind === "declaration") {
+        const constant = this.facts.get(member.file)?.constants[member.name];
+        if (constant) target = { file: member.file, expr: constant };
+      }
+    }
+    if (!target) return undefined;
+    const resolved = this.resolveExpr(target.file, target.expr, depth + 1);
+    if (!resolved) return undefined;
+    return this.select(resolved, path, depth + 1);
+  }
+
+  private select(
+    value: { file: string; expr: ExprFact },
+    path: readonly string[],
+    depth: number,
+  ): { file: string; expr: ExprFact } | undefined {
+    if (path.length === 0) return value;
+    const [head, ...rest] = path;
+    if (value.expr.kind === "object" && head !== undefined) {
+      const property = value.expr.properties[head];
+      if (!property) return undefined;
+      const resolved = this.resolveExpr(value.file, property, depth + 1);
+      return resolved && this.select(resolved, rest, depth + 1);
+    }
+    if (value.expr.kind === "array" && head !== undefined && /^\d+$/.test(head)) {
+      const element = value.expr.elements[Number(head)];
+      if (!element) return undefined;
+      const resolved = this.resolveExpr(value.file, element, depth + 1);
+      return resolved && this.select(resolved, rest, depth + 1);
+    }
+    return undefined;
+  }
+}
