@@ -39,7 +39,11 @@ export interface FlagRead {
 /** A flag declared in a registry (an enum, a union type, a constant object or a JSON file). */
 export interface FlagDeclaration {
   key: string;
+  /** The registry file, POSIX and relative to the analysed root. */
   file: string;
+  /** The line of the registry's declaration (TypeScript registries only). */
+  line?: number;
+  /** The registry entry as configured: `src/flags.ts#FLAGS` or `flags.json`. */
   source: string;
   default?: LiteralValue;
 }

@@ -1,0 +1,27 @@
+// Options every command takes, named as ESLint names them where the concept exists.
+import { Option } from "commander";
+import type { Command } from "commander";
+
+/** The parsed common options. */
+export interface CommonOptions {
+  config?: string;
+  format: string;
+  output?: string;
+  cache: boolean;
+  cacheLocation?: string;
+  timing?: boolean;
+  debug?: boolean;
+}
+
+/** Adds the common options to `command`, with `formats` as the choices of `--format`. */
+export function withCommonOptions(command: Command, formats: readonly string[]): Command {
+  return command
+    .argument("[path]", "the directory to analyse", ".")
+    .option("-c, --config <file>", "use this config file instead of looking one up")
+    .addOption(new Option("-f, --format <format>", "output format").choices(formats).default(formats[0]))
+    .option("-o, --output <file>", "write the result to a file instead of stdout")
+    .option("--no-cache", "parse every file again instead of reusing cached facts")
+    .option("--cache-location <dir>", "where to keep the cache (default: node_modules/.cache/deadflag)")
+    .option("--timing", "print the time each phase took to stderr")
+    .option("--debug", "print stack traces of internal errors");
+}

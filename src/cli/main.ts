@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// The `deadflag` command: parses arguments, runs one command, and turns failures into one line on
+// stderr with exit code 2 (a stack trace only with --debug).
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../config/config-error.js";
+import { InputError } from "../engine/input-error.js";
+import { engineVersion } from "../engine-version.js";
+import { flagsCommand } from "./flags-command.js";
+
+const program = new Command("deadflag")
+  .description("Find dead code behind feature flags, and flags whose meaning changed between revisions")
+  .version(engineVersion)
+  .showHelpAfterError()
+  .exitOverride()
+  .addCommand(flagsCommand());
+// Subcommands added with addCommand do not inherit this; without it commander exits with 1.
+for (const command of program.commands) command.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeOf(error);
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; commander has already printed usage errors.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  const debug = process.argv.includes("--debug");
+  if (error instanceof ConfigError || error instanceof InputError) {
+    process.stderr.write(`deadflag: ${error.message}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`deadflag: internal error: ${message.split("\n")[0]}${debug ? "" : " (run with --debug for details)"}\n`);
+  }
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return 2;
+}

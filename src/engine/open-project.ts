@@ -1,0 +1,131 @@
+// The engine's entry: config, files, per-file facts (from the cache where the content is
+// unchanged), and the linked project every command works on.
+import path from "node:path";
+import { loadConfig } from "../config/load-config.js";
+import type { ResolvedConfig } from "../config/resolve-config.js";
+import type { ExtractOptions } from "../facts/extraction-context.js";
+import { extractFileFacts } from "../facts/extract-file-facts.js";
+import { defaultCacheDirectory, FactsCache } from "../facts/facts-cache.js";
+import type { FileFacts } from "../facts/file-facts.js";
+import { readNamesOf } from "../flags/build-flag-index.js";
+import { LinkedProject } from "../graph/linked-project.js";
+import { createModuleResolver } from "../graph/module-resolver.js";
+import { discoverFiles } from "../project/discover-files.js";
+import { readSourceFiles } from "../project/read-source-files.js";
+import type { EngineDiagnostic } from "./engine-diagnostic.js";
+
+/** How to open a project. */
+export interface OpenProjectOptions {
+  /** The directory to analyse. */
+  root: string;
+  /** A config file that overrides the lookup (`--config`). */
+  configFile?: string;
+  /** Reuse and store per-file facts on disk (default true). */
+  cache?: boolean;
+  /** The cache directory; default `<root>/node_modules/.cache/deadflag`. */
+  cacheLocation?: string;
+  /** Called as files are extracted, for progress displays. */
+  onProgress?: (progress: Progress) => void;
+}
+
+/** Progress through a phase that handles many files. */
+export interface Progress {
+  phase: "extract";
+  done: number;
+  total: number;
+}
+
+/** Counters and timings of one open, for `--timing` and for tests. */
+export interface OpenStats {
+  files: number;
+  /** Files parsed in this run (the rest came from the cache). */
+  parsed: number;
+  cached: number;
+  skipped: number;
+  /** Milliseconds per phase. */
+  timings: Record<string, number>;
+}
+
+/** A project ready for analysis. */
+export interface OpenedProject {
+  root: string;
+  config: ResolvedConfig;
+  /** The config file used (absolute), if any. */
+  configFile: string | undefined;
+  /** The directory relative config paths are resolved from. */
+  configDirectory: string;
+  tsconfig: string | undefined;
+  files: string[];
+  facts: Map<string, FileFacts>;
+  linked: LinkedProject;
+  diagnostics: EngineDiagnostic[];
+  stats: OpenStats;
+}
+
+/** Loads config and files, extracts facts (cached by content) and links them. */
+export async function openProject(options: OpenProjectOptions): Promise<OpenedProject> {
+  const root = path.resolve(options.root);
+  const timings: Record<string, number> = {};
+  const time = async <T>(phase: string, work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings[phase] = (timings[phase] ?? 0) + performance.now() - started;
+    return result;
+  };
+
+  const discovered = await time("discover", async () => {
+    const loaded = await loadConfig(root, options.configFile);
+    const project = loaded.config.project === undefined ? undefined : path.resolve(loaded.directory, loaded.config.project);
+    const files = await discoverFiles({ root, project, ignore: loaded.config.ignore });
+    return { loaded, files };
+  });
+  const { loaded } = discovered;
+  const diagnostics: EngineDiagnostic[] = [...discovered.files.diagnostics];
+  const sources = await time("read", () => readSourceFiles(root, discovered.files.files, diagnostics));
+
+  const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
+  const cacheDirectory =
+    options.cache === false ? undefined : path.resolve(root, options.cacheLocation ?? defaultCacheDirectory);
+  const cache = new FactsCache(cacheDirectory, extractOptions);
+  const facts = new Map<string, FileFacts>();
+  let parsed = 0;
+  await time("extract", () => {
+    for (const [index, source] of sources.entries()) {
+      let fileFacts = cache.get(source.blobId, source.file);
+      if (!fileFacts) {
+        fileFacts = extractFileFacts(source.file, source.text, extractOptions);
+        cache.set(source.blobId, source.file, fileFacts);
+        parsed++;
+      }
+      for (const error of fileFacts.parseErrors.slice(0, 1)) {
+        diagnostics.push({ file: source.file, message: `syntax error at ${error.line}:${error.column}: ${error.message}; read what parsed` });
+      }
+      facts.set(source.file, fileFacts);
+      options.onProgress?.({ phase: "extract", done: index + 1, total: sources.length });
+    }
+  });
+
+  const files = sources.map((s) => s.file);
+  const linked = await time(
+    "link",
+    () => new LinkedProject(facts, createModuleResolver(root, files, discovered.files.compilerOptions)),
+  );
+  return {
+    root,
+    config: loaded.config,
+    configFile: loaded.file,
+    configDirectory: loaded.directory,
+    tsconfig: discovered.files.tsconfig,
+    files,
+    facts,
+    linked,
+    diagnostics,
+    stats: {
+      files: files.length,
+      parsed,
+      cached: files.length - parsed,
+      skipped: discovered.files.files.length - files.length,
+      timings,
+    },
+  };
+}
