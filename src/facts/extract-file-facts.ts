@@ -20,12 +20,24 @@ import { rangeOfNode } from "./source-range.js";
 import { accessChain, summarizeExpression } from "./summarize-expression.js";
 import { originOf } from "./trace-origin.js";
 
+// ts-morph's TypeScript exposes its members through getters: in the per-node walk, look them up once.
+const Kind = ts.SyntaxKind;
+const forEachChild = ts.forEachChild;
+
 const maxArgs = 4;
 const maxReceiverText = 60;
 
 /** Parses `text` as the file `fileName` and extracts its facts. */
 export function extractFileFacts(fileName: string, text: string, options: ExtractOptions): FileFacts {
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+  // JSDoc is not needed for facts, and skipping it halves the parse (measured on effect's sources).
+  const sourceFile = ts.createSourceFile(
+    fileName,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKindOf(fileName),
+  );
+  setParents(sourceFile);
   const ctx: ExtractionContext = {
     sourceFile,
     options,
@@ -52,6 +64,20 @@ export function extractFileFacts(fileName: string, text: string, options: Extrac
     fn.exported = exportedLocals.has(owner) && ctx.topLevel.has(owner);
   }
   return facts;
+}
+
+/**
+ * Sets every node's `parent`. TypeScript's own `setParentNodes` pass goes through a generic work
+ * queue; this plain recursion does the same in about half the time (measured on effect's sources).
+ */
+function setParents(root: ts.Node): void {
+  const bind = (node: ts.Node): void => {
+    forEachChild(node, (child) => {
+      (child as { parent: ts.Node }).parent = node; // parent is read-only in the types, writable at runtime
+      bind(child);
+    });
+  };
+  bind(root);
 }
 
 /** The script kind TypeScript should parse a file as, from its extension. */
@@ -228,7 +254,13 @@ function collectVariableStatement(statement: ts.VariableStatement, ctx: Extracti
         facts.exports.push({ exported: name, local: name, typeOnly, range: rangeOfNode(declaration, ctx.sourceFile) });
       }
     }
-    if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+    if (!declaration.initializer) continue;
+    if (!ts.isIdentifier(declaration.name)) {
+      // `export const { getValue } = setupClient()`: each name derives from the initializer.
+      const origin = originOf(declaration.initializer, ctx);
+      if (origin) for (const name of bindingNames(declaration.name)) if (!ctx.imports.has(name)) facts.bindings[name] = origin;
+      continue;
+    }
     const name = declaration.name.text;
     if (ctx.imports.has(name)) continue;
     if (isConst) {
@@ -354,21 +386,56 @@ class FileWalker {
     private readonly facts: FileFacts,
   ) {}
 
+  /**
+   * Work that follows variables to their uses: it needs every identifier indexed, so it runs after
+   * the walk (which builds the index as it goes) instead of walking scopes again.
+   */
+  private readonly deferred: Array<() => void> = [];
+  private readonly identifiers = new Map<string, ts.Identifier[]>();
+
   walk(): void {
     this.visit(this.ctx.sourceFile);
+    this.ctx.identifierIndex = this.identifiers;
+    for (const work of this.deferred) work();
   }
 
   private visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) && node.kind !== ts.SyntaxKind.CallSignature) {
-      this.visitFunction(node);
-      return;
+    switch (node.kind) {
+      case Kind.Identifier: {
+        const id = node as ts.Identifier; // the kind says so; a type guard call per identifier is measurable here
+        const list = this.identifiers.get(id.text);
+        if (list) list.push(id);
+        else this.identifiers.set(id.text, [id]);
+        return;
+      }
+      case Kind.FunctionDeclaration:
+      case Kind.FunctionExpression:
+      case Kind.ArrowFunction:
+      case Kind.MethodDeclaration:
+      case Kind.Constructor:
+      case Kind.GetAccessor:
+      case Kind.SetAccessor:
+        if (ts.isFunctionLike(node)) this.visitFunction(node);
+        return;
+      case Kind.CallExpression:
+        if (ts.isCallExpression(node)) this.visitCall(node);
+        break;
+      case Kind.PropertyAccessExpression:
+      case Kind.ElementAccessExpression:
+        if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) this.visitAccess(node);
+        break;
+      case Kind.JsxSelfClosingElement:
+      case Kind.JsxOpeningElement:
+        if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) this.visitJsx(node);
+        break;
+      case Kind.VariableDeclaration:
+        if (ts.isVariableDeclaration(node)) this.visitVariable(node);
+        break;
+      case Kind.ReturnStatement:
+        if (ts.isReturnStatement(node) && node.expression) this.recordReturn(node.expression);
+        break;
     }
-    if (ts.isCallExpression(node)) this.visitCall(node);
-    else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) this.visitAccess(node);
-    else if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) this.visitJsx(node);
-    else if (ts.isVariableDeclaration(node)) this.visitVariable(node);
-    else if (ts.isReturnStatement(node) && node.expression) this.recordReturn(node.expression);
-    ts.forEachChild(node, this.visit);
+    forEachChild(node, this.visit);
   };
 
   private visitFunction(node: ts.SignatureDeclaration): void {
@@ -383,7 +450,7 @@ class FileWalker {
     this.paramNames.push(node.parameters.flatMap((p) => bindingNames(p.name)));
     this.functionStack.push(node);
     if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) this.recordReturn(node.body);
-    ts.forEachChild(node, this.visit);
+    forEachChild(node, this.visit);
     this.functionStack.pop();
     this.paramNames.pop();
     if (name !== undefined) this.enclosing.pop();
@@ -428,14 +495,15 @@ class FileWalker {
       callee: this.calleeFact(callee, name),
       args: call.arguments.slice(0, maxArgs).map((arg) => summarizeExpression(arg, this.ctx)),
       range: rangeOfNode(call, this.ctx.sourceFile),
-      guards: guardsOf(call, this.ctx),
+      guards: [],
     };
     const enclosing = this.enclosing[this.enclosing.length - 1];
     if (enclosing !== undefined) fact.enclosing = enclosing;
-    if (isReadName) {
-      const reads = this.propertyReadsOf(call);
+    this.deferred.push(() => {
+      fact.guards = guardsOf(call, this.ctx);
+      const reads = isReadName ? this.propertyReadsOf(call) : [];
       if (reads.length > 0) fact.propertyReads = reads;
-    }
+    });
     const holder = skipTransparentUp(call).parent;
     if (
       holder &&
@@ -596,10 +664,13 @@ class FileWalker {
     if (!isEnvObject(node.expression)) return;
     const name = accessedName(node);
     if (name === undefined) return;
-    const read: EnvReadFact = { name, range: rangeOfNode(node, this.ctx.sourceFile), guards: guardsOf(node, this.ctx) };
+    const read: EnvReadFact = { name, range: rangeOfNode(node, this.ctx.sourceFile), guards: [] };
     const enclosing = this.enclosing[this.enclosing.length - 1];
     if (enclosing !== undefined) read.enclosing = enclosing;
     this.facts.envReads.push(read);
+    this.deferred.push(() => {
+      read.guards = guardsOf(node, this.ctx);
+    });
   }
 
   /** `const { FEATURE_X } = process.env`. */
@@ -609,14 +680,14 @@ class FileWalker {
       if (!ts.isIdentifier(element.name)) continue;
       const name = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
       if (name === undefined) continue;
-      const read: EnvReadFact = {
-        name,
-        range: rangeOfNode(element, this.ctx.sourceFile),
-        guards: guardsOfVariable(element.name.text, node, this.ctx),
-      };
+      const read: EnvReadFact = { name, range: rangeOfNode(element, this.ctx.sourceFile), guards: [] };
       const enclosing = this.enclosing[this.enclosing.length - 1];
       if (enclosing !== undefined) read.enclosing = enclosing;
       this.facts.envReads.push(read);
+      const local = element.name.text;
+      this.deferred.push(() => {
+        read.guards = guardsOfVariable(local, node, this.ctx);
+      });
     }
   }
 

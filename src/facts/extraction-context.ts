@@ -22,4 +22,6 @@ export interface ExtractionContext {
   topLevel: Map<string, ts.Node>;
   /** Named function-like nodes → the name deadflag gives them (`isOn`, `Router.route`, `flags.isOn`). */
   functionNames: Map<ts.Node, string>;
+  /** Identifiers by text, built by the extraction walk; following variables to their uses needs it. */
+  identifierIndex?: Map<string, ts.Identifier[]>;
 }

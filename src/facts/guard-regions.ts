@@ -248,18 +248,19 @@ export function guardsOfVariable(name: string, declaration: ts.VariableDeclarati
 /** Identifiers in the declaration's scope that refer to the variable `name` declared by `declaration`. */
 export function referencesTo(name: string, declaration: ts.VariableDeclaration, ctx: ExtractionContext): ts.Identifier[] {
   const scope = enclosingScope(declaration);
-  const found: ts.Identifier[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && node.text === name && isValueReference(node)) {
-      const resolved = lookUpName(name, node, ctx);
-      const target = resolved?.kind === "local" || resolved?.kind === "top-level" ? resolved.node : undefined;
-      if (target === declaration && !isDeclarationName(node, declaration)) found.push(node);
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
-  return found;
+  const start = scope.getStart(ctx.sourceFile);
+  const end = scope.getEnd();
+  return identifiersNamed(name, ctx).filter((id) => {
+    if (id.pos < start || id.end > end || !isValueReference(id) || isDeclarationName(id, declaration)) return false;
+    const resolved = lookUpName(name, id, ctx);
+    const target = resolved?.kind === "local" || resolved?.kind === "top-level" ? resolved.node : undefined;
+    return target === declaration;
+  });
+}
+
+/** Every identifier of the file with this text, from the index the extraction walk builds. */
+function identifiersNamed(name: string, ctx: ExtractionContext): readonly ts.Identifier[] {
+  return ctx.identifierIndex?.get(name) ?? [];
 }
 
 function enclosingScope(node: ts.Node): ts.Node {

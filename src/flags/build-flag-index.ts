@@ -175,24 +175,25 @@ class FlagIndexBuilder {
     return undefined;
   }
 
-  /** Untraceable receivers: only names that flag SDKs alone use; the server/client flavour by argument count. */
+  /**
+   * Untraceable receivers: only names that flag SDKs alone use. Where flavours differ in argument
+   * positions (LaunchDarkly server `variation(key, ctx, default)` and client `variation(key, default)`),
+   * the shape whose default position the call fills wins, the furthest such position first.
+   */
   private matchByName(call: CallFact): CallMatch | undefined {
-    let best: CallMatch | undefined;
-    let bestDefault = -1;
+    let best: { match: CallMatch; fits: boolean; defaultIndex: number } | undefined;
     for (const preset of this.catalog.presets) {
       for (const shape of preset.reads) {
         if (shape.kind !== "method" && shape.kind !== "function" && shape.kind !== "jsx") continue;
         if (shape.kind !== "jsx" && !shape.distinctive) continue;
         if (!shape.names.includes(call.callee.name) || !shapeFitsCallee(shape, call)) continue;
-        const defaultIndex = shape.kind === "jsx" ? 0 : positionIndex(shape.default);
-        if (defaultIndex >= call.args.length && best) continue;
-        if (!best || (defaultIndex < call.args.length && defaultIndex > bestDefault)) {
-          best = { sdk: preset.name, recognisedBy: "sdk-method-name", shape };
-          bestDefault = defaultIndex;
-        }
+        const defaultIndex = shape.kind === "jsx" || shape.default === undefined ? -1 : positionIndex(shape.default);
+        const fits = defaultIndex < call.args.length;
+        const better = !best || (fits && !best.fits) || (fits === best.fits && defaultIndex > best.defaultIndex);
+        if (better) best = { match: { sdk: preset.name, recognisedBy: "sdk-method-name", shape }, fits, defaultIndex };
       }
     }
-    return best;
+    return best?.match;
   }
 
   /** A call of a wrapper or a handle found so far. */
@@ -500,8 +501,7 @@ function classLike(name: string, functions: readonly { name: string }[]): boolea
   return functions.some((f) => f.name.startsWith(prefix));
 }
 
-function positionIndex(position: ArgPosition | undefined): number {
-  if (position === undefined) return 0;
+function positionIndex(position: ArgPosition): number {
   return typeof position === "number" ? position : position.index;
 }
 

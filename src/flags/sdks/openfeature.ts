@@ -43,6 +43,11 @@ const reactHooks: ReadShape[] = [
   { kind: "function", names: ["useFlag", "useSuspenseFlag"], key: 0, default: 1, valueProperty: "value" },
 ];
 
+/** `<FeatureFlag flagKey="x" defaultValue={false}>`: the children render when the flag is on (or equals `matchValue`). */
+const reactComponents: ReadShape[] = [
+  { kind: "jsx", names: ["FeatureFlag"], keyProp: "flagKey", packages: ["@openfeature/react-sdk"] },
+];
+
 /** NestJS parameter decorators: `@BooleanFeatureFlag({ flagKey, defaultValue })`. */
 const nestDecorators: ReadShape[] = [
   {
@@ -59,5 +64,5 @@ export const openfeature: SdkPreset = {
   name: "openfeature",
   docs,
   packages,
-  reads: [...clientValues, ...clientDetails, ...reactHooks, ...nestDecorators],
+  reads: [...clientValues, ...clientDetails, ...reactHooks, ...reactComponents, ...nestDecorators],
 };

@@ -121,13 +121,14 @@ export const statsig: SdkPreset = {
   docs,
   packages: [...serverPackages, ...clientPackages, ...legacyClientPackages],
   reads: [
-    // Client: `client.checkGate(gateName, options?)`; https://docs.statsig.com/client/javascript-sdk
-    // Listed before the server form: for a receiver that cannot be traced, the first distinctive
-    // shape wins (see the report on argument-count disambiguation).
-    ...evaluations(0, [...clientPackages, ...legacyClientPackages]),
     // Server: `statsig.checkGate(user, gateName, options?)`; https://docs.statsig.com/server-core/node-core
-    // and https://docs.statsig.com/server/nodejsServerSDK
+    // and https://docs.statsig.com/server/nodejsServerSDK. Listed first because, on a receiver that
+    // cannot be traced, the first distinctive shape wins: a client call then has no argument 1 and
+    // is reported unresolved, whereas the client form would read a server call's `user` as the key
+    // (and turn a function taking `user` into a wrapper).
     ...evaluations(1, serverPackages),
+    // Client: `client.checkGate(gateName, options?)`; https://docs.statsig.com/client/javascript-sdk
+    ...evaluations(0, [...clientPackages, ...legacyClientPackages]),
     ...reactHooks,
     ...legacyReactHooks,
   ],

@@ -9,14 +9,15 @@ const docs = "https://flags-sdk.dev";
 const declaringPackages = ["flags/next", "flags/sveltekit", "@vercel/flags/next", "@vercel/flags/sveltekit"];
 
 /**
- * `export const showBanner = flag({ key: "banner", decide() { … }, defaultValue: false })`.
+ * `export const showBanner = flag({ key: "banner", decide() { … }, defaultValue: false })`;
+ * `@vercel/flags` 2.x exported it as `unstable_flag`.
  * https://vercel.com/docs/feature-flags/feature-flags-pattern and
  * https://github.com/vercel/flags/blob/main/packages/flags/src/next/index.ts
  */
 const declarations: ReadShape[] = [
   {
     kind: "definition",
-    names: ["flag"],
+    names: ["flag", "unstable_flag"],
     key: { index: 0, property: "key" },
     default: { index: 0, property: "defaultValue" },
     packages: declaringPackages,
