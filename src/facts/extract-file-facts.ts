@@ -14,7 +14,7 @@ import type {
 } from "./file-facts.js";
 import type { ExtractOptions, ExtractionContext } from "./extraction-context.js";
 import { branchOf, guardsOf, guardsOfVariable, referencesTo } from "./guard-regions.js";
-import { propertyNameText } from "./scope-lookup.js";
+import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown, skipTransparentUp } from "./skip-transparent.js";
 import { rangeOfNode } from "./source-range.js";
 import { accessChain, summarizeExpression } from "./summarize-expression.js";
@@ -489,7 +489,9 @@ class FileWalker {
     }
     const name = calleeName(callee);
     if (name === undefined) return;
-    const isReadName = this.ctx.options.readNames.has(name);
+    const readNames = this.ctx.options.readNames;
+    // `import { flag as declareFlag }`: the imported name is what the SDK calls it.
+    const isReadName = readNames.has(name) || readNames.has(this.ctx.imports.get(name)?.imported ?? "");
     if (!isReadName && !this.passesParameter(call) && !this.callsModuleLevelWithKey(callee, call)) return;
     const fact: CallFact = {
       callee: this.calleeFact(callee, name),
@@ -532,7 +534,12 @@ class FileWalker {
     }
     const fact: CalleeFact = { kind: "function", name };
     const origin = originOf(callee, this.ctx);
-    if (origin) fact.origin = origin;
+    if (!origin) return fact;
+    // A local variable is not the function it came from: `const { checkGate } = useStatsigClient()`
+    // calls a member of what the hook returned, not the hook.
+    const declaration = ts.isIdentifier(callee) ? lookUpName(callee.text, callee, this.ctx) : undefined;
+    if (declaration?.kind === "local" || declaration?.kind === "param") fact.derivedFrom = origin;
+    else fact.origin = origin;
     return fact;
   }
 

@@ -69,7 +69,14 @@ export interface GuardFact {
 
 /** What a candidate read calls: a plain function, a method on a receiver, or a JSX component. */
 export type CalleeFact =
-  | { kind: "function"; name: string; origin?: ValueOrigin }
+  | {
+      kind: "function";
+      name: string;
+      /** What the name is bound to: an import or a module-level declaration. */
+      origin?: ValueOrigin;
+      /** For a local variable or parameter: where its value comes from. */
+      derivedFrom?: ValueOrigin;
+    }
   | { kind: "method"; name: string; receiver: ReceiverFact }
   | { kind: "jsx"; name: string; origin?: ValueOrigin };
 

@@ -141,15 +141,28 @@ class FlagIndexBuilder {
   private matchDirect(file: string, call: CallFact): CallMatch | undefined {
     const callee = call.callee;
     for (const shape of this.catalog.accessors) {
-      const kindFits =
-        shape.kind === "flag-map" ? shape.callee === callee.kind : shape.kind === callee.kind;
+      const kindFits = shape.kind === "flag-map" ? shape.callee === callee.kind : shape.kind === callee.kind;
       if (kindFits && shape.names.includes(callee.name)) return { sdk: "accessor", recognisedBy: "accessor", shape };
     }
-    const originFact = callee.kind === "method" ? callee.receiver.origin : callee.origin;
-    const origin = originFact ? this.linked.resolveOrigin(file, originFact) : undefined;
-    if (origin?.kind === "package") return this.matchPackage(call, origin);
-    // A receiver that resolves inside the project is the project's own object, unless it is a
-    // plain value nothing more is known about (then only SDK-only names count).
+    const originFact =
+      callee.kind === "method" ? callee.receiver.origin : callee.kind === "function" ? (callee.origin ?? callee.derivedFrom) : callee.origin;
+    if (!originFact) return this.matchByName(call);
+    if (callee.kind === "jsx" || (callee.kind === "function" && callee.origin)) {
+      // The callee is the SDK's own export (`useFlags`, however it was re-exported or renamed)...
+      const declared = this.linked.resolveOrigin(file, originFact, "declaration");
+      if (declared?.kind === "package") {
+        const name = declared.imported === "*" || declared.imported === "default" ? callee.name : declared.imported;
+        return this.matchPackage(call, declared, name, "export");
+      }
+    }
+    // ...or a value taken from an SDK object: a receiver, or `const { checkGate } = useStatsigClient()`.
+    const origin = this.linked.resolveOrigin(file, originFact);
+    if (origin?.kind === "package") {
+      const namespace = callee.kind === "method" && (origin.imported === "*" || origin.imported === "default");
+      return this.matchPackage(call, origin, callee.name, namespace ? "namespace" : "member");
+    }
+    // A name that resolves inside the project is the project's own function, class or object;
+    // a plain value nothing more is known about only matches names SDKs alone use.
     if (origin?.kind === "module" || (origin?.kind === "declaration" && this.isProjectCallable(origin))) return undefined;
     return this.matchByName(call);
   }
@@ -157,18 +170,29 @@ class FlagIndexBuilder {
   private isProjectCallable(origin: ResolvedOrigin & { kind: "declaration" }): boolean {
     const facts = this.linked.getFacts(origin.file);
     if (!facts) return false;
-    return facts.constants[origin.name] !== undefined || this.linked.functionsOf(origin.file).has(origin.name) || classLike(origin.name, facts.functions);
+    return (
+      facts.constants[origin.name] !== undefined ||
+      this.linked.functionsOf(origin.file).has(origin.name) ||
+      classLike(origin.name, facts.functions)
+    );
   }
 
-  private matchPackage(call: CallFact, origin: ResolvedOrigin & { kind: "package" }): CallMatch | undefined {
-    const callee = call.callee;
-    const name =
-      callee.kind !== "method" && origin.imported !== "*" && origin.imported !== "default" ? origin.imported : callee.name;
+  /**
+   * Matches a call against the presets that own `origin`'s package. `export`: the callee is a
+   * function the package exports; `member`: a method (or destructured member) of an SDK object;
+   * `namespace`: a member of the package's namespace or default export, which may be either.
+   */
+  private matchPackage(
+    call: CallFact,
+    origin: ResolvedOrigin & { kind: "package" },
+    name: string,
+    access: "export" | "member" | "namespace",
+  ): CallMatch | undefined {
     for (const preset of this.catalog.presets) {
       if (!matchesPackage(origin.specifier, preset.packages)) continue;
       for (const shape of preset.reads) {
         if (shape.packages && !matchesPackage(origin.specifier, shape.packages)) continue;
-        if (!shape.names.includes(name) || !shapeFitsCallee(shape, call)) continue;
+        if (!shape.names.includes(name) || !shapeFitsAccess(shape, call, access)) continue;
         return { sdk: preset.name, recognisedBy: origin.viaType ? "sdk-type" : "sdk-import", shape };
       }
     }
@@ -177,20 +201,23 @@ class FlagIndexBuilder {
 
   /**
    * Untraceable receivers: only names that flag SDKs alone use. Where flavours differ in argument
-   * positions (LaunchDarkly server `variation(key, ctx, default)` and client `variation(key, default)`),
-   * the shape whose default position the call fills wins, the furthest such position first.
+   * positions (Statsig server `checkGate(user, name)` and client `checkGate(name)`; LaunchDarkly
+   * server `variation(key, ctx, default)` and client `variation(key, default)`), the shape whose
+   * key position holds a key wins, then the one whose default position the call fills.
    */
   private matchByName(call: CallFact): CallMatch | undefined {
-    let best: { match: CallMatch; fits: boolean; defaultIndex: number } | undefined;
+    let best: { match: CallMatch; score: number[] } | undefined;
     for (const preset of this.catalog.presets) {
       for (const shape of preset.reads) {
         if (shape.kind !== "method" && shape.kind !== "function" && shape.kind !== "jsx") continue;
         if (shape.kind !== "jsx" && !shape.distinctive) continue;
-        if (!shape.names.includes(call.callee.name) || !shapeFitsCallee(shape, call)) continue;
+        if (!shape.names.includes(call.callee.name) || !shapeFitsAccess(shape, call, "namespace")) continue;
         const defaultIndex = shape.kind === "jsx" || shape.default === undefined ? -1 : positionIndex(shape.default);
-        const fits = defaultIndex < call.args.length;
-        const better = !best || (fits && !best.fits) || (fits === best.fits && defaultIndex > best.defaultIndex);
-        if (better) best = { match: { sdk: preset.name, recognisedBy: "sdk-method-name", shape }, fits, defaultIndex };
+        const keyExpr = shape.kind === "jsx" ? undefined : argAt(call, shape.key);
+        const score = [keyLikeness(keyExpr), defaultIndex < call.args.length ? 1 : 0, defaultIndex];
+        if (!best || compareScores(score, best.score) > 0) {
+          best = { match: { sdk: preset.name, recognisedBy: "sdk-method-name", shape }, score };
+        }
       }
     }
     return best?.match;
@@ -248,18 +275,18 @@ class FlagIndexBuilder {
     return value === undefined ? undefined : { value };
   }
 
-  /** `file#name` of the function a call calls, when it is declared in the project. */
+  /** `file#name` of the function (or handle) a call calls, when it is declared in the project. */
   private calleeTarget(file: string, call: CallFact): string | undefined {
     const callee = call.callee;
     if (callee.kind === "function") {
-      const origin = callee.origin && this.linked.resolveOrigin(file, callee.origin);
+      const origin = callee.origin && this.linked.resolveOrigin(file, callee.origin, "declaration");
       return origin?.kind === "declaration" ? `${origin.file}#${origin.name}` : undefined;
     }
     if (callee.kind === "method" && callee.receiver.origin) {
       const origin = this.linked.resolveOrigin(file, callee.receiver.origin);
       if (origin?.kind === "declaration") return `${origin.file}#${origin.name}.${callee.name}`;
       if (origin?.kind === "module") {
-        const member = this.linked.resolveExport(origin.file, callee.name);
+        const member = this.linked.resolveExport(origin.file, callee.name, "declaration");
         return member?.kind === "declaration" ? `${member.file}#${member.name}` : undefined;
       }
     }
@@ -294,10 +321,11 @@ class FlagIndexBuilder {
       case "definition":
       case "function":
       case "method": {
-        const guards =
+        const read =
           shape.kind !== "definition" && shape.valueProperty
             ? (call.propertyReads ?? []).filter((p) => p.property === shape.valueProperty).flatMap((p) => p.guards)
             : call.guards;
+        const guards = shape.kind !== "definition" && shape.inverted ? read.map(invertGuard) : read;
         const keyExpr = argAt(call, shape.key);
         const defaultExpr = shape.default === undefined ? undefined : argAt(call, shape.default);
         this.recordKeyed(file, call, match, keyExpr, defaultExpr, guards);
@@ -481,19 +509,37 @@ class FlagIndexBuilder {
   }
 }
 
-function shapeFitsCallee(shape: ReadShape, call: CallFact): boolean {
-  const kind = call.callee.kind;
-  switch (shape.kind) {
-    case "method":
-      return kind === "method";
-    case "function":
-    case "definition":
-      return kind === "function" || kind === "method";
-    case "flag-map":
-      return shape.callee === "method" ? kind === "method" : kind === "function" || kind === "method";
-    case "jsx":
-      return kind === "jsx";
+/** Whether a shape can describe a call reached this way (see `matchPackage`). */
+function shapeFitsAccess(shape: ReadShape, call: CallFact, access: "export" | "member" | "namespace"): boolean {
+  if (call.callee.kind === "jsx" || shape.kind === "jsx") return call.callee.kind === "jsx" && shape.kind === "jsx";
+  const asMethod = shape.kind === "method" || (shape.kind === "flag-map" && shape.callee === "method");
+  if (access === "namespace") return true;
+  return access === "member" ? asMethod : !asMethod;
+}
+
+/** How much an argument looks like a flag key: a literal or constant 3, a parameter 1, else 0. */
+function keyLikeness(expr: ExprFact | undefined): number {
+  if (!expr) return 0;
+  if (expr.kind === "string" || expr.kind === "ref") return 3;
+  return expr.kind === "param" ? 1 : 0;
+}
+
+function compareScores(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff;
   }
+  return 0;
+}
+
+/** The guard of a read whose value means the opposite (GrowthBook's `isOff`). */
+function invertGuard(guard: GuardFact): GuardFact {
+  const inverted: GuardFact = { ...guard, polarity: guard.polarity === "positive" ? "negative" : "positive" };
+  delete inverted.on;
+  delete inverted.off;
+  if (guard.off) inverted.on = guard.off;
+  if (guard.on) inverted.off = guard.on;
+  return inverted;
 }
 
 function classLike(name: string, functions: readonly { name: string }[]): boolean {

@@ -23,6 +23,8 @@ export interface MethodReadShape extends ReadShapeBase {
   valueType?: FlagValueType;
   /** The flag's value is this property of the result (`getBooleanDetails(…).value`). */
   valueProperty?: string;
+  /** The call returns true when the flag is off (GrowthBook's `isOff`). */
+  inverted?: boolean;
   /**
    * True when the name is used by flag SDKs only (`boolVariation`, `getBooleanValue`), so a call on a
    * receiver that cannot be traced (an untyped parameter) is still a read. Generic names
@@ -39,6 +41,8 @@ export interface FunctionReadShape extends ReadShapeBase {
   valueType?: FlagValueType;
   /** The flag's value is this property of the result (`useFlag(key, false).value`). */
   valueProperty?: string;
+  /** The call returns true when the flag is off. */
+  inverted?: boolean;
   distinctive?: boolean;
 }
 

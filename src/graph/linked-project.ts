@@ -1,7 +1,7 @@
 // Linking: what crosses files. Binds imported names to the exports of other files (through
 // re-exports and `export *`), follows module-level bindings to where a value really comes from,
 // and resolves constant expressions (flag keys held in constants, enums and `as const` objects).
-import type { ExprFact, FileFacts, FunctionFact, ValueOrigin } from "../facts/file-facts.js";
+import type { ExprFact, FileFacts, FunctionFact, ImportFact, ValueOrigin } from "../facts/file-facts.js";
 import type { ModuleResolver } from "./module-resolver.js";
 
 /** Where a value comes from once links are followed. */
@@ -13,6 +13,13 @@ export type ResolvedOrigin =
   /** A whole project module, bound by `import * as ns`. */
   | { kind: "module"; file: string };
 
+/**
+ * How far to follow a name: to where its *value* comes from (`const client = LD.init()` → the
+ * LaunchDarkly package; a factory → what it returns), or only to the *declaration* that binds it
+ * (`const client` itself), which is what identifies wrappers and flag handles.
+ */
+export type Follow = "value" | "declaration";
+
 /** A literal value a constant expression evaluates to. */
 export type LiteralValue = string | number | boolean | null;
 
@@ -21,6 +28,7 @@ const maxDepth = 16;
 /** The linked view of a project snapshot: file facts plus cross-file lookups, memoised. */
 export class LinkedProject {
   private readonly functionsByFile = new Map<string, Map<string, FunctionFact>>();
+  private readonly importsByFile = new Map<string, Map<string, ImportFact>>();
 
   constructor(
     readonly facts: ReadonlyMap<string, FileFacts>,
@@ -42,44 +50,62 @@ export class LinkedProject {
     return byName;
   }
 
-  /** The file and local name an export of `file` binds to, following re-exports. */
-  resolveExport(file: string, exported: string, depth = 0): ResolvedOrigin | undefined {
+  /** The import that binds `name` in `file`, if an import does. */
+  private importOf(file: string, name: string): ImportFact | undefined {
+    let byLocal = this.importsByFile.get(file);
+    if (!byLocal) {
+      byLocal = new Map();
+      for (const fact of this.facts.get(file)?.imports ?? []) {
+        if (fact.local !== undefined && fact.imported !== undefined) byLocal.set(fact.local, fact);
+      }
+      this.importsByFile.set(file, byLocal);
+    }
+    return byLocal.get(name);
+  }
+
+  /** What an export of `file` binds to, following re-exports. */
+  resolveExport(file: string, exported: string, follow: Follow = "value", depth = 0): ResolvedOrigin | undefined {
     if (depth > maxDepth) return undefined;
     const facts = this.facts.get(file);
     if (!facts) return undefined;
     for (const fact of facts.exports) {
       if (fact.exported !== exported) continue;
       if (fact.specifier === undefined) {
-        return this.resolveOrigin(file, { kind: "local", name: fact.local ?? exported }, depth + 1);
+        return this.resolveOrigin(file, { kind: "local", name: fact.local ?? exported }, follow, depth + 1);
       }
-      return this.resolveImported(file, fact.specifier, fact.imported ?? exported, false, depth + 1);
+      return this.resolveImported(file, fact.specifier, fact.imported ?? exported, false, follow, depth + 1);
     }
     for (const fact of facts.exports) {
       if (fact.exported !== "*" || fact.specifier === undefined) continue;
       const target = this.resolver.resolve(file, fact.specifier);
       if (target.kind !== "file") continue;
-      const found = this.resolveExport(target.file, exported, depth + 1);
+      const found = this.resolveExport(target.file, exported, follow, depth + 1);
       if (found) return found;
     }
     return undefined;
   }
 
   /** Follows `origin`, seen in `file`, to a package import, a declaration or a module. */
-  resolveOrigin(file: string, origin: ValueOrigin, depth = 0): ResolvedOrigin | undefined {
+  resolveOrigin(file: string, origin: ValueOrigin, follow: Follow = "value", depth = 0): ResolvedOrigin | undefined {
     if (depth > maxDepth) return undefined;
     switch (origin.kind) {
       case "local": {
-        const facts = this.facts.get(file);
-        const binding = facts?.bindings[origin.name];
-        if (binding) return this.resolveOrigin(file, binding, depth + 1) ?? { kind: "declaration", file, name: origin.name };
+        const imported = this.importOf(file, origin.name);
+        if (imported?.imported !== undefined) {
+          return this.resolveImported(file, imported.specifier, imported.imported, imported.typeOnly, follow, depth + 1);
+        }
+        const declaration: ResolvedOrigin = { kind: "declaration", file, name: origin.name };
+        if (follow === "declaration") return declaration;
+        const binding = this.facts.get(file)?.bindings[origin.name];
+        if (binding) return this.resolveOrigin(file, binding, follow, depth + 1) ?? declaration;
         // A factory (`function createClient() { return LD.init(key) }`) gives what it returns.
         const returns = this.functionsOf(file).get(origin.name)?.returns;
-        if (returns) return this.resolveOrigin(file, returns, depth + 1) ?? { kind: "declaration", file, name: origin.name };
-        return { kind: "declaration", file, name: origin.name };
+        if (returns) return this.resolveOrigin(file, returns, follow, depth + 1) ?? declaration;
+        return declaration;
       }
       case "import":
       case "type":
-        return this.resolveImported(file, origin.specifier, origin.imported, origin.kind === "type", depth + 1);
+        return this.resolveImported(file, origin.specifier, origin.imported, origin.kind === "type", follow, depth + 1);
     }
   }
 
@@ -88,13 +114,14 @@ export class LinkedProject {
     specifier: string,
     imported: string,
     viaType: boolean,
+    follow: Follow,
     depth: number,
   ): ResolvedOrigin | undefined {
     const target = this.resolver.resolve(file, specifier);
     if (target.kind === "package") return { kind: "package", specifier, imported, viaType };
     if (target.kind !== "file") return undefined;
     if (imported === "*") return { kind: "module", file: target.file };
-    return this.resolveExport(target.file, imported, depth);
+    return this.resolveExport(target.file, imported, follow, depth);
   }
 
   /** The literal `expr` (seen in `file`) evaluates to, through constants in any file. */

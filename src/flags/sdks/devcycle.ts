@@ -35,6 +35,15 @@ const serverReads: ReadShape[] = [
 ];
 
 /**
+ * Next.js App Router: `const { getVariableValue } = setupDevCycle({ … })` from
+ * `@devcycle/nextjs-sdk/server`, then `await getVariableValue(key, defaultValue)`.
+ * https://docs.devcycle.com/sdk/client-side-sdks/react/nextjs/app-router
+ */
+const nextServerReads: ReadShape[] = [
+  { kind: "method", names: ["getVariableValue"], key: 0, default: 1, packages: ["@devcycle/nextjs-sdk"] },
+];
+
+/**
  * Client: `client.variableValue(key, defaultValue)` and `client.variable(key, defaultValue).value`.
  * https://docs.devcycle.com/sdk/client-side-sdks/javascript/
  */
@@ -71,5 +80,5 @@ export const devcycle: SdkPreset = {
   name: "devcycle",
   docs,
   packages: [...serverPackages, ...clientPackages],
-  reads: [...serverReads, ...clientReads, ...reactReads, ...nestDecorators],
+  reads: [...serverReads, ...clientReads, ...nextServerReads, ...reactReads, ...nestDecorators],
 };

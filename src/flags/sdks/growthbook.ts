@@ -12,13 +12,12 @@ const reactPackages = ["@growthbook/growthbook-react"];
  * says whether the feature is on) on a `GrowthBook`, a `GrowthBookClient` (which takes the user
  * context after the default) or a `UserScopedGrowthBook`. https://docs.growthbook.io/lib/js
  *
- * `gb.isOff(key)` is true when the feature is OFF: it reads the flag with inverted meaning. The
- * shape types cannot say so, so its guards are recorded as if it were `isOn` (`polarity` positive,
- * `on` = the code that runs when the feature is off) until the engine can express inversion.
+ * `gb.isOff(key)` is true when the feature is OFF: it reads the flag with inverted meaning, so its
+ * guards are inverted (`if (gb.isOff(k)) A` puts A on the off side, with negative polarity).
  */
 const methods: ReadShape[] = [
   { kind: "method", names: ["isOn"], key: 0, valueType: "boolean" },
-  { kind: "method", names: ["isOff"], key: 0, valueType: "boolean" },
+  { kind: "method", names: ["isOff"], key: 0, valueType: "boolean", inverted: true },
   { kind: "method", names: ["getFeatureValue"], key: 0, default: 1, distinctive: true },
   // `feature(key)` is the deprecated name of `evalFeature(key)`.
   { kind: "method", names: ["evalFeature"], key: 0, valueProperty: "on", distinctive: true },

@@ -103,10 +103,23 @@ describe("devcycle preset", () => {
       expect(allReads(index).map(describeRead)).toEqual(["big-button src/Button.tsx:4:10 devcycle/sdk-import default=false"]);
     });
 
-    // Engine gap: the Next.js SDK's server reads go through functions destructured from a call
-    // (`export const { getVariableValue } = setupDevCycle(…)`); a destructured module-level binding
-    // records no origin, so `await getVariableValue("new-page", false)` in another file is not a read.
-    it.todo("reads getVariableValue destructured from @devcycle/nextjs-sdk/server's setupDevCycle()");
+    it("reads getVariableValue destructured from @devcycle/nextjs-sdk/server's setupDevCycle(), in another module", () => {
+      const index = indexSources({
+        "src/devcycle.ts": [
+          'import { setupDevCycle } from "@devcycle/nextjs-sdk/server";',
+          "export const { getVariableValue, getClientContext } = setupDevCycle({ serverSDKKey: \"k\", clientSDKKey: \"c\", userGetter: () => ({ user_id: \"u\" }) });",
+        ].join("\n"),
+        "app/page.tsx": [
+          'import { getVariableValue } from "../src/devcycle";',
+          "export default async function Page() {",
+          '  const newPage = await getVariableValue("new-page", false);',
+          "  return newPage ? <NewPage /> : <OldPage />;",
+          "}",
+        ].join("\n"),
+      });
+      expect(allReads(index).map(describeRead)).toEqual(["new-page app/page.tsx:3:25 devcycle/sdk-import default=false"]);
+      expect(allReads(index)[0]?.guards[0]?.off?.refs).toEqual(["OldPage"]);
+    });
   });
 
   describe("NestJS SDK", () => {

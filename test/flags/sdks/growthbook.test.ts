@@ -54,11 +54,20 @@ describe("growthbook preset", () => {
       expect(read.guards[0]?.on?.refs).toContain("showCheckout");
     });
 
-    // Engine gap: ReadShape cannot say that `isOff(key)` is true when the flag is OFF. For
-    // `if (gb.isOff("new-nav")) showOldNav(); else showNewNav();` the index records polarity
-    // "positive", on = [showOldNav], off = [showNewNav]: the branches are swapped. Enable once a
-    // shape can mark its result as inverted (expect polarity "negative", off = [showOldNav]).
-    it.todo("records isOff as a negative read whose `off` branch is the code it guards");
+    it("records isOff as a negative read whose `off` branch is the code it guards", () => {
+      const index = indexGrowthBook({
+        "src/nav.ts": [
+          'import { GrowthBook } from "@growthbook/growthbook";',
+          "const gb = new GrowthBook();",
+          'if (gb.isOff("new-nav")) showOldNav();',
+          "else showNewNav();",
+        ].join("\n"),
+      });
+      const read = readOf(index, "new-nav");
+      expect(read.polarity).toBe("negative");
+      expect(read.guards[0]?.off?.refs).toEqual(["showOldNav"]);
+      expect(read.guards[0]?.on?.refs).toEqual(["showNewNav"]);
+    });
 
     it("indexes the multi-user GrowthBookClient (default before the user context) and its scoped instances", () => {
       expect(

@@ -138,23 +138,13 @@ describe("statsig preset", () => {
       ).toEqual(["untraced_gate src/untyped.js:2:10 statsig/sdk-method-name"]);
     });
 
-    it("reports the client form of checkGate(name) on a receiver that cannot be traced as unresolved, never as a wrong key", () => {
+    it("indexes the client form of checkGate(name) on a receiver that cannot be traced, by where the key is", () => {
       const index = indexStatsig({
         "src/untyped.js": ["export function gate(client) {", '  return client.checkGate("client_untraced");', "}"].join("\n"),
       });
-      expect(allReads(index)).toEqual([]);
-      expect(index.unresolved.map((u) => `${u.range.line}:${u.range.column} ${u.via} ${u.keyText}`)).toEqual([
-        "2:10 client.checkGate (no key argument)",
-      ]);
+      expect(allReads(index).map(describeRead)).toEqual(["client_untraced src/untyped.js:2:10 statsig/sdk-method-name"]);
+      expect(index.unresolved).toEqual([]);
     });
-
-    // Engine gap: for a receiver that cannot be traced, matchByName picks between same-named
-    // distinctive shapes by their default position only, so the first `checkGate` shape (the
-    // server form, key 1) always wins and `function g(client) { return client.checkGate(
-    // "client_untraced") }` is unresolved. (Listing the client form first instead would read a
-    // server call's `user` as the key and make its enclosing function a bogus wrapper.) Enable
-    // once matchByName also weighs where the key argument is.
-    it.todo("indexes the client form of checkGate(name) on a receiver that cannot be traced");
   });
 
   describe("React (@statsig/react-bindings)", () => {
@@ -195,11 +185,19 @@ describe("statsig preset", () => {
       expect(featureGate.guards[0]?.on?.refs).toContain("Details");
     });
 
-    // Engine gap: a function destructured from a hook's result is traced to the hook itself, so
-    // `const { checkGate } = useStatsigClient(); checkGate("hoisted_gate")` is matched under the
-    // name `useStatsigClient` and never as `checkGate`. Enable once a destructured member keeps its
-    // own name (the path `["checkGate"]`) through tracing.
-    it.todo("indexes checkGate destructured from useStatsigClient()");
+    it("indexes checkGate destructured from useStatsigClient()", () => {
+      expect(
+        readsOf({
+          "src/page.tsx": [
+            'import { useStatsigClient } from "@statsig/react-bindings";',
+            "export function Page() {",
+            "  const { checkGate } = useStatsigClient();",
+            '  return checkGate("hoisted_gate") ? <New /> : <Old />;',
+            "}",
+          ].join("\n"),
+        }),
+      ).toEqual(["hoisted_gate src/page.tsx:4:10 statsig/sdk-import"]);
+    });
   });
 
   describe("legacy client (statsig-js, statsig-react)", () => {

@@ -71,26 +71,47 @@ describe("vercel preset", () => {
       ).toEqual(["v2-flag flags.ts:2:19 vercel/sdk-import default=false"]);
     });
 
-    // Engine gap: extraction keeps a call only when its local callee name is a read name, it hands
-    // on a parameter, or it calls a module-level function with a string-literal (or module-level)
-    // argument. `import { flag as declareFlag } from "flags/next"; declareFlag({ key: "renamed" })`
-    // passes none of these (its argument is an object literal), so no CallFact exists to match by
-    // the imported name. Enable once extraction also keeps calls of names imported under an alias
-    // of a read name.
-    it.todo("indexes a declaration through an aliased import of flag");
+    it("indexes a declaration through an aliased import of flag", () => {
+      expect(
+        readsOf({
+          "flags.ts": [
+            'import { flag as declareFlag } from "flags/next";',
+            'export const renamed = declareFlag({ key: "renamed", decide: () => true, defaultValue: true });',
+          ].join("\n"),
+        }),
+      ).toEqual(["renamed flags.ts:2:24 vercel/sdk-import default=true"]);
+    });
   });
 
   describe("calls of the flag handle", () => {
-    // Engine gap: `showBanner`'s module binding is traced through the call `flag({…})` to the
-    // package import `flag` of "flags/next", so `await showBanner()` is matched directly as a call
-    // of `flag` with no arguments (an unresolved read, keyText "(no key argument)"), and
-    // calleeTarget never yields the handle id `flags.ts#showBanner` that recordKeyed registered.
-    // Expected: "banner app/page.tsx:3:24 vercel/wrapper default=false". Enable once a call of a
-    // binding that holds a call's result is not taken for a call of the callee.
-    it.todo("reads the flag where its handle is called in another module");
+    it("reads the flag where its handle is called in another module, with the declaration's default", () => {
+      const index = indexVercel({
+        "flags.ts": flagsFile,
+        "app/page.tsx": [
+          'import { showBanner } from "../flags";',
+          "export default async function Page() {",
+          "  const banner = await showBanner();",
+          "  return banner ? <Banner /> : null;",
+          "}",
+        ].join("\n"),
+      });
+      expect(allReads(index).map(describeRead)).toEqual([
+        "banner app/page.tsx:3:24 vercel/wrapper default=false",
+        "banner flags.ts:2:27 vercel/sdk-import default=false",
+      ]);
+      expect(index.unresolved).toEqual([]);
+      const call = allReads(index)[0];
+      expect(call?.wrapper).toEqual({ file: "flags.ts", name: "showBanner" });
+      expect(call?.guards[0]?.on?.refs).toContain("Banner");
+    });
 
-    // Same cause as above, within the declaring module: `(await showBanner()) ? A : B` in flags.ts.
-    it.todo("reads the flag where its handle is called in the declaring module");
+    it("reads the flag where its handle is called in the declaring module", () => {
+      const reads = readsOf({ "flags.ts": `${flagsFile}\nexport const view = async () => ((await showBanner()) ? "a" : "b");\n` });
+      expect(reads).toEqual([
+        "banner flags.ts:2:27 vercel/sdk-import default=false",
+        "banner flags.ts:9:41 vercel/wrapper default=false",
+      ]);
+    });
   });
 
   describe("negative cases", () => {
