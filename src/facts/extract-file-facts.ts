@@ -3,6 +3,7 @@
 // by content hash and computed for any revision of the file.
 import { ts } from "ts-morph";
 import type {
+  FunctionFact,
   CallFact,
   CalleeFact,
   EnvReadFact,
@@ -37,7 +38,6 @@ export function extractFileFacts(fileName: string, text: string, options: Extrac
     false,
     scriptKindOf(fileName),
   );
-  setParents(sourceFile);
   const ctx: ExtractionContext = {
     sourceFile,
     options,
@@ -56,28 +56,17 @@ export function extractFileFacts(fileName: string, text: string, options: Extrac
     envReads: [],
     parseErrors: parseErrorsOf(sourceFile),
   };
-  collectModuleScope(ctx, facts);
-  new FileWalker(ctx, facts).walk();
+  collectModuleNames(ctx, facts);
+  const walker = new FileWalker(ctx, facts);
+  walker.walk();
+  collectModuleValues(ctx, facts);
+  walker.finish();
   const exportedLocals = new Set(facts.exports.map((e) => e.local).filter((l) => l !== undefined));
   for (const fn of facts.functions) {
     const owner = fn.name.split(".")[0] ?? fn.name;
     fn.exported = exportedLocals.has(owner) && ctx.topLevel.has(owner);
   }
   return facts;
-}
-
-/**
- * Sets every node's `parent`. TypeScript's own `setParentNodes` pass goes through a generic work
- * queue; this plain recursion does the same in about half the time (measured on effect's sources).
- */
-function setParents(root: ts.Node): void {
-  const bind = (node: ts.Node): void => {
-    forEachChild(node, (child) => {
-      (child as { parent: ts.Node }).parent = node; // parent is read-only in the types, writable at runtime
-      bind(child);
-    });
-  };
-  bind(root);
 }
 
 /** The script kind TypeScript should parse a file as, from its extension. */
@@ -116,8 +105,8 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
 }
 
-/** Imports, exports, module-level names, constants and bindings: everything lookups need before the walk. */
-function collectModuleScope(ctx: ExtractionContext, facts: FileFacts): void {
+/** Imports and module-level names: what the walk's filters need. Pure syntax: parents are not set yet. */
+function collectModuleNames(ctx: ExtractionContext, facts: FileFacts): void {
   const { sourceFile } = ctx;
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement)) collectImport(statement, ctx, facts);
@@ -138,7 +127,11 @@ function collectModuleScope(ctx: ExtractionContext, facts: FileFacts): void {
       ctx.topLevel.set(statement.name.text, statement);
     }
   }
-  for (const statement of sourceFile.statements) {
+}
+
+/** Exports, constants, bindings and key types: these look names up, so they run after the walk set parents. */
+function collectModuleValues(ctx: ExtractionContext, facts: FileFacts): void {
+  for (const statement of ctx.sourceFile.statements) {
     if (ts.isVariableStatement(statement)) collectVariableStatement(statement, ctx, facts);
     else if (ts.isEnumDeclaration(statement)) collectEnum(statement, facts);
     else if (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) collectKeyType(statement, facts);
@@ -377,9 +370,10 @@ function collectDeclarationExport(
 /** The walk over every node: named functions, candidate flag reads, env reads, dynamic imports. */
 class FileWalker {
   private readonly enclosing: string[] = [];
-  private readonly paramNames: string[][] = [];
+  private readonly paramNames: Array<Set<string>> = [];
   private readonly functionIndex = new Map<ts.Node, number>();
   private readonly functionStack: ts.Node[] = [];
+  private readonly returnRecorded = new Set<FunctionFact>();
 
   constructor(
     private readonly ctx: ExtractionContext,
@@ -387,19 +381,35 @@ class FileWalker {
   ) {}
 
   /**
-   * Work that follows variables to their uses: it needs every identifier indexed, so it runs after
-   * the walk (which builds the index as it goes) instead of walking scopes again.
+   * The walk sets parents as it descends and indexes identifiers; work that looks below the current
+   * node (summarising arguments, tracing receivers) or follows variables to their uses needs both
+   * complete, so it is queued here and runs in `finish`. One traversal instead of three.
    */
   private readonly deferred: Array<() => void> = [];
   private readonly identifiers = new Map<string, ts.Identifier[]>();
+  private parentOfVisited: ts.Node | undefined;
 
   walk(): void {
-    this.visit(this.ctx.sourceFile);
+    this.visitChildren(this.ctx.sourceFile);
     this.ctx.identifierIndex = this.identifiers;
+  }
+
+  /** Runs the queued work; call after the module-level values are collected. */
+  finish(): void {
     for (const work of this.deferred) work();
   }
 
+  private visitChildren(node: ts.Node): void {
+    const saved = this.parentOfVisited;
+    this.parentOfVisited = node;
+    forEachChild(node, this.visit);
+    this.parentOfVisited = saved;
+  }
+
   private visit = (node: ts.Node): void => {
+    // `parent` is read-only in the types and left unset by `createSourceFile(…, false)`; setting it
+    // here spares TypeScript's separate parent-binding pass over the whole tree.
+    (node as { parent: ts.Node | undefined }).parent = this.parentOfVisited;
     switch (node.kind) {
       case Kind.Identifier: {
         const id = node as ts.Identifier; // the kind says so; a type guard call per identifier is measurable here
@@ -435,7 +445,7 @@ class FileWalker {
         if (ts.isReturnStatement(node) && node.expression) this.recordReturn(node.expression);
         break;
     }
-    forEachChild(node, this.visit);
+    this.visitChildren(node);
   };
 
   private visitFunction(node: ts.SignatureDeclaration): void {
@@ -447,10 +457,10 @@ class FileWalker {
       this.facts.functions.push({ name, params, range: rangeOfNode(node, this.ctx.sourceFile), exported: false });
       this.enclosing.push(name);
     }
-    this.paramNames.push(node.parameters.flatMap((p) => bindingNames(p.name)));
+    this.paramNames.push(new Set(node.parameters.flatMap((p) => bindingNames(p.name))));
     this.functionStack.push(node);
     if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) this.recordReturn(node.body);
-    forEachChild(node, this.visit);
+    this.visitChildren(node);
     this.functionStack.pop();
     this.paramNames.pop();
     if (name !== undefined) this.enclosing.pop();
@@ -494,14 +504,16 @@ class FileWalker {
     const isReadName = readNames.has(name) || readNames.has(this.ctx.imports.get(name)?.imported ?? "");
     if (!isReadName && !this.passesParameter(call) && !this.callsModuleLevelWithKey(callee, call)) return;
     const fact: CallFact = {
-      callee: this.calleeFact(callee, name),
-      args: call.arguments.slice(0, maxArgs).map((arg) => summarizeExpression(arg, this.ctx)),
+      callee: { kind: "function", name },
+      args: [],
       range: rangeOfNode(call, this.ctx.sourceFile),
       guards: [],
     };
     const enclosing = this.enclosing[this.enclosing.length - 1];
     if (enclosing !== undefined) fact.enclosing = enclosing;
     this.deferred.push(() => {
+      fact.callee = this.calleeFact(callee, name);
+      fact.args = call.arguments.slice(0, maxArgs).map((arg) => summarizeExpression(arg, this.ctx));
       fact.guards = guardsOf(call, this.ctx);
       const reads = isReadName ? this.propertyReadsOf(call) : [];
       if (reads.length > 0) fact.propertyReads = reads;
@@ -546,8 +558,7 @@ class FileWalker {
   /** A call that hands on a parameter of an enclosing function: that function may be a wrapper. */
   private passesParameter(call: ts.CallExpression): boolean {
     if (this.enclosing.length === 0 || this.paramNames.length === 0) return false;
-    const params = new Set(this.paramNames.flat());
-    if (params.size === 0) return false;
+    const params = { has: (name: string): boolean => this.paramNames.some((set) => set.has(name)) };
     return call.arguments.slice(0, maxArgs).some((arg) => {
       const root = rootName(arg);
       if (root !== undefined) return params.has(root);
@@ -653,9 +664,12 @@ class FileWalker {
     const fn = this.functionStack[this.functionStack.length - 1];
     const index = fn && this.functionIndex.get(fn);
     const target = index === undefined ? undefined : this.facts.functions[index];
-    if (!target || target.returns) return;
-    const origin = originOf(expr, this.ctx);
-    if (origin) target.returns = origin;
+    if (!target || this.returnRecorded.has(target)) return;
+    this.returnRecorded.add(target);
+    this.deferred.push(() => {
+      const origin = originOf(expr, this.ctx);
+      if (origin) target.returns = origin;
+    });
   }
 
   private recordDynamicImport(call: ts.CallExpression, kind: ImportFact["kind"]): void {
@@ -703,29 +717,31 @@ class FileWalker {
     const tag = node.tagName;
     const name = ts.isIdentifier(tag) ? tag.text : ts.isPropertyAccessExpression(tag) ? tag.name.text : undefined;
     if (name === undefined || !this.ctx.options.readNames.has(name)) return;
-    const properties: Record<string, ExprFact> = {};
-    for (const attribute of node.attributes.properties) {
-      if (!ts.isJsxAttribute(attribute)) continue;
-      const attrName = attribute.name.getText(this.ctx.sourceFile);
-      const init = attribute.initializer;
-      if (!init) properties[attrName] = { kind: "boolean", value: true };
-      else if (ts.isStringLiteral(init)) properties[attrName] = { kind: "string", value: init.text };
-      else if (ts.isJsxExpression(init) && init.expression) properties[attrName] = summarizeExpression(init.expression, this.ctx);
-    }
     const element = ts.isJsxOpeningElement(node) ? node.parent : node;
     const callee: CalleeFact = { kind: "jsx", name };
-    const origin = ts.isJsxTagNameExpression(tag) && ts.isIdentifier(tag) ? originOf(tag, this.ctx) : undefined;
-    if (origin) callee.origin = origin;
+    const properties: Record<string, ExprFact> = {};
     const fact: CallFact = {
       callee,
       args: [{ kind: "object", properties }],
       range: rangeOfNode(element, this.ctx.sourceFile),
       guards: [],
     };
-    if (ts.isJsxElement(element) && element.children.length > 0) {
-      const on = branchOf(element.children.length === 1 && element.children[0] ? element.children[0] : element, this.ctx);
-      fact.guards.push({ kind: "jsx-children", polarity: "positive", range: fact.range, on });
-    }
+    this.deferred.push(() => {
+      for (const attribute of node.attributes.properties) {
+        if (!ts.isJsxAttribute(attribute)) continue;
+        const attrName = attribute.name.getText(this.ctx.sourceFile);
+        const init = attribute.initializer;
+        if (!init) properties[attrName] = { kind: "boolean", value: true };
+        else if (ts.isStringLiteral(init)) properties[attrName] = { kind: "string", value: init.text };
+        else if (ts.isJsxExpression(init) && init.expression) properties[attrName] = summarizeExpression(init.expression, this.ctx);
+      }
+      const origin = ts.isIdentifier(tag) ? originOf(tag, this.ctx) : undefined;
+      if (origin) callee.origin = origin;
+      if (ts.isJsxElement(element) && element.children.length > 0) {
+        const on = branchOf(element.children.length === 1 && element.children[0] ? element.children[0] : element, this.ctx);
+        fact.guards.push({ kind: "jsx-children", polarity: "positive", range: fact.range, on });
+      }
+    });
     const enclosing = this.enclosing[this.enclosing.length - 1];
     if (enclosing !== undefined) fact.enclosing = enclosing;
     this.facts.calls.push(fact);
