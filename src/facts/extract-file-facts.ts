@@ -13,6 +13,7 @@ import type {
   ParseErrorFact,
   PropertyReadFact,
 } from "./file-facts.js";
+import { GraphFactsCollector } from "./collect-graph-facts.js";
 import type { ExtractOptions, ExtractionContext } from "./extraction-context.js";
 import { branchOf, guardsOf, guardsOfVariable, referencesTo } from "./guard-regions.js";
 import { lookUpName, propertyNameText } from "./scope-lookup.js";
@@ -54,6 +55,7 @@ export function extractFileFacts(fileName: string, text: string, options: Extrac
     functions: [],
     calls: [],
     envReads: [],
+    declarations: [],
     parseErrors: parseErrorsOf(sourceFile),
   };
   collectModuleNames(ctx, facts);
@@ -61,6 +63,7 @@ export function extractFileFacts(fileName: string, text: string, options: Extrac
   walker.walk();
   collectModuleValues(ctx, facts);
   walker.finish();
+  facts.declarations = walker.graph.declarations;
   const exportedLocals = new Set(facts.exports.map((e) => e.local).filter((l) => l !== undefined));
   for (const fn of facts.functions) {
     const owner = fn.name.split(".")[0] ?? fn.name;
@@ -378,7 +381,9 @@ class FileWalker {
   constructor(
     private readonly ctx: ExtractionContext,
     private readonly facts: FileFacts,
-  ) {}
+  ) {
+    this.graph = new GraphFactsCollector(ctx);
+  }
 
   /**
    * The walk sets parents as it descends and indexes identifiers; work that looks below the current
@@ -388,6 +393,8 @@ class FileWalker {
   private readonly deferred: Array<() => void> = [];
   private readonly identifiers = new Map<string, ts.Identifier[]>();
   private parentOfVisited: ts.Node | undefined;
+  /** The call graph's declarations and uses, collected on the same walk. */
+  readonly graph: GraphFactsCollector;
 
   walk(): void {
     this.visitChildren(this.ctx.sourceFile);
@@ -410,14 +417,16 @@ class FileWalker {
     // `parent` is read-only in the types and left unset by `createSourceFile(…, false)`; setting it
     // here spares TypeScript's separate parent-binding pass over the whole tree.
     (node as { parent: ts.Node | undefined }).parent = this.parentOfVisited;
+    if (node.kind === Kind.Identifier) {
+      const id = node as ts.Identifier; // the kind says so; a type guard call per identifier is measurable here
+      const list = this.identifiers.get(id.text);
+      if (list) list.push(id);
+      else this.identifiers.set(id.text, [id]);
+      this.graph.identifier(id);
+      return;
+    }
+    this.graph.enter(node);
     switch (node.kind) {
-      case Kind.Identifier: {
-        const id = node as ts.Identifier; // the kind says so; a type guard call per identifier is measurable here
-        const list = this.identifiers.get(id.text);
-        if (list) list.push(id);
-        else this.identifiers.set(id.text, [id]);
-        return;
-      }
       case Kind.FunctionDeclaration:
       case Kind.FunctionExpression:
       case Kind.ArrowFunction:
@@ -426,13 +435,24 @@ class FileWalker {
       case Kind.GetAccessor:
       case Kind.SetAccessor:
         if (ts.isFunctionLike(node)) this.visitFunction(node);
+        this.graph.exit(node);
         return;
       case Kind.CallExpression:
         if (ts.isCallExpression(node)) this.visitCall(node);
         break;
+      case Kind.NewExpression:
+        if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "Function") {
+          this.graph.evalCall(node);
+        }
+        break;
       case Kind.PropertyAccessExpression:
+        if (ts.isPropertyAccessExpression(node)) this.visitAccess(node);
+        break;
       case Kind.ElementAccessExpression:
-        if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) this.visitAccess(node);
+        if (ts.isElementAccessExpression(node)) {
+          this.graph.elementAccess(node);
+          this.visitAccess(node);
+        }
         break;
       case Kind.JsxSelfClosingElement:
       case Kind.JsxOpeningElement:
@@ -446,6 +466,7 @@ class FileWalker {
         break;
     }
     this.visitChildren(node);
+    this.graph.exit(node);
   };
 
   private visitFunction(node: ts.SignatureDeclaration): void {
@@ -490,13 +511,16 @@ class FileWalker {
   private visitCall(call: ts.CallExpression): void {
     const callee = skipTransparentDown(call.expression);
     if (callee.kind === ts.SyntaxKind.ImportKeyword) {
+      this.graph.dynamicImport(call);
       this.recordDynamicImport(call, "dynamic");
       return;
     }
     if (ts.isIdentifier(callee) && callee.text === "require" && call.arguments.length === 1) {
+      if (this.functionStack.length > 0) this.graph.dynamicImport(call);
       this.recordDynamicImport(call, "require");
       return;
     }
+    if (ts.isIdentifier(callee) && callee.text === "eval") this.graph.evalCall(call);
     const name = calleeName(callee);
     if (name === undefined) return;
     const readNames = this.ctx.options.readNames;

@@ -24,4 +24,6 @@ export interface ExtractionContext {
   functionNames: Map<ts.Node, string>;
   /** Identifiers by text, built by the extraction walk; following variables to their uses needs it. */
   identifierIndex?: Map<string, ts.Identifier[]>;
+  /** The use key (see DeclarationFact.uses) each using node counted for, so branches count alike. */
+  useKeys?: Map<ts.Node, string>;
 }

@@ -36,7 +36,10 @@ export type ExprFact =
 /** The code one side of a flag check runs, with the names it refers to (for meanings and dead code). */
 export interface BranchFact {
   range: SourceRange;
+  /** Names the branch mentions, for people: identifiers, and `.name` for member accesses. */
   refs: string[];
+  /** The branch's uses, counted like a declaration's `uses`: cutting a dead branch subtracts them. */
+  uses: Record<string, number>;
 }
 
 /** How a flag read's value decides which code runs. */
@@ -166,6 +169,53 @@ export interface ParseErrorFact {
   column: number;
 }
 
+/** What kind of node of the call graph a declaration is. */
+export type DeclarationKind =
+  | "function"
+  | "class"
+  | "method"
+  | "getter"
+  | "setter"
+  | "constructor"
+  | "property"
+  | "variable"
+  | "enum"
+  | "namespace"
+  | "interface"
+  | "type"
+  | "module";
+
+/** How code uses a name: calls it, instantiates it, renders it as JSX, imports it, or refers to it. */
+export type UseKind = "call" | "new" | "jsx" | "import" | "reference";
+
+/**
+ * A node of the call graph: a module-level declaration, a class member, or `(module)`, the
+ * module's top-level statements. `uses` counts what its code mentions, by key:
+ * `v:Name` a module-scope value (an import or top-level name), `v:ns.name` a member of a
+ * namespace import, `t:Name` a module-scope name in a type, `m:name` a member name (`x.name`,
+ * `x["name"]`, `{ name } = x`), `i:specifier` a dynamic import, and `?:computed`, `?:eval`,
+ * `?:import` for what static analysis cannot follow.
+ */
+export interface DeclarationFact {
+  name: string;
+  kind: DeclarationKind;
+  /** Further names a destructuring declaration binds (`const { a, b } = …`: name `a`, also `b`). */
+  alsoNames?: string[];
+  range: SourceRange;
+  /** Where the declaration's name is (the whole range for `(module)`). */
+  nameRange: SourceRange;
+  uses: Record<string, number>;
+  /** Where each key is first used, and how: for `why` paths and the graph's edge positions. */
+  firstUse: Record<string, [line: number, column: number, kind: UseKind]>;
+  /** It runs code when its module loads (a call in a variable's initializer, a class decorator). */
+  evaluated?: boolean;
+  static?: boolean;
+  decorated?: boolean;
+  /** The `extends` expression's name of a class, and the names it `implements`. */
+  extends?: string;
+  implements?: string[];
+}
+
 /**
  * A module-level type that can list flag keys: a union of string literals (`"a" | "b"`) or an
  * object type or interface whose property names are keys (`{ "new-checkout": boolean }`).
@@ -188,5 +238,7 @@ export interface FileFacts {
   functions: FunctionFact[];
   calls: CallFact[];
   envReads: EnvReadFact[];
+  /** The call graph's nodes declared in this file. */
+  declarations: DeclarationFact[];
   parseErrors: ParseErrorFact[];
 }

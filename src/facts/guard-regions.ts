@@ -96,11 +96,13 @@ function walkUp(
     }
     if (ts.isIfStatement(parent) && parent.expression === node) {
       const truthy = branchOf(parent.thenStatement, ctx);
+      const rest = parent.elseStatement || !alwaysExits(parent.thenStatement) ? undefined : restOfBlock(parent, ctx);
       if (parent.elseStatement) {
         push("if", parent, { truthy, falsy: branchOf(parent.elseStatement, ctx) });
-      } else if (alwaysExits(parent.thenStatement)) {
-        push("early-exit", parent, { truthy, falsy: restOfBlock(parent, ctx) });
+      } else if (rest) {
+        push("early-exit", parent, { truthy, falsy: rest });
       } else {
+        // An exit with nothing after it in its block decides nothing more than a plain `if`.
         push("if", parent, { truthy });
       }
       return;
@@ -157,14 +159,27 @@ function literalValue(node: ts.Expression): Literal | undefined {
   return undefined;
 }
 
+/**
+ * One case per clause that has code, with every value that runs it: clauses without code
+ * (`case "a": case "b": f()`) and clauses that fall through add their values (and `default`) to
+ * the next clause's, because that code runs for them too.
+ */
 function switchGuard(statement: ts.SwitchStatement, truth: Truth, ctx: ExtractionContext, via: string | undefined): GuardFact {
   const cases: NonNullable<GuardFact["cases"]> = [];
+  let values: Literal[] = [];
+  let isDefault = false;
   for (const clause of statement.caseBlock.clauses) {
-    const isDefault = ts.isDefaultClause(clause);
-    const value = ts.isCaseClause(clause) ? literalValue(clause.expression) : undefined;
-    const values = value === undefined ? [] : [value];
-    const branch = statementsBranch(clause.statements, clause, ctx);
-    cases.push({ values, isDefault, branch });
+    if (ts.isDefaultClause(clause)) isDefault = true;
+    else {
+      const value = literalValue(clause.expression);
+      if (value !== undefined && !values.includes(value)) values = [...values, value];
+    }
+    if (clause.statements.length === 0) continue;
+    cases.push({ values, isDefault, branch: statementsBranch(clause.statements, clause, ctx) });
+    if (alwaysExits(lastStatementOf(clause.statements))) {
+      values = [];
+      isDefault = false;
+    }
   }
   const guard: GuardFact = {
     kind: "switch",
@@ -176,8 +191,13 @@ function switchGuard(statement: ts.SwitchStatement, truth: Truth, ctx: Extractio
   return guard;
 }
 
+function lastStatementOf(statements: readonly ts.Statement[]): ts.Statement | undefined {
+  return statements[statements.length - 1];
+}
+
 /** True when control never falls out of `statement`: it returns, throws, breaks or continues. */
-function alwaysExits(statement: ts.Statement): boolean {
+function alwaysExits(statement: ts.Statement | undefined): boolean {
+  if (statement === undefined) return false;
   if (
     ts.isReturnStatement(statement) ||
     ts.isThrowStatement(statement) ||
@@ -186,10 +206,7 @@ function alwaysExits(statement: ts.Statement): boolean {
   ) {
     return true;
   }
-  if (ts.isBlock(statement)) {
-    const last = statement.statements[statement.statements.length - 1];
-    return last !== undefined && alwaysExits(last);
-  }
+  if (ts.isBlock(statement)) return alwaysExits(lastStatementOf(statement.statements));
   if (ts.isIfStatement(statement)) {
     return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
   }
@@ -214,26 +231,31 @@ function statementsBranch(statements: readonly ts.Statement[], fallback: ts.Node
       ? rangeBetween(first.getStart(ctx.sourceFile), last.getEnd(), ctx.sourceFile)
       : rangeOfNode(fallback, ctx.sourceFile);
   const refs = new Set<string>();
-  for (const statement of statements) collectRefs(statement, refs);
-  return { range, refs: [...refs].sort() };
+  const uses: Record<string, number> = {};
+  for (const statement of statements) collectRefs(statement, refs, uses, ctx);
+  return { range, refs: [...refs].sort(), uses };
 }
 
-/** The branch fact of one node: its range and the names it refers to. */
+/** The branch fact of one node: its range, the names it refers to and its uses. */
 export function branchOf(node: ts.Node, ctx: ExtractionContext): BranchFact {
   const refs = new Set<string>();
-  collectRefs(node, refs);
-  return { range: rangeOfNode(node, ctx.sourceFile), refs: [...refs].sort() };
+  const uses: Record<string, number> = {};
+  collectRefs(node, refs, uses, ctx);
+  return { range: rangeOfNode(node, ctx.sourceFile), refs: [...refs].sort(), uses };
 }
 
-function collectRefs(node: ts.Node, refs: Set<string>): void {
-  if (refs.size >= maxRefsPerBranch) return;
+/** Names for people (capped) and uses counted with the keys the extraction walk gave each node. */
+function collectRefs(node: ts.Node, refs: Set<string>, uses: Record<string, number>, ctx: ExtractionContext): void {
+  const key = ctx.useKeys?.get(node);
+  if (key !== undefined) uses[key] = (uses[key] ?? 0) + 1;
   if (ts.isIdentifier(node)) {
+    if (refs.size >= maxRefsPerBranch) return;
     const parent = node.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.name === node) refs.add(`.${node.text}`);
     else refs.add(node.text);
     return;
   }
-  ts.forEachChild(node, (child) => collectRefs(child, refs));
+  ts.forEachChild(node, (child) => collectRefs(child, refs, uses, ctx));
 }
 
 /** The guards of every read of the variable `name` that `declaration` declares (plainly or destructured). */

@@ -38,10 +38,24 @@ export function summarizeExpression(expr: ts.Expression, ctx: ExtractionContext,
     return selectPath(summarizeName(chain.root, ctx, depth), chain.path);
   }
   if (ts.isObjectLiteralExpression(node)) return summarizeObject(node, ctx, depth);
+  // `Object.freeze({ … })` is the pre-`as const` way to write a constant registry: it is its argument.
+  const frozen = frozenArgument(node);
+  if (frozen) return summarizeExpression(frozen, ctx, depth + 1);
   if (ts.isArrayLiteralExpression(node)) {
     return { kind: "array", elements: node.elements.map((element) => summarizeExpression(element, ctx, depth + 1)) };
   }
   return other(node, ctx);
+}
+
+function frozenArgument(node: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return undefined;
+  const callee = node.expression;
+  const isFreeze =
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === "freeze" &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === "Object";
+  return isFreeze ? node.arguments[0] : undefined;
 }
 
 function summarizeObject(node: ts.ObjectLiteralExpression, ctx: ExtractionContext, depth: number): ExprFact {

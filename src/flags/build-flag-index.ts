@@ -154,6 +154,9 @@ class FlagIndexBuilder {
         const name = declared.imported === "*" || declared.imported === "default" ? callee.name : declared.imported;
         return this.matchPackage(call, declared, name, "export");
       }
+      // ...or the project's own function: calling it is not calling what it returns
+      // (`function isOn(k) { return gb.isOn(k) }` returns an SDK value, but `isOn` is a wrapper).
+      if (callee.kind === "function" && declared?.kind === "declaration" && this.isProjectCallable(declared)) return undefined;
     }
     // ...or a value taken from an SDK object: a receiver, or `const { checkGate } = useStatsigClient()`.
     const origin = this.linked.resolveOrigin(file, originFact);

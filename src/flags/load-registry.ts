@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config/config-error.js";
-import type { ExprFact } from "../facts/file-facts.js";
+import type { ExportFact, ExprFact } from "../facts/file-facts.js";
 import type { LinkedProject, LiteralValue } from "../graph/linked-project.js";
 import type { FlagDeclaration } from "./flag-index.js";
 
@@ -41,13 +41,16 @@ function fromExport(
   const file = relativeToRoot(fileText, context);
   const facts = context.linked.getFacts(file);
   if (!facts) throw new ConfigError(context.configFile, `${field}: ${file} is not a source file of the project`);
-  const origin = context.linked.resolveExport(file, exportName);
-  const exportFact = facts.exports.find((e) => e.exported === exportName);
+  // The declaration that binds the export, not where its value derives from: `export const FLAGS =
+  // BASE.flags` is the registry FLAGS holds, not all of BASE.
+  const origin = context.linked.resolveExport(file, exportName, "declaration");
   if (origin?.kind !== "declaration") {
     throw new ConfigError(context.configFile, `${field}: ${file} has no export named "${exportName}"`);
   }
   const declared = context.linked.getFacts(origin.file);
-  const base = { file: origin.file, source: entry, ...(exportFact ? { line: exportFact.range.line } : {}) };
+  // The line is where the registry is declared, in the file reported with it (not a re-export's line).
+  const line = declarationLine(declared?.exports ?? [], origin.name);
+  const base = { file: origin.file, source: entry, ...(line === undefined ? {} : { line }) };
   const keyType = declared?.keyTypes[origin.name];
   if (keyType) return [...(keyType.literals ?? []), ...(keyType.properties ?? [])].map((key) => ({ ...base, key }));
   const constant = declared?.constants[origin.name];
@@ -60,6 +63,12 @@ function fromExport(
     );
   }
   return declarations.map((d) => ({ ...base, ...d }));
+}
+
+/** The line of the export that declares the local `name` (`export enum Flag`, `export { FLAGS }`). */
+function declarationLine(exports: readonly ExportFact[], name: string): number | undefined {
+  const local = exports.filter((e) => e.specifier === undefined && e.local === name);
+  return (local.find((e) => e.exported === name) ?? local[0])?.range.line;
 }
 
 /**
@@ -98,12 +107,21 @@ function defaultOfObject(
 
 function fromJson(entry: string, field: string, context: RegistryContext): FlagDeclaration[] {
   const file = relativeToRoot(entry, context);
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(context.configDirectory, entry), "utf8").replace(/^\uFEFF/, "");
+  } catch (error) {
+    const reason = isMissingFile(error) ? "does not exist" : "cannot be read";
+    throw new ConfigError(context.configFile, `${field}: ${file} ${reason}`, { cause: error });
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path.resolve(context.configDirectory, entry), "utf8"));
+    data = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `invalid JSON: ${error.message}` : "cannot be read";
-    throw new ConfigError(context.configFile, `${field}: ${file} ${reason}`);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(context.configFile, `${field}: ${file} is not valid JSON: ${describeJsonError(message, text)}`, {
+      cause: error,
+    });
   }
   const keys = jsonDeclarations(data);
   if (!keys) {
@@ -127,6 +145,26 @@ function jsonDeclarations(data: unknown): Array<{ key: string; default?: Literal
   const items = data["items"];
   if (Array.isArray(items)) return jsonDeclarations(items);
   return Object.entries(data).map(([key, value]) => (isLiteral(value) ? { key, default: value } : { key }));
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "ENOENT";
+}
+
+/**
+ * V8's JSON error on one line, with a line and column instead of an offset: newer V8 quotes the
+ * text around the error, newlines included, and a ConfigError message must stay one line.
+ */
+function describeJsonError(message: string, text: string): string {
+  const match = / at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
+  if (match === null) return toOneLine(message);
+  const lines = text.slice(0, Number(match[1])).split("\n");
+  const column = (lines.at(-1)?.length ?? 0) + 1;
+  return `${toOneLine(message.slice(0, match.index).replace(/ in JSON$/, ""))} at line ${lines.length}, column ${column}`;
+}
+
+function toOneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

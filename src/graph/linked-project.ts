@@ -146,14 +146,17 @@ export class LinkedProject {
     if (expr.kind !== "ref") return { file, expr };
     let target: { file: string; expr: ExprFact } | undefined;
     let path = expr.path;
-    const origin = expr.origin ? this.resolveOrigin(file, expr.origin) : undefined;
+    // A constant is the value its own declaration holds: follow names to the declaration that binds
+    // them, not to where a value derives from (`const ALIAS = FLAGS.a` derives from `FLAGS`, but its
+    // value is `FLAGS.a`, which the constant itself says).
+    const origin = expr.origin ? this.resolveOrigin(file, expr.origin, "declaration") : undefined;
     if (origin?.kind === "declaration") {
       const constant = this.facts.get(origin.file)?.constants[origin.name];
       if (constant) target = { file: origin.file, expr: constant };
     } else if (origin?.kind === "module") {
       const [head, ...rest] = path;
       if (head === undefined) return undefined;
-      const member = this.resolveExport(origin.file, head);
+      const member = this.resolveExport(origin.file, head, "declaration");
       path = rest;
       if (member?.kind === "declaration") {
         const constant = this.facts.get(member.file)?.constants[member.name];

@@ -1,0 +1,332 @@
+// The call graph's part of extraction: which declarations a file has (module-level ones, class
+// members, and the module's own top-level statements) and what each one's code uses. It rides on
+// the extraction walk (enter/identifier/exit hooks) so the file is traversed once.
+import { ts } from "ts-morph";
+import type { DeclarationFact, DeclarationKind, UseKind } from "./file-facts.js";
+import type { ExtractionContext } from "./extraction-context.js";
+import { propertyNameText } from "./scope-lookup.js";
+import { rangeOfNode } from "./source-range.js";
+
+const Kind = ts.SyntaxKind;
+
+/** What entering a node pushed, so that leaving it pops exactly that. */
+interface Frame {
+  node: ts.Node;
+  /** The declaration entered here; `null` for a sink (imports, exports) whose names are not uses. */
+  declaration?: DeclarationFact | null;
+  deferredAtEntry?: number;
+  type?: boolean;
+  deferred?: boolean;
+}
+
+const moduleNodeName = "(module)";
+
+/** Collects the call-graph facts of one file during the extraction walk. */
+export class GraphFactsCollector {
+  readonly declarations: DeclarationFact[] = [];
+  private readonly frames: Frame[] = [];
+  private readonly declarationFrames: Frame[] = [];
+  private moduleNode: DeclarationFact | undefined;
+  private typeDepth = 0;
+  /** Function bodies and instance-field initializers: code that does not run when the module loads. */
+  private deferredDepth = 0;
+
+  constructor(private readonly ctx: ExtractionContext) {}
+
+  /** Called before a node's children are visited. */
+  enter(node: ts.Node): void {
+    const frame: Frame = { node };
+    const declaration = this.declarationStartedBy(node);
+    if (declaration !== undefined) {
+      frame.declaration = declaration;
+      frame.deferredAtEntry = this.deferredDepth;
+      this.declarationFrames.push(frame);
+    }
+    if (startsTypeContext(node)) {
+      frame.type = true;
+      this.typeDepth++;
+    }
+    if (startsDeferredCode(node)) {
+      frame.deferred = true;
+      this.deferredDepth++;
+    }
+    if (frame.declaration !== undefined || frame.type || frame.deferred) this.frames.push(frame);
+    this.noteEvaluation(node);
+  }
+
+  /** Called after a node's children were visited. */
+  exit(node: ts.Node): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (!frame || frame.node !== node) return;
+    this.frames.pop();
+    if (frame.type) this.typeDepth--;
+    if (frame.deferred) this.deferredDepth--;
+    if (frame.declaration !== undefined) this.declarationFrames.pop();
+  }
+
+  /** Counts what an identifier uses, and remembers the key for branch counts. */
+  identifier(id: ts.Identifier): void {
+    const key = this.keyOf(id);
+    if (key !== undefined) this.count(id, key);
+  }
+
+  /** `x["name"]` uses member `name`; `x[expr]()` is a call static analysis cannot follow. */
+  elementAccess(node: ts.ElementAccessExpression): void {
+    const argument = node.argumentExpression;
+    if (ts.isStringLiteralLike(argument)) this.count(argument, `m:${argument.text}`);
+    else if (ts.isCallExpression(node.parent) && node.parent.expression === node && !ts.isNumericLiteral(argument)) {
+      this.count(node, "?:computed");
+    }
+  }
+
+  /** `import("./x")` and `require("./x")` inside code; a non-literal specifier is unknowable. */
+  dynamicImport(call: ts.CallExpression): void {
+    const arg = call.arguments[0];
+    this.count(call, arg && ts.isStringLiteralLike(arg) ? `i:${arg.text}` : "?:import");
+  }
+
+  /** `eval(…)` and `new Function(…)` can reach anything. */
+  evalCall(node: ts.Node): void {
+    this.count(node, "?:eval");
+  }
+
+  private count(node: ts.Node, key: string): void {
+    const declaration = this.currentDeclaration();
+    if (!declaration) return;
+    const count = declaration.uses[key];
+    if (count === undefined) {
+      declaration.uses[key] = 1;
+      const at = this.ctx.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.ctx.sourceFile));
+      declaration.firstUse[key] = [at.line + 1, at.character + 1, useKindOf(node)];
+    } else {
+      declaration.uses[key] = count + 1;
+    }
+    (this.ctx.useKeys ??= new Map()).set(node, key);
+  }
+
+  private currentDeclaration(): DeclarationFact | undefined {
+    const frame = this.declarationFrames[this.declarationFrames.length - 1];
+    return frame?.declaration ?? undefined;
+  }
+
+  /** Calls, `new`, `await`, assignments and tagged templates outside deferred code run at load. */
+  private noteEvaluation(node: ts.Node): void {
+    switch (node.kind) {
+      case Kind.CallExpression:
+      case Kind.NewExpression:
+      case Kind.AwaitExpression:
+      case Kind.TaggedTemplateExpression:
+      case Kind.Decorator:
+        break;
+      case Kind.BinaryExpression:
+        if (!ts.isBinaryExpression(node) || !isAssignment(node.operatorToken.kind)) return;
+        break;
+      default:
+        return;
+    }
+    const frame = this.declarationFrames[this.declarationFrames.length - 1];
+    if (frame?.declaration && frame.deferredAtEntry === this.deferredDepth) frame.declaration.evaluated = true;
+  }
+
+  /** The use key of an identifier, or undefined when it names something rather than using it. */
+  private keyOf(id: ts.Identifier): string | undefined {
+    const parent = id.parent;
+    const name = id.text;
+    switch (parent.kind) {
+      case Kind.PropertyAccessExpression: {
+        if (!ts.isPropertyAccessExpression(parent)) return undefined;
+        if (parent.name === id) return this.isNamespaceImport(parent.expression) ? undefined : `m:${name}`;
+        if (this.isNamespaceImport(id) && this.typeDepth === 0) return `v:${name}.${parent.name.text}`;
+        break;
+      }
+      case Kind.QualifiedName:
+        if (ts.isQualifiedName(parent) && parent.right === id) return undefined;
+        break;
+      case Kind.BindingElement:
+        if (!ts.isBindingElement(parent)) return undefined;
+        if (parent.propertyName === id) return `m:${name}`;
+        // `const { name } = x` reads x.name; `[a] = x` and the rest element read no named member.
+        if (parent.name === id && !parent.propertyName && !parent.dotDotDotToken && ts.isObjectBindingPattern(parent.parent)) {
+          return `m:${name}`;
+        }
+        if (parent.name === id) return undefined;
+        break;
+      case Kind.ShorthandPropertyAssignment:
+        break;
+      case Kind.JsxOpeningElement:
+      case Kind.JsxSelfClosingElement:
+        if (isIntrinsicTag(name)) return undefined;
+        break;
+      case Kind.JsxClosingElement:
+      case Kind.JsxAttribute:
+      case Kind.JsxNamespacedName:
+        return undefined;
+      default:
+        if (isDeclarationName(id, parent)) return undefined;
+    }
+    if (!this.ctx.topLevel.has(name) && !this.ctx.imports.has(name)) return undefined;
+    return `${this.typeDepth > 0 ? "t" : "v"}:${name}`;
+  }
+
+  private isNamespaceImport(expr: ts.Expression): boolean {
+    return ts.isIdentifier(expr) && this.ctx.imports.get(expr.text)?.imported === "*";
+  }
+
+  /** The declaration (a graph node) that `node` starts, `null` for a sink, undefined for neither. */
+  private declarationStartedBy(node: ts.Node): DeclarationFact | null | undefined {
+    const parent = node.parent;
+    if (!parent) return undefined;
+    if (ts.isSourceFile(parent)) return this.topLevelDeclaration(node);
+    if (ts.isVariableDeclaration(node) && isTopLevelVariable(node)) {
+      const names = bindingNames(node.name);
+      const [first, ...rest] = names;
+      if (first === undefined) return undefined;
+      const declaration = this.newDeclaration(first, "variable", node, node.name);
+      if (rest.length > 0) declaration.alsoNames = rest;
+      return declaration;
+    }
+    if (ts.isClassDeclaration(parent) && ts.isSourceFile(parent.parent) && parent.name) {
+      return this.memberDeclaration(node, parent.name.text);
+    }
+    return undefined;
+  }
+
+  private topLevelDeclaration(statement: ts.Node): DeclarationFact | null | undefined {
+    if (
+      ts.isImportDeclaration(statement) ||
+      ts.isImportEqualsDeclaration(statement) ||
+      ts.isExportDeclaration(statement) ||
+      ts.isEmptyStatement(statement) ||
+      statement.kind === Kind.EndOfFileToken
+    ) {
+      return null;
+    }
+    if (ts.isVariableStatement(statement)) return undefined;
+    const named = (kind: DeclarationKind, name: ts.Node | undefined): DeclarationFact =>
+      this.newDeclaration(name && ts.isIdentifier(name) ? name.text : "default", kind, statement, name);
+    if (ts.isFunctionDeclaration(statement)) return named("function", statement.name);
+    if (ts.isClassDeclaration(statement)) {
+      const declaration = named("class", statement.name);
+      for (const clause of statement.heritageClauses ?? []) {
+        const names = clause.types.flatMap((t) => (ts.isIdentifier(t.expression) ? [t.expression.text] : []));
+        if (clause.token === Kind.ExtendsKeyword && names[0] !== undefined) declaration.extends = names[0];
+        if (clause.token === Kind.ImplementsKeyword && names.length > 0) declaration.implements = names;
+      }
+      if (ts.getDecorators(statement)?.length) declaration.decorated = true;
+      return declaration;
+    }
+    if (ts.isEnumDeclaration(statement)) return named("enum", statement.name);
+    if (ts.isModuleDeclaration(statement)) return named("namespace", statement.name);
+    if (ts.isInterfaceDeclaration(statement)) return named("interface", statement.name);
+    if (ts.isTypeAliasDeclaration(statement)) return named("type", statement.name);
+    if (ts.isExportAssignment(statement)) return named("variable", undefined);
+    return this.moduleDeclaration();
+  }
+
+  /** `(module)`: one node for all the module's top-level statements, created on first need. */
+  private moduleDeclaration(): DeclarationFact {
+    if (!this.moduleNode) {
+      const range = rangeOfNode(this.ctx.sourceFile, this.ctx.sourceFile);
+      this.moduleNode = { name: moduleNodeName, kind: "module", range, nameRange: range, uses: {}, firstUse: {}, evaluated: true };
+      this.declarations.push(this.moduleNode);
+    }
+    return this.moduleNode;
+  }
+
+  private memberDeclaration(member: ts.Node, className: string): DeclarationFact | undefined {
+    let kind: DeclarationKind | undefined;
+    if (ts.isMethodDeclaration(member)) kind = "method";
+    else if (ts.isGetAccessorDeclaration(member)) kind = "getter";
+    else if (ts.isSetAccessorDeclaration(member)) kind = "setter";
+    else if (ts.isConstructorDeclaration(member)) kind = "constructor";
+    else if (ts.isPropertyDeclaration(member) && member.initializer && isFunctionExpression(member.initializer)) {
+      kind = "property";
+    }
+    if (kind === undefined) return undefined;
+    const nameNode =
+      ts.isMethodDeclaration(member) || ts.isAccessor(member) || ts.isPropertyDeclaration(member) ? member.name : undefined;
+    const own = kind === "constructor" ? "constructor" : nameNode ? (propertyNameText(nameNode) ?? "[computed]") : "[computed]";
+    const declaration = this.newDeclaration(`${className}.${own}`, kind, member, nameNode);
+    const modifiers = ts.canHaveModifiers(member) ? ts.getModifiers(member) : undefined;
+    if (modifiers?.some((m) => m.kind === Kind.StaticKeyword)) declaration.static = true;
+    if (ts.canHaveDecorators(member) && ts.getDecorators(member)?.length) declaration.decorated = true;
+    return declaration;
+  }
+
+  private newDeclaration(name: string, kind: DeclarationKind, node: ts.Node, nameNode: ts.Node | undefined): DeclarationFact {
+    const range = rangeOfNode(node, this.ctx.sourceFile);
+    const declaration: DeclarationFact = {
+      name,
+      kind,
+      range,
+      nameRange: nameNode ? rangeOfNode(nameNode, this.ctx.sourceFile) : range,
+      uses: {},
+      firstUse: {},
+    };
+    this.declarations.push(declaration);
+    return declaration;
+  }
+}
+
+/** How the first use of a key uses it: called, instantiated, rendered as JSX, or referenced. */
+function useKindOf(node: ts.Node): UseKind {
+  let current = node;
+  while (ts.isPropertyAccessExpression(current.parent) && current.parent.expression === current) current = current.parent;
+  const parent = current.parent;
+  if (ts.isCallExpression(node)) return "import";
+  if (ts.isCallExpression(parent) && parent.expression === current) return "call";
+  if (ts.isNewExpression(parent) && parent.expression === current) return "new";
+  if (ts.isJsxOpeningLikeElement(parent) && parent.tagName === current) return "jsx";
+  return "reference";
+}
+
+function isTopLevelVariable(node: ts.VariableDeclaration): boolean {
+  const statement = node.parent.parent;
+  return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent);
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
+}
+
+function isFunctionExpression(expr: ts.Expression): boolean {
+  return ts.isArrowFunction(expr) || ts.isFunctionExpression(expr);
+}
+
+/** Type positions: type nodes, and the names a class `implements`. */
+function startsTypeContext(node: ts.Node): boolean {
+  if (node.kind >= Kind.FirstTypeNode && node.kind <= Kind.LastTypeNode) return true;
+  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return true;
+  return ts.isHeritageClause(node) && (node.token === Kind.ImplementsKeyword || ts.isInterfaceDeclaration(node.parent));
+}
+
+/** Code that runs later than its module's load: function bodies and instance-field initializers. */
+function startsDeferredCode(node: ts.Node): boolean {
+  if (ts.isFunctionLike(node)) return true;
+  if (ts.isPropertyDeclaration(node)) {
+    const modifiers = ts.getModifiers(node);
+    return !modifiers?.some((m) => m.kind === Kind.StaticKeyword);
+  }
+  return false;
+}
+
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind >= Kind.FirstAssignment && kind <= Kind.LastAssignment;
+}
+
+function isIntrinsicTag(name: string): boolean {
+  const first = name.charAt(0);
+  return first === first.toLowerCase() && first !== first.toUpperCase();
+}
+
+/** Whether `id` is the name a declaration introduces (or a label), not a use. */
+function isDeclarationName(id: ts.Identifier, parent: ts.Node): boolean {
+  if ("name" in parent && parent.name === id) {
+    return !ts.isPropertyAccessExpression(parent) && !ts.isShorthandPropertyAssignment(parent);
+  }
+  if ((ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) && parent.label === id) return true;
+  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return true;
+  if (ts.isMetaProperty(parent)) return true;
+  return false;
+}
