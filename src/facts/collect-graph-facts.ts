@@ -73,7 +73,8 @@ export class GraphFactsCollector {
   /** `x["name"]` uses member `name`; `x[expr]()` is a call static analysis cannot follow. */
   elementAccess(node: ts.ElementAccessExpression): void {
     const argument = node.argumentExpression;
-    if (ts.isStringLiteralLike(argument)) this.count(argument, `m:${argument.text}`);
+    // The literal's parent is set only when the walk reaches it: the access decides the use's kind.
+    if (ts.isStringLiteralLike(argument)) this.count(argument, `m:${argument.text}`, useKindOf(node));
     else if (ts.isCallExpression(node.parent) && node.parent.expression === node && !ts.isNumericLiteral(argument)) {
       this.count(node, "?:computed");
     }
@@ -90,14 +91,14 @@ export class GraphFactsCollector {
     this.count(node, "?:eval");
   }
 
-  private count(node: ts.Node, key: string): void {
+  private count(node: ts.Node, key: string, kind?: UseKind): void {
     const declaration = this.currentDeclaration();
     if (!declaration) return;
     const count = declaration.uses[key];
     if (count === undefined) {
       declaration.uses[key] = 1;
       const at = this.ctx.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.ctx.sourceFile));
-      declaration.firstUse[key] = [at.line + 1, at.character + 1, useKindOf(node)];
+      declaration.firstUse[key] = [at.line + 1, at.character + 1, kind ?? useKindOf(node)];
     } else {
       declaration.uses[key] = count + 1;
     }

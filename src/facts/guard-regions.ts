@@ -118,9 +118,9 @@ function walkUp(
     if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) {
       if (variableDepth >= maxVariableDepth) return;
       const name = parent.name.text;
-      for (const ref of referencesTo(name, parent, ctx)) {
-        walkUp(ref, truth, compare, ctx, guards, variableDepth + 1, name);
-      }
+      const refs = referencesTo(name, parent, ctx);
+      if (isReassigned(parent, refs)) return;
+      for (const ref of refs) walkUp(ref, truth, compare, ctx, guards, variableDepth + 1, name);
       return;
     }
     return;
@@ -261,10 +261,53 @@ function collectRefs(node: ts.Node, refs: Set<string>, uses: Record<string, numb
 /** The guards of every read of the variable `name` that `declaration` declares (plainly or destructured). */
 export function guardsOfVariable(name: string, declaration: ts.VariableDeclaration, ctx: ExtractionContext): GuardFact[] {
   const guards: GuardFact[] = [];
-  for (const ref of referencesTo(name, declaration, ctx)) {
-    walkUp(ref, { whenTruthy: "on", whenFalsy: "off" }, undefined, ctx, guards, 1, name);
-  }
+  const refs = referencesTo(name, declaration, ctx);
+  if (isReassigned(declaration, refs)) return guards;
+  for (const ref of refs) walkUp(ref, { whenTruthy: "on", whenFalsy: "off" }, undefined, ctx, guards, 1, name);
   return guards;
+}
+
+/**
+ * True when a `let` or `var` is assigned again: where it is read, it may hold something else than
+ * the flag (`let show = flag; if (admin) show = true; if (show) A` runs A with the flag off).
+ */
+function isReassigned(declaration: ts.VariableDeclaration, refs: readonly ts.Identifier[]): boolean {
+  const list = declaration.parent;
+  if (ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0) return false;
+  return refs.some(isAssignmentTarget);
+}
+
+/** `x = …`, `x += …`, `x++`, `[x] = …`, `({ x } = …)`, `for (x of …)`. */
+function isAssignmentTarget(id: ts.Identifier): boolean {
+  let node: ts.Node = id;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+  }
+  // Up through a destructuring pattern written as a literal, to what it is assigned from.
+  for (;;) {
+    const holder = node.parent;
+    if (
+      ts.isArrayLiteralExpression(holder) ||
+      ts.isObjectLiteralExpression(holder) ||
+      ts.isShorthandPropertyAssignment(holder) ||
+      ts.isSpreadElement(holder) ||
+      ts.isSpreadAssignment(holder) ||
+      (ts.isPropertyAssignment(holder) && holder.initializer === node) ||
+      ts.isParenthesizedExpression(holder)
+    ) {
+      node = holder;
+    } else {
+      break;
+    }
+  }
+  const user = node.parent;
+  if (ts.isBinaryExpression(user)) {
+    const op = user.operatorToken.kind;
+    return user.left === node && op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+  }
+  return (ts.isForOfStatement(user) || ts.isForInStatement(user)) && user.initializer === node;
 }
 
 /** Identifiers in the declaration's scope that refer to the variable `name` declared by `declaration`. */

@@ -99,7 +99,7 @@ function originOfThisMember(
       if (member.initializer) return originOf(member.initializer, ctx, depth + 1);
     }
     if (ts.isConstructorDeclaration(member)) {
-      const fromParam = originOfParameterProperty(name, member, ctx);
+      const fromParam = originOfParameterProperty(name, member, ctx, depth);
       if (fromParam) return fromParam;
       const assigned = member.body && assignedToThis(name, member.body);
       if (assigned) return originOf(assigned, ctx, depth + 1);
@@ -108,15 +108,17 @@ function originOfThisMember(
   return undefined;
 }
 
+/** `constructor(private client: LDClient)` or `constructor(private flags = new FeatureFlags())`. */
 function originOfParameterProperty(
   name: string,
   ctor: ts.ConstructorDeclaration,
   ctx: ExtractionContext,
+  depth: number,
 ): ValueOrigin | undefined {
   for (const param of ctor.parameters) {
-    if (ts.isIdentifier(param.name) && param.name.text === name && param.type && ts.getModifiers(param)?.length) {
-      return originOfType(param.type, ctx);
-    }
+    if (!ts.isIdentifier(param.name) || param.name.text !== name || !ts.getModifiers(param)?.length) continue;
+    if (param.type) return originOfType(param.type, ctx);
+    return param.initializer ? originOf(param.initializer, ctx, depth + 1) : undefined;
   }
   return undefined;
 }

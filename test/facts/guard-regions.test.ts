@@ -314,6 +314,18 @@ describe("guard regions", () => {
       ]);
     });
 
+    it("does not follow a `let` that is assigned again: where it is read, it may hold something else", () => {
+      expect(guardsOf("a", fn('let show = await client.getBooleanValue("a", false);', "if (other) show = true;", "if (show) maybeA();"))).toEqual([]);
+      expect(guardsOf("b", fn('let show = await client.getBooleanValue("b", false);', "[show] = [true];", "if (show) maybeB();"))).toEqual([]);
+      expect(guardsOf("c", fn('let show = await client.getBooleanValue("c", false);', "({ show } = { show: true });", "if (show) maybeC();"))).toEqual([]);
+    });
+
+    it("follows a `let` that is never assigned again, even when it is copied or passed on", () => {
+      expect(
+        guardsOf("a", fn('let show = await client.getBooleanValue("a", false);', "const copy = { show };", "track(show);", "if (show) onA();")),
+      ).toEqual([{ kind: "if", polarity: "positive", at: "7:3", on: "onA();", via: "show" }]);
+    });
+
     it("records no guard for a read passed as an argument", () => {
       expect(guardsOf("a", fn('track(await client.getBooleanValue("a", false));'))).toEqual([]);
     });

@@ -131,8 +131,8 @@ describe("LaunchDarkly camelCase keys", () => {
     // Ambiguous: the read cannot be linked to either key.
     expect(allReads(index).map((r) => `${r.key} ${r.range.line}:${r.range.column} ${r.keySource}`)).toEqual([
       "my-flag 5:13 literal",
-      "my_flag 6:13 literal",
       "myFlag 3:11 camel-case",
+      "my_flag 6:13 literal",
     ]);
   });
 

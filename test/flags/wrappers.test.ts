@@ -189,6 +189,21 @@ describe("wrappers", () => {
       ]);
     });
 
+    it("follows a parameter property initialised with an instance of the wrapper's class", () => {
+      expect(
+        readsOf({
+          "src/flags.ts": service,
+          "src/checkout.ts": [
+            'import { FeatureFlags } from "./flags";',
+            "export class Checkout {",
+            "  constructor(private readonly flags = new FeatureFlags()) {}",
+            '  run() { return this.flags.isOn("initialised-member"); }',
+            "}",
+          ].join("\n"),
+        }).filter((read) => !read.startsWith("self-call")),
+      ).toEqual(["initialised-member src/checkout.ts:4:18 openfeature/wrapper default=false via src/flags.ts#FeatureFlags.isOn"]);
+    });
+
     // Extraction gap: method calls are recorded only when the method name is an SDK read name
     // (`isOn` is GrowthBook's) or the receiver is a module-level name or plain `this`. A wrapper
     // method named `isLive` called as `this.flags.isLive("x")`, `ff.isLive("x")` (typed parameter)
@@ -232,6 +247,22 @@ describe("wrappers", () => {
         "new-checkout src/app.ts:3:13 openfeature/wrapper default=false via src/flags.ts#isNewCheckout",
         "new-checkout src/app.ts:7:17 openfeature/wrapper default=false via src/flags.ts#isNewCheckout",
         "new-checkout src/flags.ts:4:10 openfeature/sdk-import default=false",
+      ]);
+    });
+
+    it("makes a zero-argument function that returns a wrapper's read a handle too", () => {
+      expect(
+        readsOf(
+          {
+            "src/flags.ts": [openfeatureClient, "export const flag = (key: string) => client.getBooleanValue(key, true);"].join("\n"),
+            "src/checkout.ts": ['import { flag } from "./flags";', 'export const isV2 = () => flag("checkout-v2");'].join("\n"),
+            "src/app.ts": ['import { isV2 } from "./checkout";', "export const version = isV2() ? 2 : 1;"].join("\n"),
+          },
+          { sdks: ["openfeature"] },
+        ),
+      ).toEqual([
+        "checkout-v2 src/app.ts:2:24 openfeature/wrapper default=true via src/checkout.ts#isV2",
+        "checkout-v2 src/checkout.ts:2:27 openfeature/wrapper default=true via src/flags.ts#flag",
       ]);
     });
 
