@@ -1,6 +1,9 @@
 // Options every command takes, named as ESLint names them where the concept exists.
+import path from "node:path";
 import { Option } from "commander";
 import type { Command } from "commander";
+import type { OpenProjectOptions } from "../engine/open-project.js";
+import { progressReporter } from "./cli-io.js";
 
 /** The parsed common options. */
 export interface CommonOptions {
@@ -16,7 +19,6 @@ export interface CommonOptions {
 /** Adds the common options to `command`, with `formats` as the choices of `--format`. */
 export function withCommonOptions(command: Command, formats: readonly string[]): Command {
   return command
-    .argument("[path]", "the directory to analyse", ".")
     .option("-c, --config <file>", "use this config file instead of looking one up")
     .addOption(new Option("-f, --format <format>", "output format").choices(formats).default(formats[0]))
     .option("-o, --output <file>", "write the result to a file instead of stdout")
@@ -24,4 +26,16 @@ export function withCommonOptions(command: Command, formats: readonly string[]):
     .option("--cache-location <dir>", "where to keep the cache (default: node_modules/.cache/deadflag)")
     .option("--timing", "print the time each phase took to stderr")
     .option("--debug", "print stack traces of internal errors");
+}
+
+/** The engine's open options from the common CLI options. */
+export function openOptionsOf(root: string, options: CommonOptions): OpenProjectOptions {
+  const onProgress = progressReporter();
+  return {
+    root,
+    ...(options.config ? { configFile: path.resolve(options.config) } : {}),
+    cache: options.cache,
+    ...(options.cacheLocation ? { cacheLocation: path.resolve(options.cacheLocation) } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  };
 }

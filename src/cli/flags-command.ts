@@ -5,21 +5,16 @@ import { openProject } from "../engine/open-project.js";
 import formatFlagsJson from "../report/flags-json.js";
 import formatFlagsText from "../report/flags-text.js";
 import type { CommonOptions } from "./common-options.js";
-import { withCommonOptions } from "./common-options.js";
-import { printDiagnostics, printTiming, progressReporter, stdoutColor, writeResult } from "./cli-io.js";
+import { openOptionsOf, withCommonOptions } from "./common-options.js";
+import { printDiagnostics, printTiming, stdoutColor, writeResult } from "./cli-io.js";
 
 /** The `flags` command. */
 export function flagsCommand(): Command {
   return withCommonOptions(new Command("flags"), ["text", "json"])
     .description("list every flag read: key, where, which SDK, its default and the code it guards")
+    .argument("[path]", "the directory to analyse", ".")
     .action(async (root: string, options: CommonOptions) => {
-      const project = await openProject({
-        root,
-        ...(options.config ? { configFile: options.config } : {}),
-        cache: options.cache,
-        ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
-        ...(progressReporter() ? { onProgress: progressReporter() } : {}),
-      });
+      const project = await openProject(openOptionsOf(root, options));
       printDiagnostics(project.diagnostics);
       const started = performance.now();
       const index = indexFlags(project);

@@ -6,13 +6,15 @@ import { ConfigError } from "../config/config-error.js";
 import { InputError } from "../engine/input-error.js";
 import { engineVersion } from "../engine-version.js";
 import { flagsCommand } from "./flags-command.js";
+import { scanCommand } from "./scan-command.js";
 
 const program = new Command("deadflag")
   .description("Find dead code behind feature flags, and flags whose meaning changed between revisions")
   .version(engineVersion)
   .showHelpAfterError()
   .exitOverride()
-  .addCommand(flagsCommand());
+  .addCommand(flagsCommand())
+  .addCommand(scanCommand());
 // Subcommands added with addCommand do not inherit this; without it commander exits with 1.
 for (const command of program.commands) command.exitOverride();
 

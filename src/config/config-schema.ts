@@ -16,7 +16,7 @@ export const ruleIds = [
 export type RuleId = (typeof ruleIds)[number];
 
 /** The severities a user may give a rule. */
-export const severities = ["error", "warn", "off"] as const;
+const severities = ["error", "warn", "off"] as const;
 
 /** A rule severity as written in the config. */
 export type Severity = (typeof severities)[number];
@@ -41,7 +41,7 @@ export const sdkNames = [
 export type SdkName = (typeof sdkNames)[number];
 
 /** The declared lifecycle states of a flag; `retired` means every read returns its in-code default. */
-export const flagStates = ["on", "off", "retired", "active"] as const;
+const flagStates = ["on", "off", "retired", "active"] as const;
 
 /** The declared state of one flag key. */
 export type FlagState = (typeof flagStates)[number];

@@ -2,10 +2,10 @@ import { sdkNames } from "./config-schema.js";
 import type { AccessorConfig, DeadflagConfig, FlagState, RuleId, SdkName, Severity } from "./config-schema.js";
 
 /** Days without a change after which a flag is stale, unless `staleAfterDays` says otherwise. */
-export const defaultStaleAfterDays = 90;
+const defaultStaleAfterDays = 90;
 
 /** Environment variable name globs read as flags, unless `flags.env` says otherwise. */
-export const defaultEnvPatterns: readonly string[] = ["FEATURE_*", "FF_*", "*_FEATURE_*", "ENABLE_*", "*_ENABLED"];
+const defaultEnvPatterns: readonly string[] = ["FEATURE_*", "FF_*", "*_FEATURE_*", "ENABLE_*", "*_ENABLED"];
 
 /** A project-specific call that reads a flag, normalised from a `flags.accessors` entry. */
 export interface Accessor {

@@ -123,7 +123,9 @@ function collectModuleNames(ctx: ExtractionContext, facts: FileFacts): void {
       (ts.isFunctionDeclaration(statement) ||
         ts.isClassDeclaration(statement) ||
         ts.isEnumDeclaration(statement) ||
-        ts.isModuleDeclaration(statement)) &&
+        ts.isModuleDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement)) &&
       statement.name &&
       ts.isIdentifier(statement.name)
     ) {

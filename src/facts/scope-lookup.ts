@@ -81,7 +81,7 @@ function findInDeclarationList(name: string, list: ts.VariableDeclarationList): 
  * `{ a: { b: name } }`; undefined when the binding does not declare it. Array patterns and rest
  * elements make the path unknowable, so they yield `["*"]`.
  */
-export function pathInBinding(name: string, binding: ts.BindingName): string[] | undefined {
+function pathInBinding(name: string, binding: ts.BindingName): string[] | undefined {
   if (ts.isIdentifier(binding)) return binding.text === name ? [] : undefined;
   for (const element of binding.elements) {
     if (ts.isOmittedExpression(element)) continue;

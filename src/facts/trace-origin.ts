@@ -49,7 +49,7 @@ function originOfName(id: ts.Identifier, ctx: ExtractionContext, depth: number):
 }
 
 /** The origin a type annotation gives a value: `LDClient` imported from an SDK, or a local class. */
-export function originOfType(type: ts.TypeNode, ctx: ExtractionContext): ValueOrigin | undefined {
+function originOfType(type: ts.TypeNode, ctx: ExtractionContext): ValueOrigin | undefined {
   if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
     for (const member of type.types) {
       const origin = originOfType(member, ctx);

@@ -51,7 +51,7 @@ export class LinkedProject {
   }
 
   /** The import that binds `name` in `file`, if an import does. */
-  private importOf(file: string, name: string): ImportFact | undefined {
+  importOf(file: string, name: string): ImportFact | undefined {
     let byLocal = this.importsByFile.get(file);
     if (!byLocal) {
       byLocal = new Map();

@@ -83,7 +83,7 @@ function isRelative(specifier: string): boolean {
 }
 
 /** `@scope/pkg/sub` → `@scope/pkg`; `pkg/sub` → `pkg`; `node:fs` → `node:fs`. */
-export function packageNameOf(specifier: string): string {
+function packageNameOf(specifier: string): string {
   const parts = specifier.split("/");
   return specifier.startsWith("@") && parts.length > 1 ? `${parts[0]}/${parts[1]}` : (parts[0] ?? specifier);
 }

@@ -28,7 +28,7 @@ export interface DiscoverOptions {
 }
 
 /** Extensions deadflag analyses. */
-export const sourceExtensions = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"] as const;
+const sourceExtensions = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"] as const;
 
 const alwaysIgnored = ["**/node_modules/**", "**/.git/**", "**/*.d.ts", "**/*.d.mts", "**/*.d.cts"];
 const fallbackIgnored = [...alwaysIgnored, "**/dist/**", "**/build/**", "**/coverage/**", "**/*.min.js"];

@@ -13,7 +13,7 @@ export interface SourceText {
 }
 
 /** Files larger than this are generated or bundled code, not code anyone maintains by hand. */
-export const maxSourceBytes = 2 * 1024 * 1024;
+const maxSourceBytes = 2 * 1024 * 1024;
 
 const binarySniffBytes = 8000;
 const readConcurrency = 32;
@@ -39,7 +39,7 @@ export async function readSourceFiles(
 }
 
 /** Decodes one file's bytes, or explains (in `diagnostics`) why it is skipped. */
-export function decodeSource(file: string, bytes: Uint8Array, diagnostics: EngineDiagnostic[]): SourceText | undefined {
+function decodeSource(file: string, bytes: Uint8Array, diagnostics: EngineDiagnostic[]): SourceText | undefined {
   if (bytes.byteLength > maxSourceBytes) {
     diagnostics.push({ file, message: `skipped: ${bytes.byteLength} bytes is over the ${maxSourceBytes}-byte limit` });
     return undefined;

@@ -29,7 +29,7 @@ describe("deadflag flags", () => {
     expect(doc.version).toBe(1);
     expect(doc.flags.map((f) => [f.key, f.state, f.references.length])).toEqual([
       ["power-peg", "retired", 2],
-      ["smart-routing", null, 1],
+      ["smart-routing", "active", 1],
     ]);
     const first = doc.flags[0]?.references[0];
     expect(first).toMatchObject({ file: "src/router.ts", sdk: "openfeature", default: false, polarity: "positive" });

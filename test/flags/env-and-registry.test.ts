@@ -171,6 +171,19 @@ describe("registry (flags.registry)", () => {
     ]);
   });
 
+  it("declares the keys of a registry that is a property of another constant, not the keys of the whole constant", async () => {
+    const index = await indexProject(
+      {
+        "src/flags.ts": [
+          'const CONFIG = { flags: { checkout: "new-checkout" }, api: { url: "https://example.com" } } as const;',
+          "export const FLAGS = CONFIG.flags;",
+        ].join("\n"),
+      },
+      { registry: ["src/flags.ts#FLAGS"] },
+    );
+    expect(declarationsOf(index)).toEqual(["new-checkout src/flags.ts:2 src/flags.ts#FLAGS"]);
+  });
+
   it("declares keys from JSON files: an object of defaults, an array of keys, and `{ items: [{ key }] }`", async () => {
     const index = await indexProject(
       {
@@ -209,6 +222,22 @@ describe("registry (flags.registry)", () => {
       { key: "smart-routing", state: null, reads: 1, declared: 1, sdks: ["openfeature"] },
     ]);
     expect(index.flags[1]?.references[0]).toMatchObject({ file: "src/app.ts", range: { line: 4, column: 19 }, keySource: "constant" });
+  });
+
+  it("links a LaunchDarkly camelCase read to the registry key it stands for", async () => {
+    const index = await indexProject(
+      {
+        "src/flags.ts": 'export enum Flag { NewCheckout = "new-checkout" }',
+        "src/app.tsx": [
+          'import { useFlags } from "launchdarkly-react-client-sdk";',
+          "export const App = () => (useFlags().newCheckout ? 1 : 0);",
+        ].join("\n"),
+      },
+      { sdks: ["launchdarkly"], registry: ["src/flags.ts#Flag"] },
+    );
+    expect(index.flags.map((f) => [f.key, f.references.map((r) => `${r.file}:${r.range.line}:${r.range.column} ${r.keySource}`), f.declarations.length])).toEqual([
+      ["new-checkout", ["src/app.tsx:2:27 camel-case"], 1],
+    ]);
   });
 
   describe("errors", () => {

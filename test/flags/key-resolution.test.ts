@@ -251,6 +251,21 @@ describe("key resolution", () => {
     });
   });
 
+  describe("calls without a usable key", () => {
+    it("reports a read call without a key argument as unresolved", () => {
+      const index = indexOpenFeature({ "src/app.ts": app("client.getBooleanValue();") });
+      expect(index.flags).toEqual([]);
+      expect(index.unresolved.map((u) => `${u.file}:${u.range.line}:${u.range.column} ${u.via} ${u.keyText}`)).toEqual([
+        "src/app.ts:3:1 client.getBooleanValue (no key argument)",
+      ]);
+    });
+
+    it("reports a key computed by a call as unresolved, with its text", () => {
+      const index = indexOpenFeature({ "src/app.ts": app('client.getBooleanValue(keyFor("checkout"), false);') });
+      expect(index.unresolved.map((u) => u.keyText)).toEqual(['keyFor("checkout")']);
+    });
+  });
+
   describe("parameters", () => {
     it("neither indexes nor reports a key taken from a parameter of a function nobody calls with a key", () => {
       const index = indexOpenFeature({

@@ -266,6 +266,15 @@ describe("wrappers", () => {
       ]);
     });
 
+    // Extraction bug: `markReturned` (src/facts/extract-file-facts.ts) sets `returnsCall` to the
+    // first returned call, even when the function has other `return` statements, so
+    // `function pick() { if (x) return client.getBooleanValue("first", false); return client.getBooleanValue("second", false) }`
+    // makes every `pick()` a read of "first" only. Needed change: leave `returnsCall` undefined (or
+    // clear it) when a function-like node has more than one `return` with a value, so only a
+    // function that returns exactly one read becomes a handle; then expect `pick()` to be no read
+    // (the two reads inside `pick` stay indexed where they are).
+    it.todo("makes no handle of a function that returns different reads on different paths");
+
     it("gives each call of a handle its own guards", () => {
       const index = indexSources(files, { sdks: ["openfeature"] });
       const inIf = readOf(index, "new-checkout", 3);

@@ -1,0 +1,84 @@
+// Which exports other modules import, following re-export chains, `export *`, namespace imports
+// (member by member where the namespace's uses say which) and dynamic imports. An entry's exports
+// are its public API, so everything they re-export counts as used.
+import type { CallGraph } from "../graph/call-graph.js";
+
+/** For each `file#exported`, the files that import it. */
+export type ExportUsage = Map<string, Set<string>>;
+
+const maxDepth = 32;
+
+/** Marks every export that some file imports (or an entry publishes). */
+export function findExportUsage(graph: CallGraph, entries: readonly string[]): ExportUsage {
+  const usage: ExportUsage = new Map();
+  const linked = graph.linked;
+  const mark = (file: string, exported: string, by: string, depth: number): boolean => {
+    if (depth > maxDepth) return false;
+    const facts = linked.getFacts(file);
+    if (!facts) return false;
+    const direct = facts.exports.find((e) => e.exported === exported);
+    if (direct) {
+      const key = `${file}#${exported}`;
+      const users = usage.get(key) ?? new Set<string>();
+      if (users.has(by)) return true;
+      users.add(by);
+      usage.set(key, users);
+      if (direct.specifier !== undefined) {
+        const target = linked.resolver.resolve(file, direct.specifier);
+        if (target.kind === "file") {
+          if (direct.imported === "*") markAll(target.file, by, depth + 1);
+          else mark(target.file, direct.imported ?? exported, by, depth + 1);
+        }
+      }
+      return true;
+    }
+    for (const star of facts.exports) {
+      if (star.exported !== "*" || star.specifier === undefined) continue;
+      const target = linked.resolver.resolve(file, star.specifier);
+      if (target.kind === "file" && mark(target.file, exported, by, depth + 1)) return true;
+    }
+    return false;
+  };
+  const markAll = (file: string, by: string, depth: number): void => {
+    if (depth > maxDepth) return;
+    for (const fact of linked.getFacts(file)?.exports ?? []) {
+      if (fact.exported !== "*") mark(file, fact.exported, by, depth);
+      else if (fact.specifier !== undefined) {
+        const target = linked.resolver.resolve(file, fact.specifier);
+        if (target.kind === "file") markAll(target.file, by, depth + 1);
+      }
+    }
+  };
+
+  for (const entry of entries) markAll(entry, entry, 0);
+  for (const [file, facts] of linked.facts) {
+    const uses = usesOfFile(graph, file);
+    for (const fact of facts.imports) {
+      const target = linked.resolver.resolve(file, fact.specifier);
+      if (target.kind !== "file") continue;
+      if (fact.imported === undefined) {
+        // `import("./x")` and a bare `require("./x")` hand over the whole module.
+        if (fact.kind !== "static") markAll(target.file, file, 0);
+        continue;
+      }
+      if (fact.imported !== "*") {
+        mark(target.file, fact.imported, file, 0);
+        continue;
+      }
+      const local = fact.local ?? "";
+      const members = [...uses].filter((key) => key.startsWith(`v:${local}.`)).map((key) => key.slice(local.length + 3));
+      if (uses.has(`v:${local}`) || uses.has(`t:${local}`) || fact.kind !== "static") markAll(target.file, file, 0);
+      else for (const member of members) mark(target.file, member, file, 0);
+    }
+  }
+  return usage;
+}
+
+/** Every use key any declaration of `file` has. */
+function usesOfFile(graph: CallGraph, file: string): Set<string> {
+  const keys = new Set<string>();
+  for (const id of graph.nodesOf(file)) {
+    for (const key of Object.keys(graph.nodes[id]?.declaration.uses ?? {})) keys.add(key);
+  }
+  return keys;
+}

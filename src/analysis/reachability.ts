@@ -1,0 +1,176 @@
+// Reachability over the call graph from the roots, the way Rapid Type Analysis resolves methods: a
+// method is live when its class is live and live code names the method (`x.method`), or when the
+// class escapes to code deadflag cannot see. Loading a module runs its top-level code; importing
+// loads. Uses inside dead flag branches are cut before the walk.
+import type { CallGraph, UseTarget } from "../graph/call-graph.js";
+
+/** How a node became live: from a root, or from another node's use. */
+export type LiveReason =
+  | { kind: "entry-export"; file: string }
+  | { kind: "module-load"; file: string }
+  | { kind: "evaluated"; file: string }
+  | { kind: "escaped-class"; owner: number }
+  | { kind: "use"; from: number; key: string };
+
+/** The result of one walk. */
+export interface Reachability {
+  live: Set<number>;
+  /** Files whose top-level code runs. */
+  loaded: Set<string>;
+  /** Why each live node is live (the first reason found, which gives shortest paths). */
+  reasons: Map<number, LiveReason>;
+  /** What live code used that static analysis cannot follow. */
+  unknowable: Set<string>;
+}
+
+/** What to walk from and what to leave out. */
+export interface ReachabilityInput {
+  graph: CallGraph;
+  entryFiles: readonly string[];
+  /** Per node, the uses to subtract (those inside dead flag branches). */
+  cuts?: ReadonlyMap<number, Readonly<Record<string, number>>>;
+}
+
+/** Members that code calls without naming them (`String(x)`, `JSON.stringify(x)`, `await x`). */
+const implicitMembers = new Set(["constructor", "toString", "toJSON", "valueOf", "toLocaleString", "then", "[computed]"]);
+
+/** Walks the graph from the entries. */
+export function computeReachability(input: ReachabilityInput): Reachability {
+  return new ReachabilityWalk(input).run();
+}
+
+class ReachabilityWalk {
+  private readonly live = new Set<number>();
+  private readonly loaded = new Set<string>();
+  private readonly reasons = new Map<number, LiveReason>();
+  private readonly unknowable = new Set<string>();
+  private readonly liveMembers = new Set<string>();
+  /** Classes whose every member is live: exported from an entry, or handed to a framework. */
+  private readonly openClasses = new Set<number>();
+  private readonly membersByName = new Map<string, number[]>();
+  private readonly queue: number[] = [];
+  private readonly graph: CallGraph;
+
+  constructor(private readonly input: ReachabilityInput) {
+    this.graph = input.graph;
+    for (const node of this.graph.nodes) {
+      if (node.owner === undefined) continue;
+      const name = memberName(node.declaration.name);
+      const list = this.membersByName.get(name) ?? [];
+      list.push(node.id);
+      this.membersByName.set(name, list);
+    }
+  }
+
+  run(): Reachability {
+    for (const file of this.input.entryFiles) {
+      this.load(file);
+      for (const target of this.graph.exportTargets(file)) this.reachTarget(target, { kind: "entry-export", file }, true);
+    }
+    while (this.queue.length > 0) {
+      const id = this.queue.pop();
+      if (id !== undefined) this.visit(id);
+    }
+    return { live: this.live, loaded: this.loaded, reasons: this.reasons, unknowable: this.unknowable };
+  }
+
+  private load(file: string): void {
+    if (this.loaded.has(file)) return;
+    this.loaded.add(file);
+    const moduleNode = this.graph.moduleNodeOf(file);
+    if (moduleNode !== undefined) this.markLive(moduleNode, { kind: "module-load", file });
+    const facts = this.graph.linked.getFacts(file);
+    if (!facts) return;
+    for (const id of this.graph.nodesOf(file)) {
+      const node = this.graph.nodes[id];
+      if (node && node.owner === undefined && node.declaration.evaluated) this.markLive(id, { kind: "evaluated", file });
+    }
+    for (const fact of facts.imports) {
+      if (fact.typeOnly || fact.kind === "dynamic") continue;
+      if (fact.kind === "require" && fact.local === undefined) continue;
+      this.loadSpecifier(file, fact.specifier);
+    }
+    for (const fact of facts.exports) if (fact.specifier !== undefined && !fact.typeOnly) this.loadSpecifier(file, fact.specifier);
+  }
+
+  private loadSpecifier(file: string, specifier: string): void {
+    const target = this.graph.linked.resolver.resolve(file, specifier);
+    if (target.kind === "file") this.load(target.file);
+  }
+
+  private markLive(id: number, reason: LiveReason): void {
+    if (this.live.has(id)) return;
+    this.live.add(id);
+    this.reasons.set(id, reason);
+    this.queue.push(id);
+  }
+
+  private visit(id: number): void {
+    const node = this.graph.nodes[id];
+    if (!node) return;
+    const declaration = node.declaration;
+    if (declaration.kind === "class") {
+      const outside = [declaration.extends, ...(declaration.implements ?? [])].some((base) => this.isOutside(node.file, base));
+      if (declaration.decorated || outside) this.openClasses.add(id);
+      for (const member of this.graph.membersOf(id)) {
+        const memberNode = this.graph.nodes[member];
+        if (!memberNode) continue;
+        const name = memberName(memberNode.declaration.name);
+        if (this.openClasses.has(id) || implicitMembers.has(name) || memberNode.declaration.decorated) {
+          this.markLive(member, { kind: "escaped-class", owner: id });
+        } else if (this.liveMembers.has(name)) {
+          this.markLive(member, { kind: "use", from: id, key: `m:${name}` });
+        }
+      }
+    }
+    const cut = this.input.cuts?.get(id);
+    for (const [key, count] of Object.entries(declaration.uses)) {
+      if (cut && count - (cut[key] ?? 0) <= 0) continue;
+      this.reachTarget(this.graph.resolveUse(node.file, key), { kind: "use", from: id, key }, false);
+    }
+  }
+
+  /** A base or interface from outside the project: a framework calls the class's methods. */
+  private isOutside(file: string, base: string | undefined): boolean {
+    if (base === undefined) return false;
+    const target = this.graph.resolveUse(file, `v:${base}`);
+    return target.kind !== "node";
+  }
+
+  private reachTarget(target: UseTarget, reason: LiveReason, escapes: boolean): void {
+    switch (target.kind) {
+      case "node": {
+        if (escapes && this.graph.nodes[target.id]?.declaration.kind === "class") this.openClasses.add(target.id);
+        this.markLive(target.id, reason);
+        return;
+      }
+      case "module":
+        // A namespace passed around whole or a dynamic import: every export may be used.
+        this.load(target.file);
+        for (const inner of this.graph.exportTargets(target.file)) this.reachTarget(inner, reason, true);
+        return;
+      case "member":
+        this.reachMember(target.name, reason);
+        return;
+      case "unknowable":
+        this.unknowable.add(target.reason);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private reachMember(name: string, reason: LiveReason): void {
+    if (this.liveMembers.has(name)) return;
+    this.liveMembers.add(name);
+    for (const member of this.membersByName.get(name) ?? []) {
+      const owner = this.graph.nodes[member]?.owner;
+      if (owner !== undefined && this.live.has(owner)) this.markLive(member, reason);
+    }
+  }
+}
+
+/** `Router.route` → `route`. */
+function memberName(qualified: string): string {
+  return qualified.slice(qualified.indexOf(".") + 1);
+}

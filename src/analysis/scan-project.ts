@@ -1,0 +1,129 @@
+// `scan`: the flag index, the call graph, three reachability walks (production with dead flag
+// branches cut, production plus tests, production ignoring flags) and the findings of every rule,
+// with each rule's severity from the config.
+import type { RuleId } from "../config/config-schema.js";
+import type { OpenedProject } from "../engine/open-project.js";
+import { indexFlags } from "../engine/index-flags.js";
+import type { Finding } from "../findings/finding.js";
+import { sortFindings } from "../findings/finding.js";
+import { ruleRegistry } from "../findings/rule-registry.js";
+import { CallGraph } from "../graph/call-graph.js";
+import { findEntries } from "../project/find-entries.js";
+import { findDeadBranches } from "./dead-branches.js";
+import { findExportUsage } from "./export-usage.js";
+import { cutDeadBranches } from "./flag-cuts.js";
+import { deadBranchFindings, flagDeclarationFindings } from "./flag-findings.js";
+import { importClosure } from "./import-closure.js";
+import { computeReachability } from "./reachability.js";
+import type { ScanContext } from "./scan-context.js";
+import { unreachableCodeFindings } from "./unreachable-code-findings.js";
+import { unusedExportFindings } from "./unused-export-findings.js";
+
+/** A scan's findings and the state they came from (for `why` and `graph`). */
+export interface ScanResult {
+  findings: Finding[];
+  context: ScanContext;
+  /** Milliseconds per phase of the scan itself. */
+  timings: Record<string, number>;
+}
+
+/** Scans an opened project with every rule its config leaves on. */
+export function scanProject(project: OpenedProject): ScanResult {
+  const timings: Record<string, number> = {};
+  const time = <T>(phase: string, work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    timings[phase] = performance.now() - started;
+    return result;
+  };
+  const index = time("index", () => indexFlags(project));
+  const context = time("graph", () => buildContext(project, index));
+  const findings = time("rules", () => {
+    const usage = findExportUsage(context.graph, context.entries.production);
+    return [
+      ...unreachableCodeFindings(context),
+      ...deadBranchFindings(context),
+      ...unusedExportFindings(context, usage),
+      ...unusedFileFindings(context),
+      ...flagDeclarationFindings(context),
+    ];
+  });
+  return { findings: sortFindings(withoutRepeats(applySeverities(findings, project))), context, timings };
+}
+
+/** An unreachable export is also unimported; the unreachable-code finding says more, so it stays alone. */
+function withoutRepeats(findings: readonly Finding[]): Finding[] {
+  const unreachable = new Set(
+    findings.filter((f) => f.ruleId === "no-unreachable-code").map((f) => `${f.file}#${f.symbol ?? ""}`),
+  );
+  return findings.filter((f) => f.ruleId !== "no-unused-export" || !unreachable.has(`${f.file}#${f.symbol ?? ""}`));
+}
+
+function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlags>): ScanContext {
+  const entries = findEntries(project.root, project.files, project.config.entry, project.diagnostics);
+  const graph = new CallGraph(project.linked);
+  const deadBranches = findDeadBranches(index);
+  const cuts = cutDeadBranches(graph, deadBranches);
+  const withTestEntries = [...entries.production, ...entries.tests];
+  return {
+    root: project.root,
+    config: project.config,
+    configFile: project.configFile,
+    graph,
+    index,
+    entries,
+    testFiles: new Set(entries.tests),
+    deadBranches,
+    cuts,
+    production: computeReachability({ graph, entryFiles: entries.production, cuts: cuts.counts }),
+    withTests: computeReachability({ graph, entryFiles: withTestEntries, cuts: cuts.counts }),
+    ignoringFlags: computeReachability({ graph, entryFiles: entries.production }),
+    reachedFiles: importClosure(project.linked, entries.production),
+    reachedFilesWithTests: importClosure(project.linked, withTestEntries),
+    filesWithErrors: new Set(project.files.filter((f) => (project.facts.get(f)?.parseErrors.length ?? 0) > 0)),
+  };
+}
+
+/** `no-unused-file`: files no entry reaches through imports (or only tests do). */
+function unusedFileFindings(context: ScanContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of context.graph.linked.facts.keys()) {
+    if (context.reachedFiles.has(file) || context.testFiles.has(file)) continue;
+    const testOnly = context.reachedFilesWithTests.has(file);
+    const nodes = context.graph.nodesOf(file).map((id) => context.graph.nodes[id]?.declaration.range.endLine ?? 0);
+    const declarations = nodes.length;
+    findings.push({
+      ruleId: "no-unused-file",
+      severity: "error",
+      message: testOnly ? "file is imported only by tests" : "file is not imported by any entry (directly or indirectly)",
+      file,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      data: {
+        ...(testOnly ? { testOnly: true } : {}),
+        declarations,
+        lines: Math.max(1, ...nodes),
+      },
+    });
+  }
+  return findings;
+}
+
+/**
+ * Each rule's severity from the config (or its default); `off` drops its findings. Findings kept
+ * alive only by tests, or resting on what static analysis cannot see, are warnings at most: they
+ * inform, and must not fail a build.
+ */
+function applySeverities(findings: readonly Finding[], project: OpenedProject): Finding[] {
+  const configured: Partial<Record<RuleId, string>> = project.config.rules;
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const severity = configured[finding.ruleId] ?? ruleRegistry[finding.ruleId].defaultSeverity;
+    if (severity === "off") continue;
+    const softened = finding.data?.["testOnly"] === true || finding.data?.["confidence"] === "uncertain";
+    kept.push({ ...finding, severity: softened || severity === "warn" ? "warn" : "error" });
+  }
+  return kept;
+}

@@ -1,0 +1,59 @@
+// `no-unused-export`: exports no other module imports. An export used only inside its own file is
+// its own category (the `export` keyword is what is unused), and so is one only tests import.
+import type { ExportFact } from "../facts/file-facts.js";
+import type { Finding } from "../findings/finding.js";
+import type { ExportUsage } from "./export-usage.js";
+import type { ScanContext } from "./scan-context.js";
+
+/** The unused-export findings of a scan. */
+export function unusedExportFindings(context: ScanContext, usage: ExportUsage): Finding[] {
+  const findings: Finding[] = [];
+  const entries = new Set(context.entries.production);
+  for (const [file, facts] of context.graph.linked.facts) {
+    if (entries.has(file) || context.testFiles.has(file) || !context.reachedFilesWithTests.has(file)) continue;
+    for (const fact of facts.exports) {
+      if (fact.exported === "*" || fact.exported === "=") continue;
+      const users = [...(usage.get(`${file}#${fact.exported}`) ?? [])];
+      if (users.some((user) => !context.testFiles.has(user))) continue;
+      const selfUsed = usedInOwnFile(context, file, fact);
+      // A type used by its own file's declarations is part of their signatures: exporting it is API.
+      if (selfUsed && fact.typeOnly && users.length === 0) continue;
+      findings.push(finding(file, fact, users.length > 0, selfUsed));
+    }
+  }
+  return findings;
+}
+
+function finding(file: string, fact: ExportFact, testOnly: boolean, selfUsed: boolean): Finding {
+  const what = `${fact.typeOnly ? "type " : ""}${fact.exported}`;
+  let message = `export ${what} is not imported by any other module`;
+  if (testOnly) message = `export ${what} is imported only by tests`;
+  else if (selfUsed) message = `export ${what} is used only in its own file: the export keyword is unused`;
+  const data: Record<string, unknown> = { exported: fact.exported, type: fact.typeOnly };
+  if (testOnly) data["testOnly"] = true;
+  if (selfUsed && !testOnly) data["selfOnly"] = true;
+  return {
+    ruleId: "no-unused-export",
+    severity: "error",
+    message,
+    file,
+    line: fact.range.line,
+    column: fact.range.column,
+    endLine: fact.range.endLine,
+    endColumn: fact.range.endColumn,
+    symbol: fact.exported,
+    data,
+  };
+}
+
+/** Whether another declaration of the file uses the exported binding. */
+function usedInOwnFile(context: ScanContext, file: string, fact: ExportFact): boolean {
+  const local = fact.local ?? fact.exported;
+  const { graph } = context;
+  const own = graph.nodeOf(file, local);
+  return graph.nodesOf(file).some((id) => {
+    if (id === own || graph.nodes[id]?.owner === own) return false;
+    const uses = graph.nodes[id]?.declaration.uses;
+    return uses !== undefined && (uses[`v:${local}`] !== undefined || uses[`t:${local}`] !== undefined);
+  });
+}

@@ -1,0 +1,155 @@
+// The call graph: every declaration of every file as a node, and what each use key of a node
+// resolves to across files (a node, a whole module, a member name, a package, or something
+// static analysis cannot follow). Flag states are applied later, by the analysis.
+import type { DeclarationFact } from "../facts/file-facts.js";
+import type { LinkedProject, ResolvedOrigin } from "./linked-project.js";
+
+/** One node: a declaration in a file. */
+export interface GraphNode {
+  id: number;
+  file: string;
+  declaration: DeclarationFact;
+  /** For class members: the class's node. */
+  owner?: number;
+}
+
+/** What a use key of a node leads to. */
+export type UseTarget =
+  | { kind: "node"; id: number }
+  /** A module used whole: a namespace import passed around, or a dynamic import. */
+  | { kind: "module"; file: string }
+  /** A member name (`x.name`): live in every live class that has it. */
+  | { kind: "member"; name: string }
+  /** Only types: no runtime edge. */
+  | { kind: "type" }
+  /** Outside the project (a package) or nothing the graph models. */
+  | { kind: "none" }
+  /** Something static analysis cannot follow (`eval`, `obj[name]()`, `import(name)`). */
+  | { kind: "unknowable"; reason: string };
+
+/** The linked call graph of a project snapshot. */
+export class CallGraph {
+  readonly nodes: GraphNode[] = [];
+  private readonly byName = new Map<string, number>();
+  private readonly moduleNodes = new Map<string, number>();
+  private readonly members = new Map<number, number[]>();
+  private readonly byFile = new Map<string, number[]>();
+  private readonly useCache = new Map<string, UseTarget>();
+
+  constructor(readonly linked: LinkedProject) {
+    for (const [file, facts] of linked.facts) {
+      for (const declaration of facts.declarations) {
+        const id = this.nodes.length;
+        const node: GraphNode = { id, file, declaration };
+        const dot = declaration.name.indexOf(".");
+        const ownerId = dot > 0 ? this.byName.get(`${file}#${declaration.name.slice(0, dot)}`) : undefined;
+        if (ownerId !== undefined && isMemberKind(declaration.kind)) {
+          node.owner = ownerId;
+          const list = this.members.get(ownerId) ?? [];
+          list.push(id);
+          this.members.set(ownerId, list);
+        }
+        this.nodes.push(node);
+        const inFile = this.byFile.get(file) ?? [];
+        inFile.push(id);
+        this.byFile.set(file, inFile);
+        if (declaration.kind === "module") this.moduleNodes.set(file, id);
+        for (const name of [declaration.name, ...(declaration.alsoNames ?? [])]) {
+          const key = `${file}#${name}`;
+          if (!this.byName.has(key)) this.byName.set(key, id);
+        }
+      }
+    }
+  }
+
+  /** The node declared as `name` in `file`. */
+  nodeOf(file: string, name: string): number | undefined {
+    return this.byName.get(`${file}#${name}`);
+  }
+
+  /** The `(module)` node of a file: its top-level statements. */
+  moduleNodeOf(file: string): number | undefined {
+    return this.moduleNodes.get(file);
+  }
+
+  /** The nodes declared in a file, in source order. */
+  nodesOf(file: string): readonly number[] {
+    return this.byFile.get(file) ?? [];
+  }
+
+  /** The member nodes of a class node. */
+  membersOf(id: number): readonly number[] {
+    return this.members.get(id) ?? [];
+  }
+
+  /** What `key` (a use of a node in `file`) leads to. */
+  resolveUse(file: string, key: string): UseTarget {
+    const cacheKey = `${file}\0${key}`;
+    let target = this.useCache.get(cacheKey);
+    if (!target) {
+      target = this.computeUse(file, key);
+      this.useCache.set(cacheKey, target);
+    }
+    return target;
+  }
+
+  /** Everything `file` exports, resolved to nodes or modules (following `export *`). */
+  exportTargets(file: string, seen = new Set<string>()): UseTarget[] {
+    if (seen.has(file)) return [];
+    seen.add(file);
+    const facts = this.linked.getFacts(file);
+    if (!facts) return [];
+    const targets: UseTarget[] = [];
+    for (const fact of facts.exports) {
+      if (fact.exported === "*" && fact.specifier !== undefined) {
+        const target = this.linked.resolver.resolve(file, fact.specifier);
+        if (target.kind === "file") targets.push(...this.exportTargets(target.file, seen));
+        continue;
+      }
+      targets.push(this.targetOf(this.linked.resolveExport(file, fact.exported, "declaration")));
+    }
+    return targets;
+  }
+
+  private computeUse(file: string, key: string): UseTarget {
+    const colon = key.indexOf(":");
+    const kind = key.slice(0, colon);
+    const rest = key.slice(colon + 1);
+    switch (kind) {
+      case "m":
+        return { kind: "member", name: rest };
+      case "t":
+        return { kind: "type" };
+      case "i": {
+        const target = this.linked.resolver.resolve(file, rest);
+        return target.kind === "file" ? { kind: "module", file: target.file } : { kind: "none" };
+      }
+      case "?":
+        return { kind: "unknowable", reason: rest };
+      case "v": {
+        const dot = rest.indexOf(".");
+        if (dot > 0) return this.namespaceMember(file, rest.slice(0, dot), rest.slice(dot + 1));
+        return this.targetOf(this.linked.resolveOrigin(file, { kind: "local", name: rest }, "declaration"));
+      }
+      default:
+        return { kind: "none" };
+    }
+  }
+
+  private namespaceMember(file: string, namespace: string, member: string): UseTarget {
+    const origin = this.linked.resolveOrigin(file, { kind: "local", name: namespace }, "declaration");
+    if (origin?.kind !== "module") return this.targetOf(origin);
+    return this.targetOf(this.linked.resolveExport(origin.file, member, "declaration"));
+  }
+
+  private targetOf(origin: ResolvedOrigin | undefined): UseTarget {
+    if (!origin || origin.kind === "package") return { kind: "none" };
+    if (origin.kind === "module") return { kind: "module", file: origin.file };
+    const id = this.nodeOf(origin.file, origin.name);
+    return id === undefined ? { kind: "none" } : { kind: "node", id };
+  }
+}
+
+function isMemberKind(kind: DeclarationFact["kind"]): boolean {
+  return kind === "method" || kind === "getter" || kind === "setter" || kind === "constructor" || kind === "property";
+}
