@@ -34,6 +34,12 @@ export interface ReachabilityInput {
 /** Members that code calls without naming them (`String(x)`, `JSON.stringify(x)`, `await x`). */
 const implicitMembers = new Set(["constructor", "toString", "toJSON", "valueOf", "toLocaleString", "then", "[computed]"]);
 
+/**
+ * What `for…of`, spread and `yield*` call on the iterator a `[Symbol.iterator]()` member returns
+ * (which may be another class's instance): live once a live class has a computed-name member.
+ */
+const iteratorMembers = ["next", "return", "throw"];
+
 /** Walks the graph from the entries. */
 export function computeReachability(input: ReachabilityInput): Reachability {
   return new ReachabilityWalk(input).run();
@@ -47,6 +53,8 @@ class ReachabilityWalk {
   private readonly liveMembers = new Set<string>();
   /** Classes whose every member is live: exported from an entry, or handed to a framework. */
   private readonly openClasses = new Set<number>();
+  /** Per class: whether code outside the project calls its members (see `isFrameworkOwned`). */
+  private readonly frameworkOwned = new Map<number, boolean>();
   private readonly membersByName = new Map<string, number[]>();
   private readonly queue: number[] = [];
   private readonly graph: CallGraph;
@@ -110,14 +118,17 @@ class ReachabilityWalk {
     if (!node) return;
     const declaration = node.declaration;
     if (declaration.kind === "class") {
-      const outside = [declaration.extends, ...(declaration.implements ?? [])].some((base) => this.isOutside(node.file, base));
-      if (declaration.decorated || outside) this.openClasses.add(id);
+      if (this.isFrameworkOwned(id)) this.openClasses.add(id);
+      const open = this.openClasses.has(id);
       for (const member of this.graph.membersOf(id)) {
         const memberNode = this.graph.nodes[member];
         if (!memberNode) continue;
         const name = memberName(memberNode.declaration.name);
-        if (this.openClasses.has(id) || implicitMembers.has(name) || memberNode.declaration.decorated) {
+        if (open || implicitMembers.has(name) || memberNode.declaration.decorated) {
           this.markLive(member, { kind: "escaped-class", owner: id });
+          // Code outside the project may call this name on any object (a subclass's override too).
+          if (open && !memberNode.declaration.static) this.reachMember(name, { kind: "escaped-class", owner: id });
+          if (name === "[computed]") for (const next of iteratorMembers) this.reachMember(next, { kind: "escaped-class", owner: id });
         } else if (this.liveMembers.has(name)) {
           this.markLive(member, { kind: "use", from: id, key: `m:${name}` });
         }
@@ -130,11 +141,36 @@ class ReachabilityWalk {
     }
   }
 
-  /** A base or interface from outside the project: a framework calls the class's methods. */
-  private isOutside(file: string, base: string | undefined): boolean {
-    if (base === undefined) return false;
-    const target = this.graph.resolveUse(file, `v:${base}`);
-    return target.kind !== "node";
+  /**
+   * Whether a framework calls the class's members: it is decorated, or extends or implements
+   * something outside the project (`React.Component`, `HTMLElement`), directly or through a base
+   * class of the project.
+   */
+  private isFrameworkOwned(id: number): boolean {
+    const known = this.frameworkOwned.get(id);
+    if (known !== undefined) return known;
+    this.frameworkOwned.set(id, false);
+    const node = this.graph.nodes[id];
+    let owned = false;
+    if (node?.declaration.kind === "class") {
+      const { declaration } = node;
+      owned = declaration.decorated === true;
+      for (const base of [declaration.extends, ...(declaration.implements ?? [])]) {
+        if (owned || base === undefined) continue;
+        const target = this.graph.resolveUse(node.file, `v:${base}`);
+        if (target.kind !== "node") owned = target.kind !== "type";
+        else owned = this.isBaseFrameworkOwned(target.id);
+      }
+    }
+    this.frameworkOwned.set(id, owned);
+    return owned;
+  }
+
+  /** A project base: a class is owned as above, an interface is not, and a variable may hold anything. */
+  private isBaseFrameworkOwned(id: number): boolean {
+    const kind = this.graph.nodes[id]?.declaration.kind;
+    if (kind === "class") return this.isFrameworkOwned(id);
+    return kind !== "interface" && kind !== "type";
   }
 
   private reachTarget(target: UseTarget, reason: LiveReason, escapes: boolean): void {

@@ -56,7 +56,11 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
   const unreachable = new Set(
     findings.filter((f) => f.ruleId === "no-unreachable-code").map((f) => `${f.file}#${f.symbol ?? ""}`),
   );
-  return findings.filter((f) => f.ruleId !== "no-unused-export" || !unreachable.has(`${f.file}#${f.symbol ?? ""}`));
+  return findings.filter((f) => {
+    if (f.ruleId !== "no-unused-export") return true;
+    const local = f.data?.["local"];
+    return !unreachable.has(`${f.file}#${typeof local === "string" ? local : (f.symbol ?? "")}`);
+  });
 }
 
 function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlags>): ScanContext {

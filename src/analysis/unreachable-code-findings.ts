@@ -65,8 +65,8 @@ export function unreachableCodeFindings(context: ScanContext): Finding[] {
 function isReportable(node: GraphNode, context: ScanContext): boolean {
   if (!codeKinds.has(node.declaration.kind)) return false;
   if (context.testFiles.has(node.file)) return false;
-  // A file no entry reaches is reported once, as an unused file, not declaration by declaration.
-  return context.reachedFilesWithTests.has(node.file);
+  // A file no entry reaches (or only tests do) is reported once, as an unused file, not declaration by declaration.
+  return context.reachedFiles.has(node.file);
 }
 
 function base(node: GraphNode): Finding {

@@ -30,6 +30,8 @@ function finding(file: string, fact: ExportFact, testOnly: boolean, selfUsed: bo
   if (testOnly) message = `export ${what} is imported only by tests`;
   else if (selfUsed) message = `export ${what} is used only in its own file: the export keyword is unused`;
   const data: Record<string, unknown> = { exported: fact.exported, type: fact.typeOnly };
+  // `export default class Foo`, `export { a as b }`: the declaration's own name, which other rules report.
+  if (fact.local !== undefined && fact.local !== fact.exported) data["local"] = fact.local;
   if (testOnly) data["testOnly"] = true;
   if (selfUsed && !testOnly) data["selfOnly"] = true;
   return {

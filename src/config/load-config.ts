@@ -8,6 +8,8 @@ import { ConfigError } from "./config-error.js";
 import { parseConfig } from "./parse-config.js";
 import { resolveConfig } from "./resolve-config.js";
 import type { ResolvedConfig } from "./resolve-config.js";
+import { describeJsonError } from "./describe-json-error.js";
+import { toOneLine } from "./to-one-line.js";
 
 /** The config files looked up in each directory, first match wins; `package.json` counts only with a `deadflag` field. */
 export const configFileNames = [
@@ -141,20 +143,7 @@ function parseJson(content: string, file: string): unknown {
   }
 }
 
-function describeJsonError(message: string, content: string): string {
-  // V8 reports an offset ("at position 42", newer versions add "(line 3 column 5)"); users want a line.
-  const match = / at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
-  if (match === null) return toOneLine(message);
-  const lines = content.replace(/^\uFEFF/, "").slice(0, Number(match[1])).split("\n");
-  const column = (lines.at(-1)?.length ?? 0) + 1;
-  const reason = toOneLine(message.slice(0, match.index).replace(/ in JSON$/, ""));
-  return `${reason} at line ${lines.length}, column ${column}`;
-}
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function toOneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
 }

@@ -27,6 +27,8 @@ export class GraphFactsCollector {
   private readonly frames: Frame[] = [];
   private readonly declarationFrames: Frame[] = [];
   private moduleNode: DeclarationFact | undefined;
+  /** The last declaration created, when it is a signature without a body: its overloads and implementation join it. */
+  private pendingOverload: { declaration: DeclarationFact; static: boolean } | undefined;
   private typeDepth = 0;
   /** Function bodies and instance-field initializers: code that does not run when the module loads. */
   private deferredDepth = 0;
@@ -203,13 +205,18 @@ export class GraphFactsCollector {
       return null;
     }
     if (ts.isVariableStatement(statement)) return undefined;
+    // `declare …` has no code here: it describes what exists at run time elsewhere.
+    if (hasModifier(statement, Kind.DeclareKeyword)) return undefined;
     const named = (kind: DeclarationKind, name: ts.Node | undefined): DeclarationFact =>
       this.newDeclaration(name && ts.isIdentifier(name) ? name.text : "default", kind, statement, name);
-    if (ts.isFunctionDeclaration(statement)) return named("function", statement.name);
+    if (ts.isFunctionDeclaration(statement)) {
+      const name = statement.name?.text ?? "default";
+      return this.overloadOf(name, statement, false) ?? this.withSignature(named("function", statement.name), statement, false);
+    }
     if (ts.isClassDeclaration(statement)) {
       const declaration = named("class", statement.name);
       for (const clause of statement.heritageClauses ?? []) {
-        const names = clause.types.flatMap((t) => (ts.isIdentifier(t.expression) ? [t.expression.text] : []));
+        const names = clause.types.map((t) => heritageName(t.expression));
         if (clause.token === Kind.ExtendsKeyword && names[0] !== undefined) declaration.extends = names[0];
         if (clause.token === Kind.ImplementsKeyword && names.length > 0) declaration.implements = names;
       }
@@ -235,6 +242,7 @@ export class GraphFactsCollector {
   }
 
   private memberDeclaration(member: ts.Node, className: string): DeclarationFact | undefined {
+    if (hasModifier(member, Kind.DeclareKeyword)) return undefined;
     let kind: DeclarationKind | undefined;
     if (ts.isMethodDeclaration(member)) kind = "method";
     else if (ts.isGetAccessorDeclaration(member)) kind = "getter";
@@ -247,10 +255,36 @@ export class GraphFactsCollector {
     const nameNode =
       ts.isMethodDeclaration(member) || ts.isAccessor(member) || ts.isPropertyDeclaration(member) ? member.name : undefined;
     const own = kind === "constructor" ? "constructor" : nameNode ? (propertyNameText(nameNode) ?? "[computed]") : "[computed]";
+    const isStatic = hasModifier(member, Kind.StaticKeyword);
+    const overloaded = this.overloadOf(`${className}.${own}`, member, isStatic);
+    if (overloaded) {
+      if (ts.canHaveDecorators(member) && ts.getDecorators(member)?.length) overloaded.decorated = true;
+      return overloaded;
+    }
     const declaration = this.newDeclaration(`${className}.${own}`, kind, member, nameNode);
-    const modifiers = ts.canHaveModifiers(member) ? ts.getModifiers(member) : undefined;
-    if (modifiers?.some((m) => m.kind === Kind.StaticKeyword)) declaration.static = true;
+    if (isStatic) declaration.static = true;
     if (ts.canHaveDecorators(member) && ts.getDecorators(member)?.length) declaration.decorated = true;
+    return this.withSignature(declaration, member, isStatic);
+  }
+
+  /**
+   * The declaration an overload signature or implementation joins: the signature just before it
+   * with the same name (TypeScript keeps overloads adjacent). Its range grows to cover this one, so
+   * the overloads and their implementation are one node, reported (and deleted) together.
+   */
+  private overloadOf(name: string, node: ts.Node, isStatic: boolean): DeclarationFact | undefined {
+    const pending = this.pendingOverload;
+    this.pendingOverload = undefined;
+    if (!pending || pending.declaration.name !== name || pending.static !== isStatic) return undefined;
+    const range = rangeOfNode(node, this.ctx.sourceFile);
+    pending.declaration.range = { ...pending.declaration.range, end: range.end, endLine: range.endLine, endColumn: range.endColumn };
+    if (!hasBody(node)) this.pendingOverload = pending;
+    return pending.declaration;
+  }
+
+  /** Remembers a declaration that is only a signature, for the overloads that follow it. */
+  private withSignature(declaration: DeclarationFact, node: ts.Node, isStatic: boolean): DeclarationFact {
+    if (!hasBody(node)) this.pendingOverload = { declaration, static: isStatic };
     return declaration;
   }
 
@@ -265,8 +299,33 @@ export class GraphFactsCollector {
       firstUse: {},
     };
     this.declarations.push(declaration);
+    this.pendingOverload = undefined;
     return declaration;
   }
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
+/** A function or method signature without a body: an overload, or an abstract method. */
+function hasBody(node: ts.Node): boolean {
+  return !(ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) || node.body !== undefined;
+}
+
+/**
+ * The name a class extends or implements, as a use key's name: `Base`, `React.Component`; for a
+ * mixin call (`extends Mixin(Base)`) the function called; `(expression)` when no name says it.
+ */
+function heritageName(expr: ts.Expression): string {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr)) {
+    const head = heritageName(expr.expression);
+    return head === "(expression)" ? head : `${head}.${expr.name.text}`;
+  }
+  if (ts.isCallExpression(expr)) return heritageName(expr.expression);
+  if (ts.isParenthesizedExpression(expr)) return heritageName(expr.expression);
+  return "(expression)";
 }
 
 /** How the first use of a key uses it: called, instantiated, rendered as JSX, or referenced. */
@@ -283,7 +342,7 @@ function useKindOf(node: ts.Node): UseKind {
 
 function isTopLevelVariable(node: ts.VariableDeclaration): boolean {
   const statement = node.parent.parent;
-  return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent);
+  return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent) && !hasModifier(statement, Kind.DeclareKeyword);
 }
 
 function bindingNames(name: ts.BindingName): string[] {

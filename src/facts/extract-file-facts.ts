@@ -395,12 +395,17 @@ class FileWalker {
   private readonly deferred: Array<() => void> = [];
   private readonly identifiers = new Map<string, ts.Identifier[]>();
   private parentOfVisited: ts.Node | undefined;
+  private walked = false;
+  /** Functions with more than one `return value`: no single read is what they return. */
+  private readonly severalReturns = new Set<FunctionFact>();
+  private readonly returnCounts = new Map<ts.Node, number>();
   /** The call graph's declarations and uses, collected on the same walk. */
   readonly graph: GraphFactsCollector;
 
   walk(): void {
     this.visitChildren(this.ctx.sourceFile);
     this.ctx.identifierIndex = this.identifiers;
+    this.walked = true;
   }
 
   /** Runs the queued work; call after the module-level values are collected. */
@@ -464,7 +469,11 @@ class FileWalker {
         if (ts.isVariableDeclaration(node)) this.visitVariable(node);
         break;
       case Kind.ReturnStatement:
-        if (ts.isReturnStatement(node) && node.expression) this.recordReturn(node.expression);
+        if (ts.isReturnStatement(node) && node.expression) {
+          const fn = this.functionStack[this.functionStack.length - 1];
+          if (fn) this.returnCounts.set(fn, (this.returnCounts.get(fn) ?? 0) + 1);
+          this.recordReturn(node.expression);
+        }
         break;
     }
     this.visitChildren(node);
@@ -484,6 +493,12 @@ class FileWalker {
     this.functionStack.push(node);
     if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) this.recordReturn(node.body);
     this.visitChildren(node);
+    const index = this.functionIndex.get(node);
+    const own = index === undefined ? undefined : this.facts.functions[index];
+    if (own && (this.returnCounts.get(node) ?? 0) > 1) {
+      this.severalReturns.add(own);
+      delete own.returnsCall;
+    }
     this.functionStack.pop();
     this.paramNames.pop();
     if (name !== undefined) this.enclosing.pop();
@@ -528,7 +543,19 @@ class FileWalker {
     const readNames = this.ctx.options.readNames;
     // `import { flag as declareFlag }`: the imported name is what the SDK calls it.
     const isReadName = readNames.has(name) || readNames.has(this.ctx.imports.get(name)?.imported ?? "");
-    if (!isReadName && !this.passesParameter(call) && !this.callsModuleLevelWithKey(callee, call)) return;
+    if (isReadName || this.passesParameter(call) || this.callsModuleLevelWithKey(callee, call)) {
+      this.recordCall(call, callee, name, isReadName);
+    } else if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && hasKeyLikeArgument(call)) {
+      // `this.flags.isLive("x")`, `ff.isLive("x")` on a typed parameter: a method wrapper, if the
+      // receiver can be traced. Tracing looks below this node, so it waits for the walk's end.
+      const receiver = callee.expression;
+      this.deferred.push(() => {
+        if (originOf(receiver, this.ctx)) this.recordCall(call, callee, name, false);
+      });
+    }
+  }
+
+  private recordCall(call: ts.CallExpression, callee: ts.Expression, name: string, isReadName: boolean): void {
     const fact: CallFact = {
       callee: { kind: "function", name },
       args: [],
@@ -537,13 +564,15 @@ class FileWalker {
     };
     const enclosing = this.enclosing[this.enclosing.length - 1];
     if (enclosing !== undefined) fact.enclosing = enclosing;
-    this.deferred.push(() => {
+    const complete = (): void => {
       fact.callee = this.calleeFact(callee, name);
       fact.args = call.arguments.slice(0, maxArgs).map((arg) => summarizeExpression(arg, this.ctx));
       fact.guards = guardsOf(call, this.ctx);
       const reads = isReadName ? this.propertyReadsOf(call) : [];
       if (reads.length > 0) fact.propertyReads = reads;
-    });
+    };
+    if (this.walked) complete();
+    else this.deferred.push(complete);
     const holder = skipTransparentUp(call).parent;
     if (
       holder &&
@@ -607,12 +636,23 @@ class FileWalker {
       if (!(ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword)) return false;
     }
     if (call.arguments.length === 0) return true;
-    return call.arguments.slice(0, 3).some((arg) => {
-      const node = skipTransparentDown(arg);
-      if (ts.isStringLiteralLike(node)) return true;
-      const argRoot = rootName(node);
-      return argRoot !== undefined && this.isModuleLevel(argRoot);
-    });
+    return call.arguments.slice(0, 3).some((arg) => this.isKeyLike(arg, true));
+  }
+
+  /**
+   * A string literal, a template or concatenation (a key the index reports as not constant), a
+   * module-level name, or an object literal holding one (`flagOr({ key: "promo" })`).
+   */
+  private isKeyLike(arg: ts.Expression, inObject: boolean): boolean {
+    const node = skipTransparentDown(arg);
+    if (isStringish(node)) return true;
+    if (inObject && ts.isObjectLiteralExpression(node)) {
+      return node.properties.some((p) =>
+        ts.isPropertyAssignment(p) ? this.isKeyLike(p.initializer, false) : ts.isShorthandPropertyAssignment(p) && this.isModuleLevel(p.name.text),
+      );
+    }
+    const argRoot = rootName(node);
+    return argRoot !== undefined && this.isModuleLevel(argRoot);
   }
 
   private isModuleLevel(name: string): boolean {
@@ -682,7 +722,7 @@ class FileWalker {
     }
     const index = fn && this.functionIndex.get(fn);
     const target = index === undefined ? undefined : this.facts.functions[index];
-    if (target && target.returnsCall === undefined) target.returnsCall = callIndex;
+    if (target && target.returnsCall === undefined && !this.severalReturns.has(target)) target.returnsCall = callIndex;
   }
 
   /** The first returned value of a named function whose origin is known: client factories. */
@@ -711,7 +751,12 @@ class FileWalker {
     if (!isEnvObject(node.expression)) return;
     const name = accessedName(node);
     if (name === undefined) return;
-    const read: EnvReadFact = { name, range: rangeOfNode(node, this.ctx.sourceFile), guards: [] };
+    const read: EnvReadFact = {
+      name,
+      object: envObjectName(node.expression),
+      range: rangeOfNode(node, this.ctx.sourceFile),
+      guards: [],
+    };
     const enclosing = this.enclosing[this.enclosing.length - 1];
     if (enclosing !== undefined) read.enclosing = enclosing;
     this.facts.envReads.push(read);
@@ -727,7 +772,12 @@ class FileWalker {
       if (!ts.isIdentifier(element.name)) continue;
       const name = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
       if (name === undefined) continue;
-      const read: EnvReadFact = { name, range: rangeOfNode(element, this.ctx.sourceFile), guards: [] };
+      const read: EnvReadFact = {
+        name,
+        object: envObjectName(skipTransparentDown(node.initializer)),
+        range: rangeOfNode(element, this.ctx.sourceFile),
+        guards: [],
+      };
       const enclosing = this.enclosing[this.enclosing.length - 1];
       if (enclosing !== undefined) read.enclosing = enclosing;
       this.facts.envReads.push(read);
@@ -792,6 +842,25 @@ function containerName(member: ts.Node): string | undefined {
   return undefined;
 }
 
+/** A string, a template or a `+` concatenation with a string: text that could be a key. */
+function isStringish(node: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node)) return true;
+  return (
+    ts.isBinaryExpression(node) &&
+    node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+    (isStringish(skipTransparentDown(node.left)) || isStringish(skipTransparentDown(node.right)))
+  );
+}
+
+/** Whether a call passes a literal key (or an object holding one) in its first arguments. */
+function hasKeyLikeArgument(call: ts.CallExpression): boolean {
+  return call.arguments.slice(0, 3).some((arg) => {
+    const node = skipTransparentDown(arg);
+    if (isStringish(node)) return true;
+    return ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isPropertyAssignment(p) && isStringish(skipTransparentDown(p.initializer)));
+  });
+}
+
 /** The called name: `f` for `f()`, `m` for `a.b.m()` and `a["m"]()`. */
 function calleeName(callee: ts.Expression): string | undefined {
   if (ts.isIdentifier(callee)) return callee.text;
@@ -814,6 +883,10 @@ function accessedName(node: ts.PropertyAccessExpression | ts.ElementAccessExpres
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
   const arg = node.argumentExpression;
   return ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+function envObjectName(expr: ts.Expression): EnvReadFact["object"] {
+  return ts.isPropertyAccessExpression(expr) && ts.isMetaProperty(expr.expression) ? "import.meta.env" : "process.env";
 }
 
 function isEnvObject(expr: ts.Expression): boolean {

@@ -120,6 +120,7 @@ export interface CallFact {
 /** A read of an environment variable: `process.env.X`, `process.env["X"]`, `import.meta.env.X`. */
 export interface EnvReadFact {
   name: string;
+  object: "process.env" | "import.meta.env";
   range: SourceRange;
   guards: GuardFact[];
   enclosing?: string;

@@ -444,7 +444,7 @@ class FlagIndexBuilder {
           range: env.range,
           sdk: "env",
           recognisedBy: "env",
-          via: `process.env.${env.name}`,
+          via: `${env.object}.${env.name}`,
           keySource: "env-name",
           polarity: env.guards[0]?.polarity ?? "positive",
           guards: env.guards,

@@ -7,6 +7,7 @@ import { ConfigError } from "../config/config-error.js";
 import type { ExportFact, ExprFact } from "../facts/file-facts.js";
 import type { LinkedProject, LiteralValue } from "../graph/linked-project.js";
 import type { FlagDeclaration } from "./flag-index.js";
+import { describeJsonError } from "../config/describe-json-error.js";
 
 /** Where registry paths are resolved from and reported against. */
 export interface RegistryContext {
@@ -151,21 +152,6 @@ function isMissingFile(error: unknown): boolean {
   return error instanceof Error && "code" in error && error.code === "ENOENT";
 }
 
-/**
- * V8's JSON error on one line, with a line and column instead of an offset: newer V8 quotes the
- * text around the error, newlines included, and a ConfigError message must stay one line.
- */
-function describeJsonError(message: string, text: string): string {
-  const match = / at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
-  if (match === null) return toOneLine(message);
-  const lines = text.slice(0, Number(match[1])).split("\n");
-  const column = (lines.at(-1)?.length ?? 0) + 1;
-  return `${toOneLine(message.slice(0, match.index).replace(/ in JSON$/, ""))} at line ${lines.length}, column ${column}`;
-}
-
-function toOneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -32,6 +32,8 @@ const conventionalEntries = ["src/index", "src/main", "index", "main", "src/app"
 
 const sourceExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 const buildDirectories = ["dist/", "build/", "lib/", "out/", "esm/", "cjs/"];
+/** Per-format folders inside a build directory: `dist/cjs/index.js`, `dist/esm5/index.js` (rxjs). */
+const formatDirectories = ["cjs/", "esm/", "esm5/", "esm2015/", "es2015/", "es5/", "es6/", "mjs/", "umd/", "types/", "node/", "browser/", "module/", "commonjs/"];
 
 /** Finds the entries among `files` (the project's files, relative to `root`). */
 export function findEntries(
@@ -51,10 +53,7 @@ export function findEntries(
     if (production.length === 0) diagnostics.push({ message: `no file matches the entry globs ${entryGlobs.join(", ")}` });
     return { production: unique([...production, ...toolConfigs]), tests, source: "config" };
   }
-  const published = packageEntryPaths(root).flatMap((p) => {
-    const file = sourceFor(p, fileSet);
-    return file ? [file] : [];
-  });
+  const published = packageEntryPaths(root).flatMap((p) => sourcesFor(p, files, fileSet));
   if (published.length > 0) return { production: unique([...published, ...toolConfigs]), tests, source: "package.json" };
   const conventional = conventionalEntries.flatMap((base) => {
     const file = sourceExtensions.map((ext) => base + ext).find((f) => fileSet.has(f));
@@ -97,28 +96,44 @@ function collectExportTargets(value: unknown, into: string[]): void {
 }
 
 /**
- * The source file behind a published path: itself when it is a source file of the project, else
- * the same path with the build directory swapped for the source (`dist/src/cli/main.js` →
- * `src/cli/main.ts`, `dist/index.js` → `src/index.ts`) and `.js` for `.ts`.
+ * The source files behind a published path: itself when it is a source file of the project, else
+ * the same path with the build directory (and a per-format folder in it) swapped for the source
+ * (`dist/src/cli/main.js` → `src/cli/main.ts`, `dist/cjs/index.js` → `src/index.ts`, `./index.js`
+ * → `src/index.ts`) and `.js` for `.ts`. A subpath pattern (`./internal/*`) publishes every file
+ * it matches, `*` standing for any part of a path as in Node's `exports`.
  */
-function sourceFor(published: string, files: ReadonlySet<string>): string | undefined {
+function sourcesFor(published: string, files: readonly string[], fileSet: ReadonlySet<string>): string[] {
   const normal = path.posix.normalize(published.replace(/^\.\//, ""));
-  if (normal.includes("*") || normal.endsWith(".d.ts") || normal.endsWith(".json")) return undefined;
+  if (normal.endsWith(".d.ts") || normal.endsWith(".json") || /\.d\.[cm]ts$/.test(normal)) return [];
+  if (fileSet.has(normal)) return [normal];
   const stem = normal.replace(/\.(c|m)?jsx?$|\.(c|m)?tsx?$/, "");
   const stems = [stem];
   for (const dir of buildDirectories) {
     if (!stem.startsWith(dir)) continue;
     const rest = stem.slice(dir.length);
-    stems.push(rest, `src/${rest}`, `src/${rest.replace(/^src\//, "")}`);
+    const unformatted = formatDirectories.filter((format) => rest.startsWith(format)).map((format) => rest.slice(format.length));
+    for (const inner of [rest, ...unformatted]) stems.push(inner, `src/${inner}`, `src/${inner.replace(/^src\//, "")}`);
+  }
+  if (!stem.startsWith("src/")) stems.push(`src/${stem}`);
+  if (!normal.includes("*")) {
+    for (const candidate of stems) {
+      for (const ext of sourceExtensions) {
+        if (fileSet.has(candidate + ext)) return [candidate + ext];
+        if (fileSet.has(`${candidate}/index${ext}`)) return [`${candidate}/index${ext}`];
+      }
+    }
+    return [];
   }
   for (const candidate of stems) {
-    if (files.has(normal) && candidate === stem) return normal;
-    for (const ext of sourceExtensions) {
-      if (files.has(candidate + ext)) return candidate + ext;
-      if (files.has(`${candidate}/index${ext}`)) return `${candidate}/index${ext}`;
-    }
+    const pattern = new RegExp(`^${candidate.split("*").map(escapeRegExp).join(".+")}(?:\\.[cm]?[jt]sx?)$`);
+    const matched = files.filter((file) => pattern.test(file) && !/\.d\.[cm]?ts$/.test(file));
+    if (matched.length > 0) return matched;
   }
-  return undefined;
+  return [];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function unique(items: readonly string[]): string[] {

@@ -55,13 +55,10 @@ describe("environment variables", () => {
     expect(read("FEATURE_X")).toMatchObject({ via: "process.env.FEATURE_X", enclosing: "run" });
   });
 
-  // Extraction gap: EnvReadFact (src/facts/file-facts.ts) does not say which object was read, so
-  // the builder writes every env read's `via` as `process.env.NAME`, also for
-  // `import.meta.env.VITE_FEATURE_Z`. Needed change: add `object: "process.env" | "import.meta.env"`
-  // to EnvReadFact, set in `visitAccess`/`visitVariable` of src/facts/extract-file-facts.ts; then
-  // build-flag-index.ts writes `${env.object}.${env.name}` and this expects
-  // via "import.meta.env.VITE_FEATURE_Z".
-  it.todo("names import.meta.env in the `via` of an import.meta.env read");
+  it("names import.meta.env in the `via` of an import.meta.env read", () => {
+    const index = indexSources({ "src/app.ts": "export const z = import.meta.env.VITE_FEATURE_Z ? 1 : 2;\n" });
+    expect(allReads(index).map((r) => r.via)).toEqual(["import.meta.env.VITE_FEATURE_Z"]);
+  });
 
   it("never takes NODE_ENV (or a name no glob matches) for a flag", () => {
     const index = indexSources({ "src/app.ts": appText });

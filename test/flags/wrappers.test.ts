@@ -129,15 +129,19 @@ describe("wrappers", () => {
     ).toEqual(["summer-banner src/app.ts:2:23 openfeature/wrapper default=false via src/client.ts#flag"]);
   });
 
-  // Extraction gap: `callsModuleLevelWithKey` in src/facts/extract-file-facts.ts records a call of an
-  // imported function only when an argument is a string literal or a module-level name, so
-  // `flagOr({ key: "promo", fallback: true })` (an object-literal argument) is never recorded unless
-  // the callee happens to be an SDK read name (as `flag` is). Needed change: also accept an
-  // object-literal argument with a property whose value is a string literal or a module-level name
-  // (the test `passesParameter` already applies to object literals). Then, for
-  // `export function flagOr({ key, fallback }) { return client.getBooleanValue(key, fallback) }`,
-  // expect ["promo src/app.ts:2:22 openfeature/wrapper default=true via src/client.ts#flagOr"].
-  it.todo("makes a destructured-object wrapper whose name no SDK uses a wrapper, with a destructured default (`flagOr({ key, fallback })`)");
+  it("makes a destructured-object wrapper whose name no SDK uses a wrapper, with a destructured default (`flagOr({ key, fallback })`)", () => {
+    expect(
+      readsOf({
+        "src/client.ts": [
+          openfeatureClient,
+          "export function flagOr({ key, fallback }: { key: string; fallback: boolean }) {",
+          "  return client.getBooleanValue(key, fallback);",
+          "}",
+        ].join("\n"),
+        "src/app.ts": ['import { flagOr } from "./client";', 'export const promo = flagOr({ key: "promo", fallback: true });'].join("\n"),
+      }),
+    ).toEqual(["promo src/app.ts:2:22 openfeature/wrapper default=true via src/client.ts#flagOr"]);
+  });
 
   describe("class methods", () => {
     const service = [
@@ -204,14 +208,36 @@ describe("wrappers", () => {
       ).toEqual(["initialised-member src/checkout.ts:4:18 openfeature/wrapper default=false via src/flags.ts#FeatureFlags.isOn"]);
     });
 
-    // Extraction gap: method calls are recorded only when the method name is an SDK read name
-    // (`isOn` is GrowthBook's) or the receiver is a module-level name or plain `this`. A wrapper
-    // method named `isLive` called as `this.flags.isLive("x")`, `ff.isLive("x")` (typed parameter)
-    // or `local.isLive("x")` is never recorded. Needed change in `callsModuleLevelWithKey`
-    // (src/facts/extract-file-facts.ts): also accept a method call whose receiver has an origin
-    // (`originOf(callee.expression, ctx)` is defined: `this.member`, a typed parameter, a local
-    // from `new C()`) and that passes a key-like argument.
-    it.todo("makes a method whose name no SDK uses a wrapper when called through a typed member, parameter or local instance");
+    it("makes a method whose name no SDK uses a wrapper when called through a typed member, parameter or local instance", () => {
+      expect(
+        readsOf({
+          "src/flags.ts": [
+            openfeatureClient,
+            "export class Toggles {",
+            "  isLive(name: string) {",
+            "    return client.getBooleanValue(name, false);",
+            "  }",
+            "}",
+          ].join("\n"),
+          "src/checkout.ts": [
+            'import { Toggles } from "./flags";',
+            "export class Checkout {",
+            "  constructor(private readonly toggles: Toggles) {}",
+            '  run() { return this.toggles.isLive("typed-member"); }',
+            "}",
+            'export const viaParam = (ff: Toggles) => ff.isLive("typed-param");',
+            "export function viaLocal() {",
+            "  const local = new Toggles();",
+            '  return local.isLive("local-instance");',
+            "}",
+          ].join("\n"),
+        }),
+      ).toEqual([
+        "local-instance src/checkout.ts:9:10 openfeature/wrapper default=false via src/flags.ts#Toggles.isLive",
+        "typed-member src/checkout.ts:4:18 openfeature/wrapper default=false via src/flags.ts#Toggles.isLive",
+        "typed-param src/checkout.ts:6:42 openfeature/wrapper default=false via src/flags.ts#Toggles.isLive",
+      ]);
+    });
   });
 
   it("makes a function of an exported object literal a wrapper, called from another file", () => {
@@ -266,14 +292,32 @@ describe("wrappers", () => {
       ]);
     });
 
-    // Extraction bug: `markReturned` (src/facts/extract-file-facts.ts) sets `returnsCall` to the
-    // first returned call, even when the function has other `return` statements, so
-    // `function pick() { if (x) return client.getBooleanValue("first", false); return client.getBooleanValue("second", false) }`
-    // makes every `pick()` a read of "first" only. Needed change: leave `returnsCall` undefined (or
-    // clear it) when a function-like node has more than one `return` with a value, so only a
-    // function that returns exactly one read becomes a handle; then expect `pick()` to be no read
-    // (the two reads inside `pick` stay indexed where they are).
-    it.todo("makes no handle of a function that returns different reads on different paths");
+    it("makes no handle of a function that returns different reads on different paths", () => {
+      expect(
+        readsOf(
+          {
+            "src/flags.ts": [
+              openfeatureClient,
+              "export function pick(x: boolean) {",
+              '  if (x) return client.getBooleanValue("first", false);',
+              '  return client.getBooleanValue("second", false);',
+              "}",
+              "export function zero() {",
+              '  if (Math.random() > 0.5) return client.getBooleanValue("first", false);',
+              '  return client.getBooleanValue("second", false);',
+              "}",
+            ].join("\n"),
+            "src/app.ts": ['import { zero } from "./flags";', "export const chosen = zero();"].join("\n"),
+          },
+          { sdks: ["openfeature"] },
+        ),
+      ).toEqual([
+        "first src/flags.ts:4:17 openfeature/sdk-import default=false",
+        "first src/flags.ts:8:35 openfeature/sdk-import default=false",
+        "second src/flags.ts:5:10 openfeature/sdk-import default=false",
+        "second src/flags.ts:9:10 openfeature/sdk-import default=false",
+      ]);
+    });
 
     it("gives each call of a handle its own guards", () => {
       const index = indexSources(files, { sdks: ["openfeature"] });
@@ -313,12 +357,23 @@ describe("wrappers", () => {
       ]);
     });
 
-    // Extraction gap: the same call through a wrapper whose name no SDK uses
-    // (`featureEnabled(\`plan-${plan}\`)`) is never recorded, so it is silently dropped instead of
-    // reported: `callsModuleLevelWithKey` (src/facts/extract-file-facts.ts) accepts only string
-    // literals and module-level names as key-like arguments. Needed change: also accept template
-    // expressions, `+` concatenations and local names, so the builder can report them unresolved.
-    it.todo("reports a non-constant key passed to a wrapper whose name no SDK uses as unresolved");
+    it("reports a non-constant key passed to a wrapper whose name no SDK uses as unresolved", () => {
+      const index = indexSources({
+        "src/gb.ts": growthbookClient,
+        "src/flags.ts": ['import { gb } from "./gb";', "export function featureEnabled(name: string) {", "  return gb.isOn(name);", "}"].join("\n"),
+        "src/app.ts": [
+          'import { featureEnabled } from "./flags";',
+          "export function forPlan(plan: string) {",
+          "  return featureEnabled(`plan-${plan}`) || featureEnabled(\"plan-\" + plan);",
+          "}",
+        ].join("\n"),
+      });
+      expect(index.flags).toEqual([]);
+      expect(index.unresolved.map((u) => `${u.range.line}:${u.range.column} ${u.via} ${u.keyText}`)).toEqual([
+        "3:10 featureEnabled `plan-${plan}`",
+        "3:44 featureEnabled \"plan-\" + plan",
+      ]);
+    });
 
     it("makes a function that forwards its own parameter a wrapper too, and indexes nothing while nobody calls it with a key", () => {
       const index = indexSources({
