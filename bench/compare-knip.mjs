@@ -12,8 +12,9 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { corpora, deadflagArgs, installCorpora, knipArgs, prepareCorpus } from "./corpora.mjs";
-import { openProject } from "../dist/src/index.js";
+import { corpora, deadflagArgs, engineModule, installCorpora, knipArgs, prepareCorpus } from "./corpora.mjs";
+
+const { openProject } = await import(engineModule);
 
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf("--json");

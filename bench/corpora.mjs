@@ -5,15 +5,26 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Where the corpora and tools are installed. */
 export const corpusDir = path.join(here, ".corpus");
 
-/** The built CLI (run `npm run build` first). */
-export const deadflagBin = path.join(here, "..", "dist", "src", "cli", "main.js");
+/**
+ * The deadflag build to measure: `dist` (run `npm run build` first), or another build named by
+ * DEADFLAG_DIST (e.g. `tsc -p tsconfig.build.json --outDir .tmp/other`, to compare two versions, or
+ * to keep measuring one build while `dist` is rebuilt). It must sit inside this repository, so that
+ * its imports find node_modules.
+ */
+export const distDir = path.resolve(process.env.DEADFLAG_DIST ?? path.join(here, "..", "dist"));
+
+/** The built CLI. */
+export const deadflagBin = path.join(distDir, "src", "cli", "main.js");
+
+/** The built engine API, for `import()`. */
+export const engineModule = pathToFileURL(path.join(distDir, "src", "index.js")).href;
 
 /** knip 6 is the newest major that runs on Node 20 (`engines: ^20.19.0 || >=22.12.0`). */
 export const knipPackage = "knip@6.44.2";

@@ -1,35 +1,61 @@
-// `npm run bench`: indexes real corpora from npm next to plain TypeScript parsing of the same files,
-// each measurement in a fresh process, and prints medians, ratios and peak RSS.
-// The corpora (effect@4.1.0, rxjs@7.8.2) are installed into bench/.corpus (git-ignored) on first run.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// `npm run bench`: deadflag on real corpora from npm, next to plain TypeScript parsing of the same
+// files and knip on the same staged project, every measurement in a fresh process. Prints medians,
+// ratios, peak RSS and CPU time as markdown tables. See bench/README.md for what each mode times.
+// Usage: node bench/run.mjs [corpus id …]   (BENCH_RUNS overrides each corpus's number of runs;
+// BENCH_JSON=<file> also writes every sample; DEADFLAG_DIST measures another build than dist/)
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { corpora, deadflagArgs, installCorpora, knipArgs, prepareCorpus } from "./corpora.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const corpusDir = path.join(here, ".corpus");
-const runs = Number(process.env.BENCH_RUNS ?? 5);
-const corpora = [
-  { name: "effect@4.1.0 src", pkg: "effect@4.1.0", root: "node_modules/effect/src" },
-  { name: "rxjs@7.8.2", pkg: "rxjs@7.8.2", root: "node_modules/rxjs" },
-];
+const wanted = process.argv.slice(2);
+const selected = wanted.length > 0 ? corpora.filter((c) => wanted.includes(c.id)) : corpora;
+const runsOverride = process.env.BENCH_RUNS === undefined ? undefined : Number(process.env.BENCH_RUNS);
+// GNU time reports the peak RSS (`%M`, KiB) and CPU time of the process it runs; without it the
+// whole-process modes report wall time only.
+const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const scratch = mkdtempSync(path.join(os.tmpdir(), "deadflag-bench-"));
 
-function installCorpora() {
-  const missing = corpora.filter((c) => !existsSync(path.join(corpusDir, c.root)));
-  if (missing.length === 0) return;
-  mkdirSync(corpusDir, { recursive: true });
-  writeFileSync(path.join(corpusDir, "package.json"), '{ "name": "deadflag-bench-corpus", "private": true }\n');
-  process.stderr.write(`installing ${missing.map((c) => c.pkg).join(", ")} into bench/.corpus\n`);
-  execFileSync("npm", ["install", "--no-save", "--ignore-scripts", "--no-audit", "--no-fund", ...corpora.map((c) => c.pkg)], {
-    cwd: corpusDir,
-    stdio: "inherit",
-  });
+/** An in-process mode: bench/measure.mjs times the work itself and reports its own peak RSS. */
+function inProcess(mode, root, cacheDir) {
+  const args = [path.join(here, "measure.mjs"), mode, root, ...(cacheDir ? [cacheDir] : [])];
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
 }
 
-function measure(mode, root, cacheDir) {
-  const args = [path.join(here, "measure.mjs"), mode, root, ...(cacheDir ? [cacheDir] : [])];
-  return JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8" }));
+/**
+ * A whole-process mode: wall time from spawn to exit (Node's start-up, module loading, config,
+ * analysis and writing the JSON report to a pipe), peak RSS and CPU time from GNU time.
+ */
+function wholeProcess(argv, what) {
+  const report = path.join(scratch, "time.txt");
+  const [command, args] = timeBin
+    ? [timeBin, ["-f", "%M %U %S", "-o", report, process.execPath, ...argv]]
+    : [process.execPath, argv];
+  const started = performance.now();
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  // Both tools exit 1 when they find something.
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${what} exited with ${result.status}: ${result.stderr}`);
+  const sample = { ms, findings: countFindings(result.stdout, what) };
+  if (timeBin) {
+    const [rssKB, user, system] = readFileSync(report, "utf8").trim().split(/\s+/).slice(-3).map(Number);
+    Object.assign(sample, { rssMB: rssKB / 1024, cpuMs: (user + system) * 1000 });
+  }
+  return sample;
+}
+
+function countFindings(stdout, what) {
+  const json = JSON.parse(stdout);
+  if (what === "knip") {
+    return json.issues.reduce(
+      (n, issue) => n + ["files", "exports", "types", "nsExports", "nsTypes"].reduce((m, type) => m + (issue[type]?.length ?? 0), 0),
+      0,
+    );
+  }
+  return json.findings.length;
 }
 
 function median(values) {
@@ -38,39 +64,97 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function series(mode, root, cacheDir) {
-  const results = Array.from({ length: runs }, () => measure(mode, root, cacheDir));
+function summarise(samples) {
+  const defined = (key) => samples.map((s) => s[key]).filter((v) => v !== undefined);
   return {
-    ms: median(results.map((r) => r.ms)),
-    rssMB: Math.max(...results.map((r) => r.rssMB)),
-    files: results[0].files,
-    parsed: results[results.length - 1].parsed,
-    flags: results[0].flags,
+    ms: median(samples.map((s) => s.ms)),
+    cpuMs: defined("cpuMs").length ? median(defined("cpuMs")) : undefined,
+    rssMB: defined("rssMB").length ? Math.max(...defined("rssMB")) : undefined,
+    files: samples[0].files,
+    parsed: Math.max(...samples.map((s) => s.parsed ?? 0)),
+    findings: samples[0].findings,
+    samples,
   };
 }
 
-installCorpora();
-const rows = [];
-for (const corpus of corpora) {
-  const root = path.join(corpusDir, corpus.root);
-  const cacheDir = mkdtempSync(path.join(os.tmpdir(), "deadflag-bench-cache-"));
-  try {
-    const parse = series("parse", root);
-    const cold = series("index-cold", root);
-    measure("index-warm", root, cacheDir); // fills the cache
-    const warm = series("index-warm", root, cacheDir);
-    rows.push({ corpus: corpus.name, files: parse.files, parse, cold, warm });
-  } finally {
-    rmSync(cacheDir, { recursive: true, force: true });
+/**
+ * Runs every mode of one corpus `runs` times, round-robin (one of each mode per round), so that a
+ * burst of load on a shared machine falls on every mode alike rather than on one.
+ */
+function benchCorpus(corpus) {
+  const root = prepareCorpus(corpus);
+  const runs = runsOverride ?? corpus.runs;
+  const cacheDir = path.join(scratch, `cache-${corpus.id}`);
+  inProcess("scan-warm", root, cacheDir); // fills the cache; not counted
+  const modes = {
+    parse: () => inProcess("parse", root),
+    "index-cold": () => inProcess("index-cold", root),
+    "scan-cold": () => inProcess("scan-cold", root),
+    "scan-warm": () => inProcess("scan-warm", root, cacheDir),
+    "deadflag-cli": () => wholeProcess(deadflagArgs(root), "deadflag"),
+    knip: () => wholeProcess(knipArgs(root), "knip"),
+  };
+  const samples = Object.fromEntries(Object.keys(modes).map((m) => [m, []]));
+  for (let round = 1; round <= runs; round++) {
+    process.stderr.write(`${corpus.name}: round ${round} of ${runs}\n`);
+    for (const [mode, run] of Object.entries(modes)) samples[mode].push(run());
   }
+  return { corpus: corpus.name, runs, ...Object.fromEntries(Object.entries(samples).map(([m, s]) => [m, summarise(s)])) };
 }
 
-const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`deadflag bench: median of ${runs} runs each, every run in a fresh process (${os.cpus().length} cores)\n`);
-console.log("| corpus | files | plain parse | flags (cold) | ratio | flags (warm cache) | warm/cold | peak RSS cold | parsed when warm |");
-console.log("|---|---|---|---|---|---|---|---|---|");
-for (const r of rows) {
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const mb = (value) => (value === undefined ? "n/a" : `${value.toFixed(0)} MB`);
+
+function print(rows, load) {
+  const cores = os.cpus().length;
   console.log(
-    `| ${r.corpus} | ${r.files} | ${fmt(r.parse.ms)} | ${fmt(r.cold.ms)} | ${(r.cold.ms / r.parse.ms).toFixed(2)}× | ${fmt(r.warm.ms)} | ${(r.warm.ms / r.cold.ms).toFixed(2)} | ${r.cold.rssMB.toFixed(0)} MB | ${r.warm.parsed} |`,
+    `deadflag bench, ${new Date().toISOString().slice(0, 10)}: ${cores} cores, Node ${process.version}; median of N runs` +
+      ` per mode, each in a fresh process; load average ${load.before} before, ${os.loadavg()[0].toFixed(2)} after\n`,
   );
+  console.log("Wall time (median):\n");
+  console.log("| corpus | files | runs | plain parse | flags index | scan cold | scan/parse | scan warm | warm/cold | parsed warm | deadflag CLI | knip | deadflag/knip |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    console.log(
+      `| ${r.corpus} | ${r["scan-cold"].files} | ${r.runs} | ${seconds(r.parse.ms)} | ${seconds(r["index-cold"].ms)} | ${seconds(r["scan-cold"].ms)} | ` +
+        `${ratio(r["scan-cold"].ms, r.parse.ms)} | ${seconds(r["scan-warm"].ms)} | ${(r["scan-warm"].ms / r["scan-cold"].ms).toFixed(2)} | ` +
+        `${r["scan-warm"].parsed} | ${seconds(r["deadflag-cli"].ms)} | ${seconds(r.knip.ms)} | ${ratio(r["deadflag-cli"].ms, r.knip.ms)} |`,
+    );
+  }
+  console.log("\nPeak RSS (largest of the runs; whole process):\n");
+  console.log("| corpus | plain parse | flags index | scan cold | scan warm | deadflag CLI | knip |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    console.log(
+      `| ${r.corpus} | ${mb(r.parse.rssMB)} | ${mb(r["index-cold"].rssMB)} | ${mb(r["scan-cold"].rssMB)} | ${mb(r["scan-warm"].rssMB)} | ${mb(r["deadflag-cli"].rssMB)} | ${mb(r.knip.rssMB)} |`,
+    );
+  }
+  console.log("\nCPU time, user + system (median; less sensitive than wall time to other load on the machine):\n");
+  console.log("| corpus | plain parse | flags index | scan cold | scan/parse | scan warm | deadflag CLI | knip | deadflag/knip |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  const cpu = (s) => (s.cpuMs === undefined ? "n/a" : seconds(s.cpuMs));
+  for (const r of rows) {
+    const cliKnip = r["deadflag-cli"].cpuMs && r.knip.cpuMs ? ratio(r["deadflag-cli"].cpuMs, r.knip.cpuMs) : "n/a";
+    console.log(
+      `| ${r.corpus} | ${cpu(r.parse)} | ${cpu(r["index-cold"])} | ${cpu(r["scan-cold"])} | ${ratio(r["scan-cold"].cpuMs, r.parse.cpuMs)} | ` +
+        `${cpu(r["scan-warm"])} | ${cpu(r["deadflag-cli"])} | ${cpu(r.knip)} | ${cliKnip} |`,
+    );
+  }
+  console.log(`\nFindings: ${rows.map((r) => `${r.corpus} deadflag ${r["deadflag-cli"].findings}, knip ${r.knip.findings}`).join("; ")}.`);
+}
+
+try {
+  installCorpora();
+  const load = { before: os.loadavg()[0].toFixed(2) };
+  const rows = selected.map(benchCorpus);
+  print(rows, load);
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(rows, null, 2)}\n`);
+  const warmParsed = rows.filter((r) => r["scan-warm"].parsed !== 0);
+  if (warmParsed.length > 0) {
+    console.error(`warm scans parsed files: ${warmParsed.map((r) => `${r.corpus} ${r["scan-warm"].parsed}`).join(", ")}`);
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
 }

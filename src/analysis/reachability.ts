@@ -71,6 +71,10 @@ class ReachabilityWalk {
   }
 
   run(): Reachability {
+    const surface = new Set<number>();
+    for (const file of this.input.entryFiles) {
+      for (const target of this.graph.exportTargets(file)) this.openSurface(target, surface, new Set());
+    }
     for (const file of this.input.entryFiles) {
       this.load(file);
       for (const target of this.graph.exportTargets(file)) this.reachTarget(target, { kind: "entry-export", file }, true);
@@ -80,6 +84,36 @@ class ReachabilityWalk {
       if (id !== undefined) this.visit(id);
     }
     return { live: this.live, loaded: this.loaded, reasons: this.reasons, unknowable: this.unknowable };
+  }
+
+  /**
+   * An entry's public API: what it exports, and the classes, interfaces and types those exports
+   * name (their signatures, what they return, what they construct), through types to any depth.
+   * Code outside the project can call any member of such a class on the instances it gets, so
+   * those classes are open. Functions and variables an export merely calls are not followed.
+   */
+  private openSurface(target: UseTarget, surface: Set<number>, modules: Set<string>): void {
+    if (target.kind === "module") {
+      if (modules.has(target.file)) return;
+      modules.add(target.file);
+      for (const inner of this.graph.exportTargets(target.file)) this.openSurface(inner, surface, modules);
+      return;
+    }
+    if (target.kind !== "node" || surface.has(target.id)) return;
+    const node = this.graph.nodes[target.id];
+    if (!node) return;
+    surface.add(target.id);
+    if (node.declaration.kind === "class") this.openClasses.add(target.id);
+    for (const id of [target.id, ...this.graph.membersOf(target.id)]) {
+      const holder = this.graph.nodes[id];
+      if (!holder) continue;
+      for (const key of Object.keys(holder.declaration.uses)) {
+        const named = key.startsWith("t:") ? this.graph.resolveTypeUse(holder.file, key) : key.startsWith("v:") ? this.graph.resolveUse(holder.file, key) : undefined;
+        if (named?.kind !== "node") continue;
+        const kind = this.graph.nodes[named.id]?.declaration.kind;
+        if (kind === "class" || kind === "interface" || kind === "type") this.openSurface(named, surface, modules);
+      }
+    }
   }
 
   private load(file: string): void {
@@ -97,6 +131,11 @@ class ReachabilityWalk {
       if (fact.typeOnly || fact.kind === "dynamic") continue;
       if (fact.kind === "require" && fact.local === undefined) continue;
       this.loadSpecifier(file, fact.specifier);
+    }
+    for (const specifier of topLevelRequires(this.graph, file)) {
+      const target = this.graph.linked.resolver.resolve(file, specifier);
+      // `require("./x")` at top level, bound to no name: it loads the module and hands over all of it.
+      if (target.kind === "file") this.reachTarget({ kind: "module", file: target.file }, { kind: "module-load", file }, false);
     }
     for (const fact of facts.exports) if (fact.specifier !== undefined && !fact.typeOnly) this.loadSpecifier(file, fact.specifier);
   }
@@ -204,6 +243,30 @@ class ReachabilityWalk {
       if (owner !== undefined && this.live.has(owner)) this.markLive(member, reason);
     }
   }
+}
+
+/**
+ * Specifiers a file `require`s outside any function without binding a name (`require("./x")`,
+ * `module.exports = require("./x")`). Extraction records such a call as an import but gives it no
+ * `i:` use (it counts those only inside functions), so the ones without a use are the top-level ones.
+ */
+function topLevelRequires(graph: CallGraph, file: string): string[] {
+  const facts = graph.linked.getFacts(file);
+  if (!facts) return [];
+  const calls = new Map<string, number>();
+  for (const fact of facts.imports) {
+    if ((fact.kind === "require" && fact.local === undefined) || fact.kind === "dynamic") {
+      calls.set(fact.specifier, (calls.get(fact.specifier) ?? 0) + 1);
+    }
+  }
+  if (calls.size === 0) return [];
+  const used = new Map<string, number>();
+  for (const id of graph.nodesOf(file)) {
+    for (const [key, count] of Object.entries(graph.nodes[id]?.declaration.uses ?? {})) {
+      if (key.startsWith("i:")) used.set(key.slice(2), (used.get(key.slice(2)) ?? 0) + count);
+    }
+  }
+  return [...calls].filter(([specifier, count]) => count > (used.get(specifier) ?? 0)).map(([specifier]) => specifier);
 }
 
 /** `Router.route` → `route`. */

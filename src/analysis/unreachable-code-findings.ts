@@ -16,6 +16,7 @@ export function unreachableCodeFindings(context: ScanContext): Finding[] {
   const candidates = graph.nodes.filter((node) => isReportable(node, context));
   const dead = new Set(candidates.filter((n) => !production.live.has(n.id)).map((n) => n.id));
   const deadUsers = usersAmong(context, dead);
+  const typeUsers = liveTypeUsers(context, dead);
   const findings: Finding[] = [];
   for (const node of candidates) {
     if (production.live.has(node.id)) continue;
@@ -48,6 +49,11 @@ export function unreachableCodeFindings(context: ScanContext): Finding[] {
       finding.message =
         `${describeNode(node)} is reachable only behind flag ${flagged.flag}, which is ${flagged.state}` +
         ` (reads return ${JSON.stringify(flagged.value)}): the branch at ${flagged.file}:${flagged.branch.range.line} never runs`;
+    } else if (typeUsers.has(node.id)) {
+      // Still a finding: no code that runs reaches it, though deleting it means rewriting those types.
+      const names = [...(typeUsers.get(node.id) ?? [])].map((u) => graph.nodes[u]?.declaration.name ?? "?").sort();
+      data["typeUsers"] = names;
+      finding.message = `${describeNode(node)} is never used at run time: only types refer to it (in ${names.join(", ")})`;
     } else {
       finding.message = `${describeNode(node)} is never used: no entry reaches it`;
     }
@@ -93,6 +99,25 @@ function usersAmong(context: ScanContext, dead: ReadonlySet<number>): Map<number
     if (!node) continue;
     for (const key of Object.keys(node.declaration.uses)) {
       const target = graph.resolveUse(node.file, key);
+      if (target.kind !== "node" || !dead.has(target.id)) continue;
+      const set = users.get(target.id) ?? new Set<number>();
+      set.add(node.owner ?? id);
+      users.set(target.id, set);
+    }
+  }
+  return users;
+}
+
+/** For each dead node, the live nodes that name it in a type (`x: C`, `typeof C`). */
+function liveTypeUsers(context: ScanContext, dead: ReadonlySet<number>): Map<number, Set<number>> {
+  const users = new Map<number, Set<number>>();
+  const { graph } = context;
+  for (const id of context.production.live) {
+    const node = graph.nodes[id];
+    if (!node) continue;
+    for (const key of Object.keys(node.declaration.uses)) {
+      if (!key.startsWith("t:")) continue;
+      const target = graph.resolveTypeUse(node.file, key);
       if (target.kind !== "node" || !dead.has(target.id)) continue;
       const set = users.get(target.id) ?? new Set<number>();
       set.add(node.owner ?? id);

@@ -10,7 +10,8 @@ export function unusedExportFindings(context: ScanContext, usage: ExportUsage): 
   const findings: Finding[] = [];
   const entries = new Set(context.entries.production);
   for (const [file, facts] of context.graph.linked.facts) {
-    if (entries.has(file) || context.testFiles.has(file) || !context.reachedFilesWithTests.has(file)) continue;
+    // A file no entry reaches (or only tests do) is reported once, as an unused file.
+    if (entries.has(file) || context.testFiles.has(file) || !context.reachedFiles.has(file)) continue;
     for (const fact of facts.exports) {
       if (fact.exported === "*" || fact.exported === "=") continue;
       const users = [...(usage.get(`${file}#${fact.exported}`) ?? [])];

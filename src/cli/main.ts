@@ -5,8 +5,11 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/config-error.js";
 import { InputError } from "../engine/input-error.js";
 import { engineVersion } from "../engine-version.js";
+import { diffCommand } from "./diff-command.js";
 import { flagsCommand } from "./flags-command.js";
+import { graphCommand } from "./graph-command.js";
 import { scanCommand } from "./scan-command.js";
+import { whyCommand } from "./why-command.js";
 
 const program = new Command("deadflag")
   .description("Find dead code behind feature flags, and flags whose meaning changed between revisions")
@@ -14,7 +17,10 @@ const program = new Command("deadflag")
   .showHelpAfterError()
   .exitOverride()
   .addCommand(flagsCommand())
-  .addCommand(scanCommand());
+  .addCommand(scanCommand())
+  .addCommand(whyCommand())
+  .addCommand(graphCommand())
+  .addCommand(diffCommand());
 // Subcommands added with addCommand do not inherit this; without it commander exits with 1.
 for (const command of program.commands) command.exitOverride();
 

@@ -5,6 +5,7 @@ import { ts } from "ts-morph";
 import type { DeclarationFact, DeclarationKind, UseKind } from "./file-facts.js";
 import type { ExtractionContext } from "./extraction-context.js";
 import { propertyNameText } from "./scope-lookup.js";
+import { skipTransparentDown } from "./skip-transparent.js";
 import { rangeOfNode } from "./source-range.js";
 
 const Kind = ts.SyntaxKind;
@@ -184,7 +185,8 @@ export class GraphFactsCollector {
       const names = bindingNames(node.name);
       const [first, ...rest] = names;
       if (first === undefined) return undefined;
-      const declaration = this.newDeclaration(first, "variable", node, node.name);
+      const kind = hasModifier(node.parent.parent, Kind.DeclareKeyword) ? "type" : "variable";
+      const declaration = this.newDeclaration(first, kind, node, node.name);
       if (rest.length > 0) declaration.alsoNames = rest;
       return declaration;
     }
@@ -205,10 +207,10 @@ export class GraphFactsCollector {
       return null;
     }
     if (ts.isVariableStatement(statement)) return undefined;
-    // `declare …` has no code here: it describes what exists at run time elsewhere.
-    if (hasModifier(statement, Kind.DeclareKeyword)) return undefined;
+    // `declare …` has no code here, only what exists at run time elsewhere: a type-level declaration.
+    const ambient = hasModifier(statement, Kind.DeclareKeyword);
     const named = (kind: DeclarationKind, name: ts.Node | undefined): DeclarationFact =>
-      this.newDeclaration(name && ts.isIdentifier(name) ? name.text : "default", kind, statement, name);
+      this.newDeclaration(name && ts.isIdentifier(name) ? name.text : "default", ambient ? "type" : kind, statement, name);
     if (ts.isFunctionDeclaration(statement)) {
       const name = statement.name?.text ?? "default";
       return this.overloadOf(name, statement, false) ?? this.withSignature(named("function", statement.name), statement, false);
@@ -224,10 +226,17 @@ export class GraphFactsCollector {
       return declaration;
     }
     if (ts.isEnumDeclaration(statement)) return named("enum", statement.name);
-    if (ts.isModuleDeclaration(statement)) return named("namespace", statement.name);
+    // A namespace of types only has no code: TypeScript emits nothing for it.
+    if (ts.isModuleDeclaration(statement)) {
+      const kind = isInstantiated(statement) ? "namespace" : "type";
+      // `declare module "x"`: the quoted name cannot clash with a binding.
+      if (ts.isStringLiteral(statement.name)) return this.newDeclaration(JSON.stringify(statement.name.text), "type", statement, statement.name);
+      return named(kind, statement.name);
+    }
     if (ts.isInterfaceDeclaration(statement)) return named("interface", statement.name);
     if (ts.isTypeAliasDeclaration(statement)) return named("type", statement.name);
-    if (ts.isExportAssignment(statement)) return named("variable", undefined);
+    // `export default name` adds no code: the export binds `name`'s own declaration.
+    if (ts.isExportAssignment(statement)) return ts.isIdentifier(skipTransparentDown(statement.expression)) ? null : named("variable", undefined);
     return this.moduleDeclaration();
   }
 
@@ -242,7 +251,7 @@ export class GraphFactsCollector {
   }
 
   private memberDeclaration(member: ts.Node, className: string): DeclarationFact | undefined {
-    if (hasModifier(member, Kind.DeclareKeyword)) return undefined;
+    if (hasModifier(member, Kind.DeclareKeyword) || hasModifier(member.parent, Kind.DeclareKeyword)) return undefined;
     let kind: DeclarationKind | undefined;
     if (ts.isMethodDeclaration(member)) kind = "method";
     else if (ts.isGetAccessorDeclaration(member)) kind = "getter";
@@ -308,6 +317,21 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
 }
 
+/** Whether a namespace holds code (values), not only types: the rule TypeScript's emit follows. */
+function isInstantiated(declaration: ts.ModuleDeclaration): boolean {
+  const body = declaration.body;
+  if (!body) return false;
+  if (ts.isModuleDeclaration(body)) return isInstantiated(body);
+  if (!ts.isModuleBlock(body)) return false;
+  return body.statements.some((statement) => {
+    if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return false;
+    if (ts.isModuleDeclaration(statement)) return isInstantiated(statement);
+    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) return false;
+    if (ts.isEnumDeclaration(statement) && hasModifier(statement, Kind.ConstKeyword)) return false;
+    return !hasModifier(statement, Kind.DeclareKeyword);
+  });
+}
+
 /** A function or method signature without a body: an overload, or an abstract method. */
 function hasBody(node: ts.Node): boolean {
   return !(ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) || node.body !== undefined;
@@ -342,7 +366,7 @@ function useKindOf(node: ts.Node): UseKind {
 
 function isTopLevelVariable(node: ts.VariableDeclaration): boolean {
   const statement = node.parent.parent;
-  return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent) && !hasModifier(statement, Kind.DeclareKeyword);
+  return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent);
 }
 
 function bindingNames(name: ts.BindingName): string[] {

@@ -15,7 +15,7 @@ import type {
 } from "./file-facts.js";
 import { GraphFactsCollector } from "./collect-graph-facts.js";
 import type { ExtractOptions, ExtractionContext } from "./extraction-context.js";
-import { branchOf, guardsOf, guardsOfVariable, referencesTo } from "./guard-regions.js";
+import { guardsOf, guardsOfVariable, referencesTo, statementsBranch } from "./guard-regions.js";
 import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown, skipTransparentUp } from "./skip-transparent.js";
 import { rangeOfNode } from "./source-range.js";
@@ -813,8 +813,12 @@ class FileWalker {
       }
       const origin = ts.isIdentifier(tag) ? originOf(tag, this.ctx) : undefined;
       if (origin) callee.origin = origin;
-      if (ts.isJsxElement(element) && element.children.length > 0) {
-        const on = branchOf(element.children.length === 1 && element.children[0] ? element.children[0] : element, this.ctx);
+      // Whitespace between tags is a child too; only what renders counts as the guarded code.
+      const children = ts.isJsxElement(element)
+        ? element.children.filter((child) => !(ts.isJsxText(child) && child.containsOnlyTriviaWhiteSpaces))
+        : [];
+      if (children.length > 0) {
+        const on = statementsBranch(children, element, this.ctx);
         fact.guards.push({ kind: "jsx-children", polarity: "positive", range: fact.range, on });
       }
     });

@@ -223,7 +223,8 @@ function restOfBlock(statement: ts.IfStatement, ctx: ExtractionContext): BranchF
   return rest.length === 0 ? undefined : statementsBranch(rest, container, ctx);
 }
 
-function statementsBranch(statements: readonly ts.Statement[], fallback: ts.Node, ctx: ExtractionContext): BranchFact {
+/** The branch fact of consecutive nodes (statements, JSX children): from the first's start to the last's end. */
+export function statementsBranch(statements: readonly ts.Node[], fallback: ts.Node, ctx: ExtractionContext): BranchFact {
   const first = statements[0];
   const last = statements[statements.length - 1];
   const range: SourceRange =
@@ -237,7 +238,7 @@ function statementsBranch(statements: readonly ts.Statement[], fallback: ts.Node
 }
 
 /** The branch fact of one node: its range, the names it refers to and its uses. */
-export function branchOf(node: ts.Node, ctx: ExtractionContext): BranchFact {
+function branchOf(node: ts.Node, ctx: ExtractionContext): BranchFact {
   const refs = new Set<string>();
   const uses: Record<string, number> = {};
   collectRefs(node, refs, uses, ctx);

@@ -56,7 +56,11 @@ export class CallGraph {
         if (declaration.kind === "module") this.moduleNodes.set(file, id);
         for (const name of [declaration.name, ...(declaration.alsoNames ?? [])]) {
           const key = `${file}#${name}`;
-          if (!this.byName.has(key)) this.byName.set(key, id);
+          const known = this.byName.get(key);
+          // A type and a value may share a name (`interface X` + `function X`): uses name the value.
+          if (known === undefined || (isTypeKind(this.nodes[known]?.declaration.kind) && !isTypeKind(declaration.kind))) {
+            this.byName.set(key, id);
+          }
         }
       }
     }
@@ -91,6 +95,12 @@ export class CallGraph {
       this.useCache.set(cacheKey, target);
     }
     return target;
+  }
+
+  /** What a type use (`t:Name`) names, resolved the way a value use is: the declaration behind the type. */
+  resolveTypeUse(file: string, key: string): UseTarget {
+    if (!key.startsWith("t:")) return { kind: "none" };
+    return this.resolveUse(file, `v:${key.slice(2)}`);
   }
 
   /** Everything `file` exports, resolved to nodes or modules (following `export *`). */
@@ -148,6 +158,10 @@ export class CallGraph {
     const id = this.nodeOf(origin.file, origin.name);
     return id === undefined ? { kind: "none" } : { kind: "node", id };
   }
+}
+
+function isTypeKind(kind: DeclarationFact["kind"] | undefined): boolean {
+  return kind === "interface" || kind === "type";
 }
 
 function isMemberKind(kind: DeclarationFact["kind"]): boolean {

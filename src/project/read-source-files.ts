@@ -39,7 +39,7 @@ export async function readSourceFiles(
 }
 
 /** Decodes one file's bytes, or explains (in `diagnostics`) why it is skipped. */
-function decodeSource(file: string, bytes: Uint8Array, diagnostics: EngineDiagnostic[]): SourceText | undefined {
+export function decodeSource(file: string, bytes: Uint8Array, diagnostics: EngineDiagnostic[]): SourceText | undefined {
   if (bytes.byteLength > maxSourceBytes) {
     diagnostics.push({ file, message: `skipped: ${bytes.byteLength} bytes is over the ${maxSourceBytes}-byte limit` });
     return undefined;

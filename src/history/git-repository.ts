@@ -1,0 +1,246 @@
+// Reading revisions straight from git's object store: `git ls-tree -r -z` for a tree, and one
+// long-lived `git cat-file --batch` process for every blob, never a checkout or a worktree.
+// Arguments are always passed as arrays: no shell ever sees user input.
+import { execFile, spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import path from "node:path";
+import { InputError } from "../engine/input-error.js";
+
+/** One file of a tree. */
+export interface TreeEntry {
+  /** POSIX path relative to the repository root. */
+  path: string;
+  oid: string;
+  mode: string;
+}
+
+/** What history commands say about a commit. */
+export interface CommitInfo {
+  hash: string;
+  parents: string[];
+  author: string;
+  /** ISO 8601, committer date. */
+  date: string;
+  subject: string;
+}
+
+const maxBuffer = 256 * 1024 * 1024;
+
+/** A git repository, read through git's plumbing commands. */
+export class GitRepository {
+  private batch: BlobReader | undefined;
+
+  private constructor(
+    /** The repository's top-level directory (absolute). */
+    readonly root: string,
+  ) {}
+
+  /** The repository that contains `directory`; an InputError when there is none. */
+  static async open(directory: string): Promise<GitRepository> {
+    let top: string;
+    try {
+      top = (await git(directory, ["rev-parse", "--show-toplevel"])).trim();
+    } catch {
+      throw new InputError(`${directory}: not a git repository (deadflag reads revisions from git)`);
+    }
+    return new GitRepository(path.resolve(top));
+  }
+
+  /** The full commit id of `revision`; an InputError naming it when git does not know it. */
+  async resolveCommit(revision: string): Promise<string> {
+    if (revision.startsWith("-")) throw new InputError(`unknown revision "${revision}"`);
+    try {
+      return (await git(this.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`])).trim();
+    } catch {
+      const hint = (await this.isShallow())
+        ? "; this is a shallow clone: fetch more history (git fetch --deepen=N or --unshallow) or use the ledger"
+        : "";
+      throw new InputError(`unknown revision "${revision}"${hint}`);
+    }
+  }
+
+  /** Whether the clone is shallow (history before its boundary is missing). */
+  async isShallow(): Promise<boolean> {
+    return (await git(this.root, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  }
+
+  /** The files of `commit` under `prefix` (a POSIX directory relative to the root, "" for all). */
+  async listTree(commit: string, prefix = ""): Promise<TreeEntry[]> {
+    const args = ["ls-tree", "-r", "-z", "--full-tree", commit];
+    if (prefix !== "") args.push("--", prefix);
+    const out = await git(this.root, args);
+    const entries: TreeEntry[] = [];
+    for (const record of out.split("\0")) {
+      if (record === "") continue;
+      const tab = record.indexOf("\t");
+      const [mode, type, oid] = record.slice(0, tab).split(" ");
+      if (type !== "blob" || mode === undefined || oid === undefined || mode === "120000") continue;
+      entries.push({ path: record.slice(tab + 1), oid, mode });
+    }
+    return entries;
+  }
+
+  /** The staged files under `prefix` (the index, as `git commit` would record it). */
+  async listIndex(prefix = ""): Promise<TreeEntry[]> {
+    const args = ["ls-files", "-s", "-z"];
+    if (prefix !== "") args.push("--", prefix);
+    const out = await git(this.root, args);
+    const entries: TreeEntry[] = [];
+    for (const record of out.split("\0")) {
+      if (record === "") continue;
+      const tab = record.indexOf("\t");
+      const [mode, oid, stage] = record.slice(0, tab).split(" ");
+      if (mode === undefined || oid === undefined || stage !== "0" || mode === "120000") continue;
+      entries.push({ path: record.slice(tab + 1), oid, mode });
+    }
+    return entries;
+  }
+
+  /** The working tree's files under `prefix` that git tracks or would track (not ignored). */
+  async listWorkingTree(prefix = ""): Promise<string[]> {
+    const args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"];
+    if (prefix !== "") args.push("--", prefix);
+    return (await git(this.root, args)).split("\0").filter((p) => p !== "");
+  }
+
+  /** The bytes of a blob, through the shared `cat-file --batch` process. */
+  readBlob(oid: string): Promise<Uint8Array> {
+    this.batch ??= new BlobReader(this.root);
+    return this.batch.read(oid);
+  }
+
+  /** Author, date, subject and parents of commits, in the order given. */
+  async commitInfo(commits: readonly string[]): Promise<CommitInfo[]> {
+    if (commits.length === 0) return [];
+    const out = await git(this.root, ["show", "-s", "--format=%H%x00%P%x00%an%x00%cI%x00%s%x00", "--no-walk=unsorted", ...commits]);
+    const fields = out.split("\0");
+    const infos: CommitInfo[] = [];
+    for (let i = 0; i + 4 < fields.length; i += 5) {
+      const [hash, parents, author, date, subject] = fields.slice(i, i + 5).map((f) => f.replace(/^\n/, ""));
+      infos.push({
+        hash: hash ?? "",
+        parents: parents ? parents.split(" ") : [],
+        author: author ?? "",
+        date: date ?? "",
+        subject: subject ?? "",
+      });
+    }
+    return infos;
+  }
+
+  /** Commits from `since` (exclusive; the whole history when undefined) to `head`, oldest first. */
+  async log(head: string, options: { since?: string; firstParent: boolean; maxCount?: number }): Promise<string[]> {
+    const args = ["rev-list", "--reverse"];
+    if (options.firstParent) args.push("--first-parent");
+    if (options.maxCount !== undefined) args.push(`--max-count=${options.maxCount}`);
+    args.push(head);
+    if (options.since !== undefined) args.push(`^${options.since}`);
+    return (await git(this.root, args)).split("\n").filter((line) => line !== "");
+  }
+
+  /**
+   * Commits of `head`'s first-parent history (newest first, at most `depth`) whose changes under
+   * `prefix` add or remove occurrences of `text`: git's pickaxe, which reads no revision whole.
+   */
+  async commitsTouching(head: string, text: string, prefix: string, depth: number | undefined): Promise<string[]> {
+    const args = ["log", "--first-parent", "--format=%H", `-S${text}`];
+    if (depth !== undefined) args.push(`--max-count=${depth}`);
+    args.push(head, "--");
+    if (prefix !== "") args.push(prefix);
+    return (await git(this.root, args)).split("\n").filter((line) => line !== "");
+  }
+
+  /** The merge base of two commits, or undefined when they share no history. */
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    try {
+      return (await git(this.root, ["merge-base", a, b])).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The upstream of the current branch (`origin/main`), if it has one. */
+  async upstream(): Promise<string | undefined> {
+    try {
+      return (await git(this.root, ["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"])).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Ends the `cat-file` process. */
+  close(): void {
+    this.batch?.close();
+    this.batch = undefined;
+  }
+}
+
+/** Runs git with arguments (never through a shell) and returns its stdout. */
+function git(cwd: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile("git", [...args], { cwd, maxBuffer, encoding: "utf8" }, (error, stdout) => {
+      if (error) reject(error);
+      else resolve(stdout);
+    });
+  });
+}
+
+/** One `git cat-file --batch` process answering blob requests in order. */
+class BlobReader {
+  private readonly process: ChildProcessWithoutNullStreams;
+  private readonly pending: Array<{ oid: string; resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }> = [];
+  private buffer: Buffer = Buffer.alloc(0);
+  private failure: Error | undefined;
+
+  constructor(root: string) {
+    this.process = spawn("git", ["cat-file", "--batch"], { cwd: root });
+    this.process.stdout.on("data", (chunk: Buffer) => {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+      this.drain();
+    });
+    const fail = (error: Error): void => {
+      this.failure = error;
+      for (const request of this.pending.splice(0)) request.reject(error);
+    };
+    this.process.on("error", fail);
+    this.process.on("exit", (code) => {
+      if (this.pending.length > 0) fail(new Error(`git cat-file exited with code ${code ?? "null"}`));
+    });
+  }
+
+  read(oid: string): Promise<Uint8Array> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ oid, resolve, reject });
+      this.process.stdin.write(`${oid}\n`);
+    });
+  }
+
+  /** Parses as many complete answers (`<oid> <type> <size>\n<bytes>\n`) as the buffer holds. */
+  private drain(): void {
+    for (;;) {
+      const request = this.pending[0];
+      if (!request) return;
+      const newline = this.buffer.indexOf(10);
+      if (newline < 0) return;
+      const header = this.buffer.subarray(0, newline).toString("utf8");
+      if (header.endsWith(" missing")) {
+        this.pending.shift();
+        this.buffer = this.buffer.subarray(newline + 1);
+        request.reject(new Error(`git object ${request.oid} is missing`));
+        continue;
+      }
+      const size = Number(header.slice(header.lastIndexOf(" ") + 1));
+      const end = newline + 1 + size;
+      if (this.buffer.length < end + 1) return;
+      const bytes = new Uint8Array(this.buffer.subarray(newline + 1, end));
+      this.buffer = this.buffer.subarray(end + 1);
+      this.pending.shift();
+      request.resolve(bytes);
+    }
+  }
+
+  close(): void {
+    this.process.stdin.end();
+  }
+}
