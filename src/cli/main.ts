@@ -8,6 +8,8 @@ import { engineVersion } from "../engine-version.js";
 import { diffCommand } from "./diff-command.js";
 import { flagsCommand } from "./flags-command.js";
 import { graphCommand } from "./graph-command.js";
+import { historyCommand } from "./history-command.js";
+import { ledgerCommand } from "./ledger-command.js";
 import { scanCommand } from "./scan-command.js";
 import { whyCommand } from "./why-command.js";
 
@@ -20,7 +22,9 @@ const program = new Command("deadflag")
   .addCommand(scanCommand())
   .addCommand(whyCommand())
   .addCommand(graphCommand())
-  .addCommand(diffCommand());
+  .addCommand(diffCommand())
+  .addCommand(historyCommand())
+  .addCommand(ledgerCommand());
 // Subcommands added with addCommand do not inherit this; without it commander exits with 1.
 for (const command of program.commands) command.exitOverride();
 

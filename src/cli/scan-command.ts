@@ -3,6 +3,8 @@
 import { Command, InvalidArgumentError } from "commander";
 import { scanProject } from "../analysis/scan-project.js";
 import { openProject } from "../engine/open-project.js";
+import { sortFindings } from "../findings/finding.js";
+import { checkLedger } from "../history/check-ledger.js";
 import formatFindingsJson from "../report/findings-json.js";
 import formatFindingsText from "../report/findings-text.js";
 import type { CommonOptions } from "./common-options.js";
@@ -25,12 +27,13 @@ export function scanCommand(): Command {
       const started = performance.now();
       const project = await openProject(openOptionsOf(root, options));
       const result = scanProject(project);
+      const findings = sortFindings([...result.findings, ...(await checkLedger(project))]);
       printDiagnostics(project.diagnostics);
       const durationMs = performance.now() - started;
       const text =
         options.format === "json"
-          ? formatFindingsJson(result.findings)
-          : formatFindingsText(result.findings, {
+          ? formatFindingsJson(findings)
+          : formatFindingsText(findings, {
               color: stdoutColor() && !options.output,
               filesAnalysed: project.stats.files,
               durationMs,
@@ -38,8 +41,8 @@ export function scanCommand(): Command {
             });
       writeResult(text, options.output);
       if (options.timing) printTiming(project.stats, result.timings);
-      const errors = result.findings.filter((f) => f.severity === "error").length;
-      const warnings = result.findings.length - errors;
+      const errors = findings.filter((f) => f.severity === "error").length;
+      const warnings = findings.length - errors;
       if (errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings)) process.exitCode = 1;
     });
 }

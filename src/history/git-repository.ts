@@ -150,6 +150,16 @@ export class GitRepository {
     return (await git(this.root, args)).split("\n").filter((line) => line !== "");
   }
 
+  /** The oldest commit of HEAD's history that added `text` under `prefix`, with its date. */
+  async firstCommitWith(text: string, prefix: string): Promise<{ commit: string; date: string } | undefined> {
+    const args = ["log", "--reverse", "--format=%H %cI", `-S${text}`, "HEAD", "--"];
+    if (prefix !== "") args.push(prefix);
+    const first = (await git(this.root, args)).split("\n")[0];
+    if (!first) return undefined;
+    const [commit, date] = first.split(" ");
+    return commit && date ? { commit, date } : undefined;
+  }
+
   /** The merge base of two commits, or undefined when they share no history. */
   async mergeBase(a: string, b: string): Promise<string | undefined> {
     try {

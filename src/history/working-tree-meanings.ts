@@ -1,0 +1,27 @@
+// The flags' meanings in the working tree, read from disk: what `ledger update` records and what
+// `scan` compares with the ledger. No git needed.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { OpenedProject } from "../engine/open-project.js";
+import { indexFlags } from "../engine/index-flags.js";
+import { CallGraph } from "../graph/call-graph.js";
+import { findEntries } from "../project/find-entries.js";
+import type { FlagMeaning } from "./flag-meaning.js";
+import { computeMeanings } from "./flag-meaning.js";
+
+/** Every flag's meaning in an opened working tree. */
+export async function workingTreeMeanings(project: OpenedProject): Promise<Map<string, FlagMeaning>> {
+  const entries = findEntries(project.root, project.files, project.config.entry, []);
+  return computeMeanings({
+    graph: new CallGraph(project.linked),
+    index: indexFlags(project),
+    entryFiles: [...entries.production, ...entries.tests],
+    readText: async (file) => {
+      try {
+        return await readFile(path.join(project.root, file), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+  });
+}
