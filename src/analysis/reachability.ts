@@ -108,8 +108,9 @@ class ReachabilityWalk {
       const holder = this.graph.nodes[id];
       if (!holder) continue;
       for (const key of Object.keys(holder.declaration.uses)) {
-        const named = key.startsWith("t:") ? this.graph.resolveTypeUse(holder.file, key) : key.startsWith("v:") ? this.graph.resolveUse(holder.file, key) : undefined;
-        if (named?.kind !== "node") continue;
+        if (!key.startsWith("t:") && !key.startsWith("v:")) continue;
+        const named = key.startsWith("t:") ? this.graph.resolveTypeUse(holder.file, key) : this.graph.resolveUse(holder.file, key);
+        if (named.kind !== "node") continue;
         const kind = this.graph.nodes[named.id]?.declaration.kind;
         if (kind === "class" || kind === "interface" || kind === "type") this.openSurface(named, surface, modules);
       }
@@ -176,7 +177,8 @@ class ReachabilityWalk {
     const cut = this.input.cuts?.get(id);
     for (const [key, count] of Object.entries(declaration.uses)) {
       if (cut && count - (cut[key] ?? 0) <= 0) continue;
-      this.reachTarget(this.graph.resolveUse(node.file, key), { kind: "use", from: id, key }, false);
+      // `e:X`: an instance of X goes to code outside the project (see GraphFactsCollector).
+      this.reachTarget(this.graph.resolveUse(node.file, key), { kind: "use", from: id, key }, key.startsWith("e:"));
     }
   }
 
@@ -215,7 +217,11 @@ class ReachabilityWalk {
   private reachTarget(target: UseTarget, reason: LiveReason, escapes: boolean): void {
     switch (target.kind) {
       case "node": {
-        if (escapes && this.graph.nodes[target.id]?.declaration.kind === "class") this.openClasses.add(target.id);
+        if (escapes && this.graph.nodes[target.id]?.declaration.kind === "class" && !this.openClasses.has(target.id)) {
+          this.openClasses.add(target.id);
+          // Already visited as a closed class: visit again, now open.
+          if (this.live.has(target.id)) this.queue.push(target.id);
+        }
         this.markLive(target.id, reason);
         return;
       }

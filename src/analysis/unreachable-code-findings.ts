@@ -15,27 +15,28 @@ export function unreachableCodeFindings(context: ScanContext): Finding[] {
   const { graph, production, withTests } = context;
   const candidates = graph.nodes.filter((node) => isReportable(node, context));
   const dead = new Set(candidates.filter((n) => !production.live.has(n.id)).map((n) => n.id));
-  const deadUsers = usersAmong(context, dead);
+  const cascade = deadCascade(context);
   const typeUsers = liveTypeUsers(context, dead);
   const findings: Finding[] = [];
   for (const node of candidates) {
     if (production.live.has(node.id)) continue;
     if (node.owner !== undefined && dead.has(node.owner)) continue;
     const testOnly = withTests.live.has(node.id);
-    const users = [...(deadUsers.get(node.id) ?? [])].filter((u) => u !== node.id && u !== node.owner);
-    const flagged = testOnly ? undefined : behindFlag(node.id, context);
+    const users = [...(cascade.users.get(node.id) ?? [])].filter((u) => u !== node.id && u !== node.owner);
+    const names = users.map((u) => graph.nodes[u]?.declaration.name ?? "?").sort();
+    const root = !cascade.usedFromOutside.has(node.id);
+    const flagged = testOnly || !root ? undefined : behindFlag(node.id, context);
     const finding = base(node);
     const data: Record<string, unknown> = {
       kind: node.declaration.kind,
       lines: node.declaration.range.endLine - node.declaration.range.line + 1,
-      root: users.length === 0,
+      root,
     };
+    if (names.length > 0 && !testOnly) data["usedBy"] = names;
     if (testOnly) {
       data["testOnly"] = true;
       finding.message = `${describeNode(node)} is used only by tests`;
-    } else if (users.length > 0) {
-      const names = users.map((u) => graph.nodes[u]?.declaration.name ?? "?").sort();
-      data["usedBy"] = names;
+    } else if (!root) {
       finding.message = `${describeNode(node)} is unreachable: only unreachable code uses it (${names.join(", ")})`;
     } else if (flagged) {
       data["behindFlag"] = {
@@ -49,11 +50,15 @@ export function unreachableCodeFindings(context: ScanContext): Finding[] {
       finding.message =
         `${describeNode(node)} is reachable only behind flag ${flagged.flag}, which is ${flagged.state}` +
         ` (reads return ${JSON.stringify(flagged.value)}): the branch at ${flagged.file}:${flagged.branch.range.line} never runs`;
+    } else if (names.length > 0) {
+      // Dead code that uses itself in a cycle (a ↔ b): the whole cycle is one root, deleted together.
+      data["cycle"] = true;
+      finding.message = `${describeNode(node)} is unreachable: only unreachable code in a cycle with it uses it (${names.join(", ")})`;
     } else if (typeUsers.has(node.id)) {
       // Still a finding: no code that runs reaches it, though deleting it means rewriting those types.
-      const names = [...(typeUsers.get(node.id) ?? [])].map((u) => graph.nodes[u]?.declaration.name ?? "?").sort();
-      data["typeUsers"] = names;
-      finding.message = `${describeNode(node)} is never used at run time: only types refer to it (in ${names.join(", ")})`;
+      const typeNames = [...(typeUsers.get(node.id) ?? [])].map((u) => graph.nodes[u]?.declaration.name ?? "?").sort();
+      data["typeUsers"] = typeNames;
+      finding.message = `${describeNode(node)} is never used at run time: only types refer to it (in ${typeNames.join(", ")})`;
     } else {
       finding.message = `${describeNode(node)} is never used: no entry reaches it`;
     }
@@ -90,22 +95,107 @@ function base(node: GraphNode): Finding {
   };
 }
 
-/** For each dead node, the other dead nodes whose (uncut) uses lead to it. */
-function usersAmong(context: ScanContext, dead: ReadonlySet<number>): Map<number, Set<number>> {
-  const users = new Map<number, Set<number>>();
-  const { graph } = context;
-  for (const id of dead) {
+/** Who uses each dead node, among dead code, and which dead nodes are used from outside their own cycle. */
+interface DeadCascade {
+  /** For each dead node, the dead declarations (a member counts as its dead class) whose uses lead to it. */
+  users: Map<number, Set<number>>;
+  /** Dead nodes that dead code outside their strongly connected component uses: not roots. */
+  usedFromOutside: Set<number>;
+}
+
+/**
+ * The cascade among all dead code: every declaration no production walk reaches, in any file but
+ * tests (code in an unused file still uses what it names). A node is a root when no dead code
+ * outside its own cycle uses it, so a dead `a ↔ b` pair is one root, not two cascades of each other.
+ */
+function deadCascade(context: ScanContext): DeadCascade {
+  const { graph, production } = context;
+  const isDead = (id: number): boolean => {
     const node = graph.nodes[id];
-    if (!node) continue;
+    return node !== undefined && codeKinds.has(node.declaration.kind) && !production.live.has(id) && !context.testFiles.has(node.file);
+  };
+  /** A dead member stands for its class when the class is dead too. */
+  const unitOf = (id: number): number => {
+    const owner = graph.nodes[id]?.owner;
+    return owner !== undefined && isDead(owner) ? owner : id;
+  };
+  const users = new Map<number, Set<number>>();
+  const edges = new Map<number, Set<number>>();
+  for (const node of graph.nodes) {
+    if (!isDead(node.id)) continue;
+    const from = unitOf(node.id);
     for (const key of Object.keys(node.declaration.uses)) {
       const target = graph.resolveUse(node.file, key);
-      if (target.kind !== "node" || !dead.has(target.id)) continue;
+      if (target.kind !== "node" || !isDead(target.id)) continue;
       const set = users.get(target.id) ?? new Set<number>();
-      set.add(node.owner ?? id);
+      set.add(from);
       users.set(target.id, set);
+      const to = unitOf(target.id);
+      if (to === from) continue;
+      const out = edges.get(from) ?? new Set<number>();
+      out.add(to);
+      edges.set(from, out);
     }
   }
-  return users;
+  const component = stronglyConnectedComponents(edges);
+  const componentOf = (unit: number): number => component.get(unit) ?? unit;
+  // A cycle that outside dead code uses is cascade as a whole, every member of it.
+  const reachedComponents = new Set<number>();
+  for (const [from, targets] of edges) {
+    for (const to of targets) if (componentOf(from) !== componentOf(to)) reachedComponents.add(componentOf(to));
+  }
+  const usedFromOutside = new Set<number>();
+  for (const target of users.keys()) {
+    if (reachedComponents.has(componentOf(unitOf(target)))) usedFromOutside.add(target);
+  }
+  return { users, usedFromOutside };
+}
+
+/** Tarjan's algorithm, iteratively (dead chains can be long): each node's component id. */
+function stronglyConnectedComponents(edges: ReadonlyMap<number, ReadonlySet<number>>): Map<number, number> {
+  const index = new Map<number, number>();
+  const low = new Map<number, number>();
+  const component = new Map<number, number>();
+  const stack: number[] = [];
+  const onStack = new Set<number>();
+  let counter = 0;
+  for (const start of edges.keys()) {
+    if (index.has(start)) continue;
+    const work: Array<{ node: number; next: Iterator<number> }> = [];
+    const open = (node: number): void => {
+      index.set(node, counter);
+      low.set(node, counter);
+      counter++;
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, next: (edges.get(node) ?? new Set<number>()).values() });
+    };
+    open(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      if (!frame) break;
+      const step = frame.next.next();
+      if (!step.done) {
+        const to = step.value;
+        if (!index.has(to)) open(to);
+        else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node) ?? 0, index.get(to) ?? 0));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node) ?? 0, low.get(frame.node) ?? 0));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        for (;;) {
+          const member = stack.pop();
+          if (member === undefined) break;
+          onStack.delete(member);
+          component.set(member, frame.node);
+          if (member === frame.node) break;
+        }
+      }
+    }
+  }
+  return component;
 }
 
 /** For each dead node, the live nodes that name it in a type (`x: C`, `typeof C`). */

@@ -18,7 +18,7 @@ export function unusedExportFindings(context: ScanContext, usage: ExportUsage): 
       if (users.some((user) => !context.testFiles.has(user))) continue;
       const selfUsed = usedInOwnFile(context, file, fact);
       // A type used by its own file's declarations is part of their signatures: exporting it is API.
-      if (selfUsed && fact.typeOnly && users.length === 0) continue;
+      if (selfUsed && fact.typeOnly) continue;
       findings.push(finding(file, fact, users.length > 0, selfUsed));
     }
   }

@@ -4,7 +4,7 @@
 import { ts } from "ts-morph";
 import type { DeclarationFact, DeclarationKind, UseKind } from "./file-facts.js";
 import type { ExtractionContext } from "./extraction-context.js";
-import { propertyNameText } from "./scope-lookup.js";
+import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown } from "./skip-transparent.js";
 import { rangeOfNode } from "./source-range.js";
 
@@ -70,7 +70,13 @@ export class GraphFactsCollector {
   /** Counts what an identifier uses, and remembers the key for branch counts. */
   identifier(id: ts.Identifier): void {
     const key = this.keyOf(id);
-    if (key !== undefined) this.count(id, key);
+    if (key === undefined) return;
+    this.count(id, key);
+    // `register(new Plugin())`: code outside the project gets the instance and may call any member.
+    const created = id.parent;
+    if (!key.startsWith("v:") || key.includes(".") || !ts.isNewExpression(created) || created.expression !== id) return;
+    // Counted on the `new` expression, so a branch that holds it counts (and a cut removes) this use too.
+    if (this.handedOutside(created)) this.count(created, `e:${id.text}`);
   }
 
   /** `x["name"]` uses member `name`; `x[expr]()` is a call static analysis cannot follow. */
@@ -172,6 +178,41 @@ export class GraphFactsCollector {
     return `${this.typeDepth > 0 ? "t" : "v"}:${name}`;
   }
 
+  /**
+   * Whether a value goes to code outside the project: an argument (directly, or inside array and
+   * object literals) of a call whose callee is a package's import, a variable made by one, or a
+   * global that may call back (not `Map`, `console` …); or what `module.exports` is set to.
+   */
+  private handedOutside(value: ts.Expression): boolean {
+    let current: ts.Node = value;
+    for (let parent = current.parent; parent; current = parent, parent = current.parent) {
+      if (carriesValue(parent, current)) continue;
+      if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== current) {
+        const root = rootIdentifier(parent.expression);
+        return root !== undefined && this.isOutsideName(root, 0);
+      }
+      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === Kind.EqualsToken && parent.right === current) {
+        return isModuleExports(parent.left);
+      }
+      return false;
+    }
+    return false;
+  }
+
+  /** Whether a name is a package's import, a global, or a variable whose value one of those makes (two levels deep). */
+  private isOutsideName(id: ts.Identifier, depth: number): boolean {
+    const imported = this.ctx.imports.get(id.text);
+    if (imported) return !imported.specifier.startsWith(".") && !imported.specifier.startsWith("/");
+    const declaration = lookUpName(id.text, id, this.ctx);
+    if (!declaration) return !inertGlobals.has(id.text);
+    if (declaration.kind === "param" || depth >= 2) return false;
+    if (declaration.kind !== "top-level" && declaration.kind !== "local") return false;
+    const node = declaration.node;
+    if (!ts.isVariableDeclaration(node) || !node.initializer) return false;
+    const root = rootIdentifier(skipTransparentDown(node.initializer));
+    return root !== undefined && this.isOutsideName(root, depth + 1);
+  }
+
   private isNamespaceImport(expr: ts.Expression): boolean {
     return ts.isIdentifier(expr) && this.ctx.imports.get(expr.text)?.imported === "*";
   }
@@ -228,15 +269,18 @@ export class GraphFactsCollector {
     if (ts.isEnumDeclaration(statement)) return named("enum", statement.name);
     // A namespace of types only has no code: TypeScript emits nothing for it.
     if (ts.isModuleDeclaration(statement)) {
-      const kind = isInstantiated(statement) ? "namespace" : "type";
       // `declare module "x"`: the quoted name cannot clash with a binding.
-      if (ts.isStringLiteral(statement.name)) return this.newDeclaration(JSON.stringify(statement.name.text), "type", statement, statement.name);
-      return named(kind, statement.name);
+      if (ts.isStringLiteral(statement.name)) {
+        return this.newDeclaration(JSON.stringify(statement.name.text), "type", statement, statement.name);
+      }
+      return named(isInstantiated(statement) ? "namespace" : "type", statement.name);
     }
     if (ts.isInterfaceDeclaration(statement)) return named("interface", statement.name);
     if (ts.isTypeAliasDeclaration(statement)) return named("type", statement.name);
     // `export default name` adds no code: the export binds `name`'s own declaration.
-    if (ts.isExportAssignment(statement)) return ts.isIdentifier(skipTransparentDown(statement.expression)) ? null : named("variable", undefined);
+    if (ts.isExportAssignment(statement)) {
+      return ts.isIdentifier(skipTransparentDown(statement.expression)) ? null : named("variable", undefined);
+    }
     return this.moduleDeclaration();
   }
 
@@ -315,6 +359,45 @@ export class GraphFactsCollector {
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
+/** Globals that keep values without calling their members by name: `new Map([[k, new X()]])` hands X to no one. */
+const inertGlobals = new Set([
+  "Array", "Boolean", "Date", "Error", "JSON", "Map", "Math", "Number", "Object", "Promise", "RangeError", "Set",
+  "String", "Symbol", "TypeError", "WeakMap", "WeakRef", "WeakSet", "console", "structuredClone",
+]);
+
+/** Whether `child` passes its value on through `parent`: parentheses, assertions, literals, `a ?? b`, `c ? a : b`. */
+function carriesValue(parent: ts.Node, child: ts.Node): boolean {
+  if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent)) return true;
+  if (ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent) || ts.isSpreadElement(parent)) return true;
+  if (ts.isArrayLiteralExpression(parent) || ts.isObjectLiteralExpression(parent)) return true;
+  if (ts.isPropertyAssignment(parent)) return parent.initializer === child;
+  if (ts.isConditionalExpression(parent)) return parent.condition !== child;
+  if (ts.isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    return operator === Kind.QuestionQuestionToken || operator === Kind.BarBarToken || operator === Kind.AmpersandAmpersandToken;
+  }
+  return false;
+}
+
+/** The identifier a callee or value expression starts from: `app` in `app.use`, `express` in `express().use`. */
+function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
+  let current = skipTransparentDown(expr);
+  for (;;) {
+    if (ts.isIdentifier(current)) return current;
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = skipTransparentDown(current.expression);
+    else if (ts.isCallExpression(current) || ts.isNewExpression(current)) current = skipTransparentDown(current.expression);
+    else return undefined;
+  }
+}
+
+/** `module.exports` and `exports.name` (CommonJS): what the module hands to whoever requires it. */
+function isModuleExports(target: ts.Expression): boolean {
+  const root = rootIdentifier(target);
+  if (!root) return false;
+  if (root.text === "exports") return true;
+  return root.text === "module" && ts.isPropertyAccessExpression(root.parent) && root.parent.name.text === "exports";
 }
 
 /** Whether a namespace holds code (values), not only types: the rule TypeScript's emit follows. */

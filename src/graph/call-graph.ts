@@ -136,6 +136,8 @@ export class CallGraph {
       }
       case "?":
         return { kind: "unknowable", reason: rest };
+      // `e:X` (an instance of X handed to code outside the project) names the same declaration as `v:X`.
+      case "e":
       case "v": {
         const dot = rest.indexOf(".");
         if (dot > 0) return this.namespaceMember(file, rest.slice(0, dot), rest.slice(dot + 1));

@@ -63,6 +63,11 @@ export class LinkedProject {
     return byLocal.get(name);
   }
 
+  /** Whether `file` declares `name` itself (a value beside a type-only import of the same name). */
+  private declaresLocally(file: string, name: string): boolean {
+    return this.facts.get(file)?.declarations.some((d) => d.name === name || d.alsoNames?.includes(name)) ?? false;
+  }
+
   /** What an export of `file` binds to, following re-exports. */
   resolveExport(file: string, exported: string, follow: Follow = "value", depth = 0): ResolvedOrigin | undefined {
     if (depth > maxDepth) return undefined;
@@ -90,8 +95,10 @@ export class LinkedProject {
     if (depth > maxDepth) return undefined;
     switch (origin.kind) {
       case "local": {
+        // A type-only import binds no value: `import type { Stream }` beside `const Stream = …`
+        // leaves the name to the local declaration.
         const imported = this.importOf(file, origin.name);
-        if (imported?.imported !== undefined) {
+        if (imported?.imported !== undefined && !(imported.typeOnly && this.declaresLocally(file, origin.name))) {
           return this.resolveImported(file, imported.specifier, imported.imported, imported.typeOnly, follow, depth + 1);
         }
         const declaration: ResolvedOrigin = { kind: "declaration", file, name: origin.name };

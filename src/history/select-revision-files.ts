@@ -1,6 +1,6 @@
-// Which files of a revision's tree are the project: the revision's own tsconfig `files`, `include`
-// and `exclude` (as globs over the tree listing), or every source file outside build and vendor
-// folders. The working tree, compared against a revision, goes through the same selection so that
+// Which files of a revision's tree are the project: the revision's own tsconfig `files`, `include`,
+// `exclude` and `allowJs` (as globs over the tree listing), or every source file outside build and
+// vendor folders. The working tree, compared against a revision, goes through the same selection so that
 // both sides of a diff see the project the same way.
 import path from "node:path";
 import picomatch from "picomatch";
@@ -13,6 +13,7 @@ export interface RevisionFiles {
 }
 
 const sourcePattern = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
+const javascriptPattern = /\.[cm]?jsx?$/;
 const declarationPattern = /\.d\.[cm]?ts$/;
 const alwaysExcluded = ["**/node_modules/**", "**/.git/**"];
 const excludedWithoutTsconfig = ["**/dist/**", "**/build/**", "**/coverage/**", "**/*.min.js"];
@@ -41,7 +42,9 @@ export function selectRevisionFiles(
   const excludeGlobs = (json["exclude"] === undefined ? defaultExcludes(options) : stringsOf(json["exclude"])).map(asGlob);
   const isIncluded = includeGlobs.length > 0 ? picomatch(includeGlobs, { dot: false }) : () => false;
   const isExcluded = excludeGlobs.length > 0 ? picomatch(excludeGlobs, { dot: true }) : () => false;
-  const files = sources.filter((p) => !isIgnored(p) && (explicit.has(p) || (isIncluded(p) && !isExcluded(p))));
+  // As the compiler does: JavaScript only with `allowJs`, unless `files` names it.
+  const isLanguage = (p: string): boolean => options.allowJs === true || !javascriptPattern.test(p);
+  const files = sources.filter((p) => !isIgnored(p) && (explicit.has(p) || (isIncluded(p) && isLanguage(p) && !isExcluded(p))));
   return { files: files.sort(), compilerOptions: options };
 }
 

@@ -14,7 +14,7 @@ export default function formatWhyText(explanation: WhyExplanation, context: Repo
   const name = `${colors.bold(target.symbol)} (${target.kind}, ${target.file}:${target.line}:${target.column})`;
   const lines: string[] = [];
   const branch = explanation.deadBranch;
-  if (branch) lines.push(`${branch.file}:${branch.line}-${branch.endLine} never runs: ${branchSentence(branch)}.`, "");
+  if (branch) lines.push(`${branch.file}:${branch.line}-${branch.endLine} is a dead branch: ${branchSentence(branch)}.`, "");
   if (explanation.live) {
     const path = explanation.path ?? [];
     const hops = path.length - 1;
@@ -37,11 +37,14 @@ function deadLines(name: string, symbol: string, reason: DeadReason, colors: Col
     case "dead-users":
       return [`${name} is ${dead}: used only by unreachable code:`, ...table(reason.users.map((use) => userRow(use, symbol)), colors)];
     case "test-only":
-      return [`${name} is ${dead} in production: used only by tests, through:`, ...table(reason.path.map((s) => stepRow(s, colors)), colors)];
-    case "behind-flag": {
-      const at = `${reason.branch.file}:${reason.branch.line}`;
       return [
-        `${name} is ${dead}: reachable only behind flag ${reason.branch.flag} (${flagValue(reason.branch)}): the branch at ${at} never runs.`,
+        `${name} is ${dead} in production: used only by tests, through:`,
+        ...table(reason.path.map((step) => stepRow(step, colors)), colors),
+      ];
+    case "behind-flag": {
+      const { flag, file, line } = reason.branch;
+      return [
+        `${name} is ${dead}: reachable only behind flag ${flag} (${flagValue(reason.branch)}): the branch at ${file}:${line} never runs.`,
         "If the flag could flip, it would be live through:",
         ...table(reason.path.map((step) => stepRow(step, colors)), colors),
       ];
@@ -60,10 +63,16 @@ function stepRow(step: PathStep, colors: Colors): string[] {
   return [step.symbol, where ? `${where.file}:${where.line}:${where.column}` : "", `${how(step)}${cut}`];
 }
 
+const userVerbs: Partial<Record<NodeUse["via"], string>> = {
+  call: "calls it",
+  new: "instantiates it",
+  jsx: "renders it",
+  import: "imports it",
+};
+
 /** A user as a row: its symbol, where it uses the target, how. */
 function userRow(use: NodeUse, target: string): string[] {
-  const verbs: Partial<Record<NodeUse["via"], string>> = { call: "calls it", new: "instantiates it", jsx: "renders it", import: "imports it" };
-  const text = use.via === "member" ? `names .${target.slice(target.indexOf(".") + 1)}` : (verbs[use.via] ?? "refers to it");
+  const text = use.via === "member" ? `names .${target.slice(target.indexOf(".") + 1)}` : (userVerbs[use.via] ?? "refers to it");
   return [use.symbol, `${use.file}:${use.line}:${use.column}`, text];
 }
 
@@ -113,10 +122,10 @@ function entryWord(entry: EntrySource): string {
   }
 }
 
+/** `flag power-peg is retired (reads return false), so the flag-on side of its early-exit never runs`. */
 function branchSentence(branch: DeadBranchAt): string {
-  const side = branch.side === "case" ? "this case" : `the flag-${branch.side} side`;
-  const value = `reads return ${JSON.stringify(branch.value)}`;
-  return `flag ${branch.flag} is ${branch.state} (${value}), so ${side} of the ${branch.guard} at ${branch.file}:${branch.line} is dead`;
+  const side = branch.side === "case" ? "this case of its switch" : `the flag-${branch.side} side of its ${branch.guard}`;
+  return `flag ${branch.flag} is ${branch.state} (reads return ${JSON.stringify(branch.value)}), so ${side} never runs`;
 }
 
 /** `retired: reads return false`. */

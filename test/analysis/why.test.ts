@@ -21,7 +21,10 @@ async function why(files: Record<string, string>, target: string): Promise<WhyEx
 
 /** A path as `symbol via @use` strings: enough to see every hop and where it happens. */
 function hops(path: readonly PathStep[] | undefined): string[] {
-  return (path ?? []).map((step) => `${step.symbol} ${step.via}${step.use ? ` @${step.use.file}:${step.use.line}:${step.use.column}` : ""}`);
+  return (path ?? []).map((step) => {
+    const use = step.use ? ` @${step.use.file}:${step.use.line}:${step.use.column}` : "";
+    return `${step.symbol} ${step.via}${use}`;
+  });
 }
 
 function reasonOf(explanation: WhyExplanation): DeadReason {
@@ -112,11 +115,16 @@ describe("why: live nodes", () => {
     const lookup = findNode(context, "target");
     if (lookup.kind !== "found") throw new Error(lookup.message);
     const reasonChain: string[] = [];
-    for (let reason = context.production.reasons.get(lookup.id); reason?.kind === "use"; reason = context.production.reasons.get(reason.from)) {
+    const { reasons } = context.production;
+    for (let reason = reasons.get(lookup.id); reason?.kind === "use"; reason = reasons.get(reason.from)) {
       reasonChain.push(context.graph.nodes[reason.from]?.declaration.name ?? "?");
     }
     expect(reasonChain).toEqual(["c2", "c1", "second"]);
-    expect(hops(explainNode(context, lookup.id).path)).toEqual(["src/index.ts module-load", "first entry-export", "target call @src/index.ts:4:3"]);
+    expect(hops(explainNode(context, lookup.id).path)).toEqual([
+      "src/index.ts module-load",
+      "first entry-export",
+      "target call @src/index.ts:4:3",
+    ]);
   });
 });
 
@@ -129,7 +137,8 @@ describe("why: every live node of examples/knight-capital", () => {
       expect(steps[0], target.symbol).toMatchObject({ file: "src/index.ts", kind: "file", entry: "package.json" });
       expect(steps.at(-1), target.symbol).toMatchObject({ symbol: target.symbol, file: target.file, line: target.line });
       for (const step of steps.slice(1)) {
-        const live = step.kind === "file" ? context.production.loaded.has(step.file) : context.production.live.has(context.graph.nodeOf(step.file, step.symbol) ?? -1);
+        const { loaded, live: liveNodes } = context.production;
+        const live = step.kind === "file" ? loaded.has(step.file) : liveNodes.has(context.graph.nodeOf(step.file, step.symbol) ?? -1);
         expect(live, `${target.symbol}: ${step.symbol}`).toBe(true);
       }
     }
@@ -143,7 +152,10 @@ describe("why: dead nodes", () => {
   });
 
   it("says that no entry imports the file of an unused declaration", async () => {
-    const explanation = await why({ "src/index.ts": "export const a = 1;\n", "src/orphan.ts": "export function orphan(): void {}\n" }, "orphan");
+    const explanation = await why(
+      { "src/index.ts": "export const a = 1;\n", "src/orphan.ts": "export function orphan(): void {}\n" },
+      "orphan",
+    );
     expect(reasonOf(explanation)).toEqual({ kind: "no-uses", fileImported: false });
   });
 
@@ -238,7 +250,14 @@ describe("why: targets", () => {
     const explanation = await why(routerFiles, "src/index.ts:6");
     expect(explanation.target).toMatchObject({ symbol: "Router.route", line: 4 });
     expect(explanation.live).toBe(true);
-    expect(explanation.deadBranch).toMatchObject({ flag: "power-peg", state: "retired", side: "on", file: "src/index.ts", line: 5, endLine: 7 });
+    expect(explanation.deadBranch).toMatchObject({
+      flag: "power-peg",
+      state: "retired",
+      side: "on",
+      file: "src/index.ts",
+      line: 5,
+      endLine: 7,
+    });
     expect((await why(routerFiles, "src/index.ts:8")).deadBranch).toBeUndefined();
   });
 
@@ -272,6 +291,9 @@ describe("why: targets", () => {
       kind: "unknown",
       message: "src/indx.ts is not a file of the project (did you mean src/index.ts?)",
     });
-    expect(findNode(context, "src/index.ts:1")).toEqual({ kind: "unknown", message: "no declaration or top-level code holds src/index.ts:1" });
+    expect(findNode(context, "src/index.ts:1")).toEqual({
+      kind: "unknown",
+      message: "no declaration or top-level code holds src/index.ts:1",
+    });
   });
 });

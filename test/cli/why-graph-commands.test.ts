@@ -76,6 +76,16 @@ describe("deadflag why", () => {
     expect(doc.deadBranch).toMatchObject({ flag: "power-peg", state: "retired", value: false, file: "src/router.ts", line: 25 });
   });
 
+  it("says in text that the line asked about is in a dead branch, then explains its declaration", () => {
+    const result = runCli(["why", "src/router.ts:27", knight, "--no-cache"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n").slice(0, 3)).toEqual([
+      "src/router.ts:25-36 is a dead branch: flag power-peg is retired (reads return false), so the flag-on side of its early-exit never runs.",
+      "",
+      "SmarsRouter.route (method, src/router.ts:24:9) is live, 2 hops from src/index.ts:",
+    ]);
+  });
+
   it("fails with one line and exit code 2 for an unknown symbol", () => {
     const result = runCli(["why", "PowerPig", knight, "--no-cache"]);
     expect(result.status).toBe(2);
