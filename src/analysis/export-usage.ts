@@ -1,6 +1,7 @@
 // Which exports other modules import, following re-export chains, `export *`, namespace imports
 // (member by member where the namespace's uses say which) and dynamic imports. An entry's exports
 // are its public API, so everything they re-export counts as used.
+import type { ExportFact } from "../facts/file-facts.js";
 import type { CallGraph } from "../graph/call-graph.js";
 
 /** For each `file#exported`, the files that import it. */
@@ -12,11 +13,23 @@ const maxDepth = 32;
 export function findExportUsage(graph: CallGraph, entries: readonly string[]): ExportUsage {
   const usage: ExportUsage = new Map();
   const linked = graph.linked;
+  // Lookups by name and a memo of whole-module marks: large barrels made both quadratic.
+  const exportsByFile = new Map<string, Map<string, ExportFact>>();
+  const exportsOf = (file: string): Map<string, ExportFact> => {
+    let byName = exportsByFile.get(file);
+    if (!byName) {
+      byName = new Map();
+      for (const fact of linked.getFacts(file)?.exports ?? []) if (!byName.has(fact.exported)) byName.set(fact.exported, fact);
+      exportsByFile.set(file, byName);
+    }
+    return byName;
+  };
+  const markedWhole = new Set<string>();
   const mark = (file: string, exported: string, by: string, depth: number): boolean => {
     if (depth > maxDepth) return false;
     const facts = linked.getFacts(file);
     if (!facts) return false;
-    const direct = facts.exports.find((e) => e.exported === exported);
+    const direct = exportsOf(file).get(exported);
     if (direct) {
       const key = `${file}#${exported}`;
       const users = usage.get(key) ?? new Set<string>();
@@ -41,6 +54,9 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
   };
   const markAll = (file: string, by: string, depth: number): void => {
     if (depth > maxDepth) return;
+    const memo = `${file}\0${by}`;
+    if (markedWhole.has(memo)) return;
+    markedWhole.add(memo);
     for (const fact of linked.getFacts(file)?.exports ?? []) {
       if (fact.exported !== "*") mark(file, fact.exported, by, depth);
       else if (fact.specifier !== undefined) {

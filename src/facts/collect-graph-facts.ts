@@ -27,6 +27,10 @@ export class GraphFactsCollector {
   readonly declarations: DeclarationFact[] = [];
   private readonly frames: Frame[] = [];
   private readonly declarationFrames: Frame[] = [];
+  private readonly tallies = new Map<
+    DeclarationFact,
+    { counts: Map<string, number>; firstUse: Map<string, DeclarationFact["firstUse"][string]> }
+  >();
   private moduleNode: DeclarationFact | undefined;
   /** The last declaration created, when it is a signature without a body: its overloads and implementation join it. */
   private pendingOverload: { declaration: DeclarationFact; static: boolean } | undefined;
@@ -103,15 +107,32 @@ export class GraphFactsCollector {
   private count(node: ts.Node, key: string, kind?: UseKind): void {
     const declaration = this.currentDeclaration();
     if (!declaration) return;
-    const count = declaration.uses[key];
+    // Maps while counting: objects with thousands of dynamic keys fall into V8's slow dictionary mode.
+    let tally = this.tallies.get(declaration);
+    if (!tally) {
+      tally = { counts: new Map(), firstUse: new Map() };
+      this.tallies.set(declaration, tally);
+    }
+    const count = tally.counts.get(key);
     if (count === undefined) {
-      declaration.uses[key] = 1;
-      const at = this.ctx.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.ctx.sourceFile));
-      declaration.firstUse[key] = [at.line + 1, at.character + 1, kind ?? useKindOf(node)];
+      tally.counts.set(key, 1);
+      // An identifier's start is its end minus its text: no trivia scan needed.
+      const start = ts.isIdentifier(node) ? node.end - node.text.length : node.getStart(this.ctx.sourceFile);
+      const at = this.ctx.sourceFile.getLineAndCharacterOfPosition(start);
+      tally.firstUse.set(key, [at.line + 1, at.character + 1, kind ?? useKindOf(node)]);
     } else {
-      declaration.uses[key] = count + 1;
+      tally.counts.set(key, count + 1);
     }
     (this.ctx.useKeys ??= new Map()).set(node, key);
+  }
+
+  /** The declarations, with their counted uses written out; call once, after the walk. */
+  finish(): DeclarationFact[] {
+    for (const [declaration, tally] of this.tallies) {
+      declaration.uses = Object.fromEntries(tally.counts);
+      declaration.firstUse = Object.fromEntries(tally.firstUse);
+    }
+    return this.declarations;
   }
 
   private currentDeclaration(): DeclarationFact | undefined {

@@ -63,7 +63,7 @@ export function extractFileFacts(fileName: string, text: string, options: Extrac
   walker.walk();
   collectModuleValues(ctx, facts);
   walker.finish();
-  facts.declarations = walker.graph.declarations;
+  facts.declarations = walker.graph.finish();
   const exportedLocals = new Set(facts.exports.map((e) => e.local).filter((l) => l !== undefined));
   for (const fn of facts.functions) {
     const owner = fn.name.split(".")[0] ?? fn.name;

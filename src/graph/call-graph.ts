@@ -34,7 +34,7 @@ export class CallGraph {
   private readonly moduleNodes = new Map<string, number>();
   private readonly members = new Map<number, number[]>();
   private readonly byFile = new Map<string, number[]>();
-  private readonly useCache = new Map<string, UseTarget>();
+  private readonly useCache = new Map<string, Map<string, UseTarget>>();
 
   constructor(readonly linked: LinkedProject) {
     for (const [file, facts] of linked.facts) {
@@ -88,11 +88,16 @@ export class CallGraph {
 
   /** What `key` (a use of a node in `file`) leads to. */
   resolveUse(file: string, key: string): UseTarget {
-    const cacheKey = `${file}\0${key}`;
-    let target = this.useCache.get(cacheKey);
+    // Per file, then per key: no string is built on this hot path.
+    let inFile = this.useCache.get(file);
+    if (!inFile) {
+      inFile = new Map();
+      this.useCache.set(file, inFile);
+    }
+    let target = inFile.get(key);
     if (!target) {
       target = this.computeUse(file, key);
-      this.useCache.set(cacheKey, target);
+      inFile.set(key, target);
     }
     return target;
   }

@@ -5,7 +5,7 @@
 // parts (the header of a function, a bare call of it) left out. Content, not names: a renamed or
 // moved function, a branch extracted into a helper, or an SDK migration keep the meaning.
 import { computeReachability } from "../analysis/reachability.js";
-import type { BranchFact, GuardFact } from "../facts/file-facts.js";
+import type { BranchFact, GuardFact, SourceRange } from "../facts/file-facts.js";
 import type { FlagEntry, FlagIndex, FlagRead } from "../flags/flag-index.js";
 import type { CallGraph } from "../graph/call-graph.js";
 import type { LiteralValue } from "../graph/linked-project.js";
@@ -199,9 +199,10 @@ async function sidesOf(
   for (const [side, { branchTexts, direct, reached, evidence }] of raw) {
     const lines = branchTexts.flatMap((text) => meaningfulLines(text, rename));
     const deep: Array<{ lines: string[]; shapes: string[] }> = [];
+    const byFile = rangesByFile(graph, reached);
     for (const [id, depth] of reached) {
       const node = graph.nodes[id];
-      if (!node || isNestedIn(graph, id, reached)) continue;
+      if (!node || isNested(node.declaration.range, byFile.get(node.file) ?? [])) continue;
       const text = await textOf(node.file);
       if (text === undefined) continue;
       const own = meaningfulLines(text.slice(node.declaration.range.start, node.declaration.range.end), rename);
@@ -293,18 +294,22 @@ function closureWithin(graph: CallGraph, seeds: ReadonlySet<number>, switched: R
   return reached;
 }
 
-/** A member whose class is reached too: its text is already in the class's. */
-function isNestedIn(graph: CallGraph, id: number, reached: ReadonlyMap<number, number>): boolean {
-  const node = graph.nodes[id];
-  if (!node) return false;
-  const { start, end } = node.declaration.range;
-  for (const other of reached.keys()) {
-    const range = other === id ? undefined : graph.nodes[other];
-    if (!range || range.file !== node.file) continue;
-    const r = range.declaration.range;
-    if (r.start <= start && end <= r.end && (r.start < start || end < r.end)) return true;
+/** The ranges of the reached declarations, by file. */
+function rangesByFile(graph: CallGraph, reached: ReadonlyMap<number, number>): Map<string, SourceRange[]> {
+  const byFile = new Map<string, SourceRange[]>();
+  for (const id of reached.keys()) {
+    const node = graph.nodes[id];
+    if (!node) continue;
+    const list = byFile.get(node.file) ?? [];
+    list.push(node.declaration.range);
+    byFile.set(node.file, list);
   }
-  return false;
+  return byFile;
+}
+
+/** A member whose class is reached too: its text is already in the class's. */
+function isNested(range: SourceRange, others: readonly SourceRange[]): boolean {
+  return others.some((r) => r.start <= range.start && range.end <= r.end && (r.start < range.start || range.end < r.end));
 }
 
 function innermostNode(graph: CallGraph, file: string, branch: BranchFact): number | undefined {
