@@ -143,9 +143,16 @@ export class GitRepository {
    * `prefix` add or remove occurrences of `text`: git's pickaxe, which reads no revision whole.
    */
   async commitsTouching(head: string, text: string, prefix: string, depth: number | undefined): Promise<string[]> {
-    const args = ["log", "--first-parent", "--format=%H", `-S${text}`];
-    if (depth !== undefined) args.push(`--max-count=${depth}`);
-    args.push(head, "--");
+    const args = ["log", "--first-parent", "--format=%H", `-S${text}`, head];
+    if (depth !== undefined) {
+      // `--max-count` would count the commits the pickaxe keeps; the window is commits walked.
+      const window = (await git(this.root, ["rev-list", "--first-parent", `--max-count=${depth}`, head])).split("\n").filter((l) => l);
+      const oldest = window[window.length - 1];
+      const [info] = oldest ? await this.commitInfo([oldest]) : [];
+      const boundary = info?.parents[0];
+      if (boundary) args.push(`^${boundary}`);
+    }
+    args.push("--");
     if (prefix !== "") args.push(prefix);
     return (await git(this.root, args)).split("\n").filter((line) => line !== "");
   }

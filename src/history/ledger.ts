@@ -63,10 +63,16 @@ export function readLedger(root: string): Ledger | undefined {
  * evidence reduced to the file: line numbers move with every edit, and the ledger must not churn.
  */
 export function hashedMeaning(meaning: FlagMeaning): FlagMeaning {
+  const hashAll = (lines: readonly string[]): string[] => lines.map(hashLine).sort();
   const sides: Record<string, SideMeaning> = {};
   for (const side of Object.keys(meaning.sides).sort()) {
     const value = meaning.sides[side];
-    if (value) sides[side] = { lines: value.lines.map(hashLine).sort(), symbols: [...value.symbols] };
+    if (!value) continue;
+    const hashed: SideMeaning = { lines: hashAll(value.lines), symbols: [...value.symbols] };
+    if (value.evidence) hashed.evidence = { file: value.evidence.file, line: 0, column: 0 };
+    if (value.shapes) hashed.shapes = hashAll(value.shapes);
+    if (value.deep) hashed.deep = value.deep.map((d) => ({ lines: hashAll(d.lines), shapes: hashAll(d.shapes) }));
+    sides[side] = hashed;
   }
   return { ...meaning, sides, evidence: { file: meaning.evidence.file, line: 0, column: 0 } };
 }
