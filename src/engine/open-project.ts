@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
-import { extractFileFacts } from "../facts/extract-file-facts.js";
+import { extractSources } from "../facts/extract-sources.js";
 import { defaultCacheDirectory, FactsCache } from "../facts/facts-cache.js";
 import type { FileFacts } from "../facts/file-facts.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
@@ -87,25 +87,17 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
   const cacheDirectory =
     options.cache === false ? undefined : path.resolve(root, options.cacheLocation ?? defaultCacheDirectory);
   const cache = new FactsCache(cacheDirectory, extractOptions);
-  const facts = new Map<string, FileFacts>();
-  let parsed = 0;
-  await time("extract", () => {
-    for (const [index, source] of sources.entries()) {
-      let fileFacts = cache.get(source.blobId, source.file);
-      if (!fileFacts) {
-        fileFacts = extractFileFacts(source.file, source.text, extractOptions);
-        cache.set(source.blobId, source.file, fileFacts);
-        parsed++;
-      }
-      for (const error of fileFacts.parseErrors.slice(0, 1)) {
-        diagnostics.push({ file: source.file, message: `syntax error at ${error.line}:${error.column}: ${error.message}; read what parsed` });
-      }
-      facts.set(source.file, fileFacts);
-      options.onProgress?.({ phase: "extract", done: index + 1, total: sources.length });
+  const extracted = await time("extract", () =>
+    extractSources(sources, extractOptions, cache, (done, total) => options.onProgress?.({ phase: "extract", done, total })),
+  );
+  const { facts, parsed } = extracted;
+  for (const [file, fileFacts] of facts) {
+    for (const error of fileFacts.parseErrors.slice(0, 1)) {
+      diagnostics.push({ file, message: `syntax error at ${error.line}:${error.column}: ${error.message}; read what parsed` });
     }
-  });
+  }
 
-  const files = sources.map((s) => s.file);
+  const files = [...facts.keys()];
   const linked = await time(
     "link",
     () => new LinkedProject(facts, createModuleResolver(root, files, discovered.files.compilerOptions)),
