@@ -10,6 +10,43 @@ import { rangeOfNode } from "./source-range.js";
 
 const Kind = ts.SyntaxKind;
 
+/** Kinds by role, as lookup tables: `enter` runs for every node, and most nodes play no role. */
+const startsTypeKind = kindTable([Kind.InterfaceDeclaration, Kind.TypeAliasDeclaration, Kind.HeritageClause], [
+  Kind.FirstTypeNode,
+  Kind.LastTypeNode,
+]);
+const startsDeferredKind = kindTable([
+  Kind.FunctionDeclaration,
+  Kind.FunctionExpression,
+  Kind.ArrowFunction,
+  Kind.MethodDeclaration,
+  Kind.Constructor,
+  Kind.GetAccessor,
+  Kind.SetAccessor,
+  Kind.MethodSignature,
+  Kind.CallSignature,
+  Kind.ConstructSignature,
+  Kind.IndexSignature,
+  Kind.FunctionType,
+  Kind.ConstructorType,
+  Kind.PropertyDeclaration,
+]);
+const evaluatesKind = kindTable([
+  Kind.CallExpression,
+  Kind.NewExpression,
+  Kind.AwaitExpression,
+  Kind.TaggedTemplateExpression,
+  Kind.Decorator,
+  Kind.BinaryExpression,
+]);
+
+function kindTable(kinds: readonly ts.SyntaxKind[], range?: [ts.SyntaxKind, ts.SyntaxKind]): Uint8Array {
+  const table = new Uint8Array(Kind.Count);
+  for (const kind of kinds) table[kind] = 1;
+  if (range) for (let kind = range[0]; kind <= range[1]; kind++) table[kind] = 1;
+  return table;
+}
+
 /** What entering a node pushed, so that leaving it pops exactly that. */
 interface Frame {
   node: ts.Node;
@@ -18,6 +55,14 @@ interface Frame {
   deferredAtEntry?: number;
   type?: boolean;
   deferred?: boolean;
+  /** The declaration's uses while counting. */
+  tally?: Tally;
+}
+
+/** Maps while counting: objects with thousands of dynamic keys fall into V8's slow dictionary mode. */
+interface Tally {
+  counts: Map<string, number>;
+  firstUse: Map<string, DeclarationFact["firstUse"][string]>;
 }
 
 const moduleNodeName = "(module)";
@@ -27,10 +72,7 @@ export class GraphFactsCollector {
   readonly declarations: DeclarationFact[] = [];
   private readonly frames: Frame[] = [];
   private readonly declarationFrames: Frame[] = [];
-  private readonly tallies = new Map<
-    DeclarationFact,
-    { counts: Map<string, number>; firstUse: Map<string, DeclarationFact["firstUse"][string]> }
-  >();
+  private readonly tallies = new Map<DeclarationFact, Tally>();
   private moduleNode: DeclarationFact | undefined;
   /** The last declaration created, when it is a signature without a body: its overloads and implementation join it. */
   private pendingOverload: { declaration: DeclarationFact; static: boolean } | undefined;
@@ -42,23 +84,32 @@ export class GraphFactsCollector {
 
   /** Called before a node's children are visited. */
   enter(node: ts.Node): void {
-    const frame: Frame = { node };
-    const declaration = this.declarationStartedBy(node);
-    if (declaration !== undefined) {
-      frame.declaration = declaration;
-      frame.deferredAtEntry = this.deferredDepth;
-      this.declarationFrames.push(frame);
+    const kind = node.kind;
+    const parentKind = node.parent.kind;
+    const declaration =
+      parentKind === Kind.SourceFile || parentKind === Kind.ClassDeclaration || kind === Kind.VariableDeclaration
+        ? this.declarationStartedBy(node)
+        : undefined;
+    const type = startsTypeKind[kind] === 1 && startsTypeContext(node);
+    const deferred = startsDeferredKind[kind] === 1 && startsDeferredCode(node);
+    if (declaration !== undefined || type || deferred) {
+      const frame: Frame = { node };
+      if (declaration !== undefined) {
+        frame.declaration = declaration;
+        frame.deferredAtEntry = this.deferredDepth;
+        this.declarationFrames.push(frame);
+      }
+      if (type) {
+        frame.type = true;
+        this.typeDepth++;
+      }
+      if (deferred) {
+        frame.deferred = true;
+        this.deferredDepth++;
+      }
+      this.frames.push(frame);
     }
-    if (startsTypeContext(node)) {
-      frame.type = true;
-      this.typeDepth++;
-    }
-    if (startsDeferredCode(node)) {
-      frame.deferred = true;
-      this.deferredDepth++;
-    }
-    if (frame.declaration !== undefined || frame.type || frame.deferred) this.frames.push(frame);
-    this.noteEvaluation(node);
+    if (evaluatesKind[kind] === 1) this.noteEvaluation(node);
   }
 
   /** Called after a node's children were visited. */
@@ -105,13 +156,17 @@ export class GraphFactsCollector {
   }
 
   private count(node: ts.Node, key: string, kind?: UseKind): void {
-    const declaration = this.currentDeclaration();
-    if (!declaration) return;
-    // Maps while counting: objects with thousands of dynamic keys fall into V8's slow dictionary mode.
-    let tally = this.tallies.get(declaration);
+    const frame = this.declarationFrames[this.declarationFrames.length - 1];
+    const declaration = frame?.declaration;
+    if (!frame || !declaration) return;
+    let tally = frame.tally;
     if (!tally) {
-      tally = { counts: new Map(), firstUse: new Map() };
-      this.tallies.set(declaration, tally);
+      tally = this.tallies.get(declaration);
+      if (!tally) {
+        tally = { counts: new Map(), firstUse: new Map() };
+        this.tallies.set(declaration, tally);
+      }
+      frame.tally = tally;
     }
     const count = tally.counts.get(key);
     if (count === undefined) {
@@ -133,11 +188,6 @@ export class GraphFactsCollector {
       declaration.firstUse = Object.fromEntries(tally.firstUse);
     }
     return this.declarations;
-  }
-
-  private currentDeclaration(): DeclarationFact | undefined {
-    const frame = this.declarationFrames[this.declarationFrames.length - 1];
-    return frame?.declaration ?? undefined;
   }
 
   /** Calls, `new`, `await`, assignments and tagged templates outside deferred code run at load. */
@@ -193,7 +243,10 @@ export class GraphFactsCollector {
       case Kind.JsxNamespacedName:
         return undefined;
       default:
+        // Most identifiers name locals: the scope test is cheaper than the declaration-name test.
+        if (!this.ctx.topLevel.has(name) && !this.ctx.imports.has(name)) return undefined;
         if (isDeclarationName(id, parent)) return undefined;
+        return `${this.typeDepth > 0 ? "t" : "v"}:${name}`;
     }
     if (!this.ctx.topLevel.has(name) && !this.ctx.imports.has(name)) return undefined;
     return `${this.typeDepth > 0 ? "t" : "v"}:${name}`;
