@@ -14,7 +14,7 @@ export function flagsCommand(): Command {
     .description("list every flag read: key, where, which SDK, its default and the code it guards")
     .argument("[path]", "the directory to analyse", ".")
     .action(async (root: string, options: CommonOptions) => {
-      const project = await openProject(openOptionsOf(root, options));
+      const project = await openProject({ ...openOptionsOf(root, options), callGraph: false });
       printDiagnostics(project.diagnostics);
       const started = performance.now();
       const index = indexFlags(project);

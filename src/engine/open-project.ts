@@ -24,6 +24,8 @@ export interface OpenProjectOptions {
   cache?: boolean;
   /** The cache directory; default `<root>/node_modules/.cache/deadflag`. */
   cacheLocation?: string;
+  /** Collect the call graph's facts too (default true); the flag index alone does without them. */
+  callGraph?: boolean;
   /** Called as files are extracted, for progress displays. */
   onProgress?: (progress: Progress) => void;
 }
@@ -83,7 +85,10 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
   const diagnostics: EngineDiagnostic[] = [...discovered.files.diagnostics];
   const sources = await time("read", () => readSourceFiles(root, discovered.files.files, diagnostics));
 
-  const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
+  const extractOptions: ExtractOptions = {
+    readNames: readNamesOf(loaded.config.flags),
+    ...(options.callGraph === false ? { callGraph: false } : {}),
+  };
   const cacheDirectory =
     options.cache === false ? undefined : path.resolve(root, options.cacheLocation ?? defaultCacheDirectory);
   const cache = new FactsCache(cacheDirectory, extractOptions);

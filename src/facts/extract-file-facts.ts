@@ -56,6 +56,7 @@ export function extractFileFacts(fileName: string, text: string, options: Extrac
     calls: [],
     envReads: [],
     declarations: [],
+    callGraph: false,
     parseErrors: parseErrorsOf(sourceFile),
   };
   collectModuleNames(ctx, facts);
@@ -63,7 +64,8 @@ export function extractFileFacts(fileName: string, text: string, options: Extrac
   walker.walk();
   collectModuleValues(ctx, facts);
   walker.finish();
-  facts.declarations = walker.graph.finish();
+  facts.declarations = walker.graph?.finish() ?? [];
+  facts.callGraph = walker.graph !== undefined;
   const exportedLocals = new Set(facts.exports.map((e) => e.local).filter((l) => l !== undefined));
   for (const fn of facts.functions) {
     const owner = fn.name.split(".")[0] ?? fn.name;
@@ -384,7 +386,7 @@ class FileWalker {
     private readonly ctx: ExtractionContext,
     private readonly facts: FileFacts,
   ) {
-    this.graph = new GraphFactsCollector(ctx);
+    this.graph = ctx.options.callGraph === false ? undefined : new GraphFactsCollector(ctx);
   }
 
   /**
@@ -399,8 +401,8 @@ class FileWalker {
   /** Functions with more than one `return value`: no single read is what they return. */
   private readonly severalReturns = new Set<FunctionFact>();
   private readonly returnCounts = new Map<ts.Node, number>();
-  /** The call graph's declarations and uses, collected on the same walk. */
-  readonly graph: GraphFactsCollector;
+  /** The call graph's declarations and uses, collected on the same walk (unless not wanted). */
+  readonly graph: GraphFactsCollector | undefined;
 
   walk(): void {
     this.visitChildren(this.ctx.sourceFile);
@@ -429,10 +431,10 @@ class FileWalker {
       const list = this.identifiers.get(id.text);
       if (list) list.push(id);
       else this.identifiers.set(id.text, [id]);
-      this.graph.identifier(id);
+      this.graph?.identifier(id);
       return;
     }
-    this.graph.enter(node);
+    this.graph?.enter(node);
     switch (node.kind) {
       case Kind.FunctionDeclaration:
       case Kind.FunctionExpression:
@@ -442,14 +444,14 @@ class FileWalker {
       case Kind.GetAccessor:
       case Kind.SetAccessor:
         if (ts.isFunctionLike(node)) this.visitFunction(node);
-        this.graph.exit(node);
+        this.graph?.exit(node);
         return;
       case Kind.CallExpression:
         if (ts.isCallExpression(node)) this.visitCall(node);
         break;
       case Kind.NewExpression:
         if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "Function") {
-          this.graph.evalCall(node);
+          this.graph?.evalCall(node);
         }
         break;
       case Kind.PropertyAccessExpression:
@@ -457,7 +459,7 @@ class FileWalker {
         break;
       case Kind.ElementAccessExpression:
         if (ts.isElementAccessExpression(node)) {
-          this.graph.elementAccess(node);
+          this.graph?.elementAccess(node);
           this.visitAccess(node);
         }
         break;
@@ -477,7 +479,7 @@ class FileWalker {
         break;
     }
     this.visitChildren(node);
-    this.graph.exit(node);
+    this.graph?.exit(node);
   };
 
   private visitFunction(node: ts.SignatureDeclaration): void {
@@ -528,16 +530,16 @@ class FileWalker {
   private visitCall(call: ts.CallExpression): void {
     const callee = skipTransparentDown(call.expression);
     if (callee.kind === ts.SyntaxKind.ImportKeyword) {
-      this.graph.dynamicImport(call);
+      this.graph?.dynamicImport(call);
       this.recordDynamicImport(call, "dynamic");
       return;
     }
     if (ts.isIdentifier(callee) && callee.text === "require" && call.arguments.length === 1) {
-      if (this.functionStack.length > 0) this.graph.dynamicImport(call);
+      if (this.functionStack.length > 0) this.graph?.dynamicImport(call);
       this.recordDynamicImport(call, "require");
       return;
     }
-    if (ts.isIdentifier(callee) && callee.text === "eval") this.graph.evalCall(call);
+    if (ts.isIdentifier(callee) && callee.text === "eval") this.graph?.evalCall(call);
     const name = calleeName(callee);
     if (name === undefined) return;
     const readNames = this.ctx.options.readNames;

@@ -18,7 +18,7 @@ export function extractSources(
   const facts = new Map<string, FileFacts>();
   let parsed = 0;
   for (const [index, source] of sources.entries()) {
-    let fileFacts = cache.get(source.blobId, source.file);
+    let fileFacts = cache.get(source.blobId, source.file, options.callGraph !== false);
     if (!fileFacts) {
       fileFacts = extractFileFacts(source.file, source.text, options);
       cache.set(source.blobId, source.file, fileFacts);

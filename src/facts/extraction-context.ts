@@ -10,6 +10,8 @@ export type ImportOrigin = Extract<ValueOrigin, { kind: "import" }>;
 export interface ExtractOptions {
   /** Function, method, hook and component names that SDK presets and configured accessors read flags with. */
   readNames: ReadonlySet<string>;
+  /** Collect the call graph's declarations and uses too (default true). Not part of the cache key: facts with them serve either. */
+  callGraph?: boolean;
 }
 
 /** What the extraction walkers share for one file. */

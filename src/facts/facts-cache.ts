@@ -22,19 +22,25 @@ export class FactsCache {
     this.directory = directory && path.join(directory, "facts", `${engineVersion}-${factsSchemaVersion}-${optionsHash}`);
   }
 
-  /** The cached facts of content `blobId` parsed as `fileName`'s kind of file. */
-  get(blobId: string, fileName: string): FileFacts | undefined {
+  /**
+   * The cached facts of content `blobId` parsed as `fileName`'s kind of file; with `callGraph`, only
+   * facts that include the call graph's declarations count.
+   */
+  get(blobId: string, fileName: string, callGraph = true): FileFacts | undefined {
     const key = cacheKey(blobId, fileName);
-    const inMemory = this.memory.get(key);
-    if (inMemory || !this.directory) return inMemory;
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(this.entryPath(key), "utf8"));
-      if (!isFileFacts(parsed)) return undefined;
-      this.memory.set(key, parsed);
-      return parsed;
-    } catch {
-      return undefined;
+    let facts = this.memory.get(key);
+    if (!facts && this.directory) {
+      try {
+        const parsed: unknown = JSON.parse(readFileSync(this.entryPath(key), "utf8"));
+        if (isFileFacts(parsed)) {
+          facts = parsed;
+          this.memory.set(key, parsed);
+        }
+      } catch {
+        return undefined;
+      }
     }
+    return facts && (facts.callGraph || !callGraph) ? facts : undefined;
   }
 
   /** Stores facts in memory and, when the cache has a directory, on disk. */

@@ -45,3 +45,18 @@ describe("blobId", () => {
     expect(blobId(new TextEncoder().encode("hello\n"))).toBe("ce013625030ba8dba906f756967f9e9ca394464a");
   });
 });
+
+describe("openProject without the call graph", () => {
+  it("extracts no declarations for the flag index alone, and re-extracts once when a scan needs them", async () => {
+    const root = tempProject(files);
+    const flagsOnly = await openProject({ root, callGraph: false });
+    expect(flagsOnly.stats.parsed).toBe(3);
+    expect([...flagsOnly.facts.values()].every((f) => !f.callGraph && f.declarations.length === 0)).toBe(true);
+    const withGraph = await openProject({ root });
+    expect(withGraph.stats.parsed).toBe(3);
+    expect(withGraph.facts.get("src/c.ts")?.declarations.map((d) => d.name)).toEqual(["c"]);
+    // Facts with the call graph serve the flag index too: nothing is parsed again.
+    expect((await openProject({ root, callGraph: false })).stats.parsed).toBe(0);
+    expect((await openProject({ root })).stats.parsed).toBe(0);
+  });
+});
