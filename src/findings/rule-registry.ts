@@ -26,7 +26,6 @@ export const ruleRegistry: Record<RuleId, RuleMeta> = {
     "no-dead-flag-branch",
     "Disallow branches that a flag's fixed or retired state can never run",
     "error",
-    { fixable: true },
   ),
   "no-unreachable-code": rule("no-unreachable-code", "Disallow code that no entry point can reach", "error"),
   "no-unused-export": rule("no-unused-export", "Disallow exports that no other module imports", "error"),

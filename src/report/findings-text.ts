@@ -23,7 +23,10 @@ export default function formatFindingsText(findings: readonly Finding[], context
   };
   if (context.sortBySize) {
     const ranked = [...findings].sort((a, b) => deletableLines(b, findings) - deletableLines(a, findings));
-    for (const f of ranked) lines.push(`${String(deletableLines(f, findings)).padStart(5)} lines${row(f, true)}`);
+    for (const f of ranked) {
+      const size = deletableLines(f, findings);
+      lines.push(`${String(size).padStart(5)} ${size === 1 ? "line " : "lines"}${row(f, true)}`);
+    }
   } else {
     let file: string | undefined;
     for (const f of findings) {
