@@ -36,11 +36,15 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
       if (users.has(by)) return true;
       users.add(by);
       usage.set(key, users);
-      if (direct.specifier !== undefined) {
-        const target = linked.resolver.resolve(file, direct.specifier);
+      // `export { x } from "./a"`, and `import * as z from "./a"; export { z }`: the use goes on.
+      const imported = direct.specifier === undefined ? linked.importOf(file, direct.local ?? exported) : undefined;
+      const specifier = direct.specifier ?? imported?.specifier;
+      const inner = direct.specifier !== undefined ? (direct.imported ?? exported) : imported?.imported;
+      if (specifier !== undefined && inner !== undefined) {
+        const target = linked.resolver.resolve(file, specifier);
         if (target.kind === "file") {
-          if (direct.imported === "*") markAll(target.file, by, depth + 1);
-          else mark(target.file, direct.imported ?? exported, by, depth + 1);
+          if (inner === "*") markAll(target.file, by, depth + 1);
+          else mark(target.file, inner, by, depth + 1);
         }
       }
       return true;
@@ -82,7 +86,9 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
         continue;
       }
       const local = fact.local ?? "";
-      const members = [...uses].filter((key) => key.startsWith(`v:${local}.`)).map((key) => key.slice(local.length + 3));
+      const members = [...uses]
+        .filter((key) => key.startsWith(`v:${local}.`) || key.startsWith(`t:${local}.`))
+        .map((key) => key.slice(local.length + 3));
       if (uses.has(`v:${local}`) || uses.has(`t:${local}`) || fact.kind !== "static") markAll(target.file, file, 0);
       else for (const member of members) mark(target.file, member, file, 0);
     }

@@ -174,7 +174,7 @@ export class GraphFactsCollector {
       // An identifier's start is its end minus its text: no trivia scan needed.
       const start = ts.isIdentifier(node) ? node.end - node.text.length : node.getStart(this.ctx.sourceFile);
       const at = this.ctx.sourceFile.getLineAndCharacterOfPosition(start);
-      tally.firstUse.set(key, [at.line + 1, at.character + 1, kind ?? useKindOf(node)]);
+      tally.firstUse.set(key, [at.line + 1, at.character + 1, kind ?? useKindOf(node, key)]);
     } else {
       tally.counts.set(key, count + 1);
     }
@@ -221,7 +221,9 @@ export class GraphFactsCollector {
         break;
       }
       case Kind.QualifiedName:
-        if (ts.isQualifiedName(parent) && parent.right === id) return undefined;
+        if (!ts.isQualifiedName(parent) || parent.right === id) return undefined;
+        // `ns.Type` in a type, with `import * as ns`: the use names the member, not the whole module.
+        if (this.isNamespaceImport(id)) return `t:${name}.${parent.right.text}`;
         break;
       case Kind.BindingElement:
         if (!ts.isBindingElement(parent)) return undefined;
@@ -510,11 +512,18 @@ function heritageName(expr: ts.Expression): string {
 }
 
 /** How the first use of a key uses it: called, instantiated, rendered as JSX, or referenced. */
-function useKindOf(node: ts.Node): UseKind {
-  let current = node;
-  while (ts.isPropertyAccessExpression(current.parent) && current.parent.expression === current) current = current.parent;
-  const parent = current.parent;
+function useKindOf(node: ts.Node, key?: string): UseKind {
   if (ts.isCallExpression(node)) return "import";
+  let current = node;
+  const access = node.parent;
+  if (ts.isPropertyAccessExpression(access)) {
+    // `router.route()`: the member `route` is called; `router` is only the receiver, referenced.
+    // `ns.f()` with a namespace import: the use `v:ns.f` is the whole access, called.
+    if (access.name === node) current = access;
+    else if (key?.startsWith("v:") && key.includes(".")) current = access;
+    else return "reference";
+  }
+  const parent = current.parent;
   if (ts.isCallExpression(parent) && parent.expression === current) return "call";
   if (ts.isNewExpression(parent) && parent.expression === current) return "new";
   if (ts.isJsxOpeningLikeElement(parent) && parent.tagName === current) return "jsx";

@@ -68,7 +68,11 @@ describe("buildGraphDocument", () => {
       line: 5,
       column: 20,
     });
-    expect(edge(document, "src/index.ts#handle", "src/index.ts#router")).toMatchObject({ kind: "call", line: 7, column: 3 });
+    // `router.route(…)`: `router` is the receiver, referenced; the call goes to the member.
+    expect(edge(document, "src/index.ts#handle", "src/index.ts#router")).toMatchObject({ kind: "reference", line: 7, column: 3 });
+    expect(document.edges.filter((e) => e.from === "src/index.ts#handle" && e.kind === "dispatch").map((e) => e.to)).toContain(
+      "src/router.ts#Router.route",
+    );
   });
 
   it("dispatches a member name only to the members of classes that are instantiated", async () => {

@@ -921,3 +921,21 @@ describe("scan: a value beside a type-only import of the same name", () => {
     expect(briefs(findings).filter((b) => b.includes("Stream"))).toEqual([]);
   });
 });
+
+describe("scan: namespace imports in unused-export analysis", () => {
+  it("counts `ns.Type` in a type as a use of that export only, not of the whole module", async () => {
+    const findings = await scan({
+      "src/index.ts": lines('import type * as shapes from "./shapes.js";', "export const area = (s: shapes.Square): number => s.side ** 2;"),
+      "src/shapes.ts": lines("export interface Square {", "  side: number;", "}", "export interface Circle {", "  radius: number;", "}"),
+    });
+    expect(briefs(findings)).toEqual(["no-unused-export src/shapes.ts:4:1 Circle"]);
+  });
+
+  it("publishes every export of a namespace an entry re-exports (`import * as z from …; export { z }`)", async () => {
+    const findings = await scan({
+      "src/index.ts": lines('import * as z from "./external.js";', "export { z };"),
+      "src/external.ts": lines("export const string = () => 's';", "export const number = () => 1;"),
+    });
+    expect(findings.filter((f) => f.ruleId === "no-unused-export")).toEqual([]);
+  });
+});
