@@ -144,6 +144,7 @@ function collectModuleValues(ctx: ExtractionContext, facts: FileFacts): void {
     else if (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) collectKeyType(statement, facts);
     else if (ts.isExportDeclaration(statement)) collectExportDeclaration(statement, ctx, facts);
     else if (ts.isExportAssignment(statement)) collectExportAssignment(statement, ctx, facts);
+    else if (ts.isExpressionStatement(statement)) collectCommonJsExport(statement, ctx, facts);
     if (
       ts.isFunctionDeclaration(statement) ||
       ts.isClassDeclaration(statement) ||
@@ -155,6 +156,47 @@ function collectModuleValues(ctx: ExtractionContext, facts: FileFacts): void {
       collectDeclarationExport(statement, ctx, facts);
     }
   }
+}
+
+/**
+ * CommonJS exports, so `require` binds across files as `import` does: `module.exports = { A, b: B }`
+ * exports A and b, `module.exports = A` exports A as the default, `exports.a = A` and
+ * `module.exports.a = A` export a. Only names bound in the file are followed.
+ */
+function collectCommonJsExport(statement: ts.ExpressionStatement, ctx: ExtractionContext, facts: FileFacts): void {
+  const expr = statement.expression;
+  if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const range = rangeOfNode(statement, ctx.sourceFile);
+  const value = skipTransparentDown(expr.right);
+  const exportLocal = (exported: string, local: ts.Expression): void => {
+    const node = skipTransparentDown(local);
+    if (ts.isIdentifier(node)) facts.exports.push({ exported, local: node.text, typeOnly: false, range });
+  };
+  if (isModuleExports(expr.left)) {
+    if (ts.isObjectLiteralExpression(value)) {
+      for (const property of value.properties) {
+        if (ts.isShorthandPropertyAssignment(property)) exportLocal(property.name.text, property.name);
+        else if (ts.isPropertyAssignment(property)) {
+          const name = propertyNameText(property.name);
+          if (name !== undefined) exportLocal(name, property.initializer);
+        }
+      }
+    } else {
+      exportLocal("default", value);
+    }
+    return;
+  }
+  if (ts.isPropertyAccessExpression(expr.left) && (isModuleExports(expr.left.expression) || isIdentifierNamed(expr.left.expression, "exports"))) {
+    exportLocal(expr.left.name.text, value);
+  }
+}
+
+function isModuleExports(node: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(node) && node.name.text === "exports" && isIdentifierNamed(node.expression, "module");
+}
+
+function isIdentifierNamed(node: ts.Expression, name: string): boolean {
+  return ts.isIdentifier(node) && node.text === name;
 }
 
 function collectImport(statement: ts.ImportDeclaration, ctx: ExtractionContext, facts: FileFacts): void {

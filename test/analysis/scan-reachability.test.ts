@@ -415,10 +415,15 @@ describe("scan: methods (Rapid Type Analysis)", () => {
     expect(briefs(findings)).toEqual(["no-unreachable-code src/box.ts:5:3 Box.close"]);
   });
 
-  // CommonJS exports (`module.exports = { MyPlugin }`) are not ExportFacts yet, so `e:MyPlugin` in a
-  // webpack config resolves to nothing and MyPlugin.apply is reported. Needs extract-file-facts.ts
-  // to record `module.exports = { a }` / `exports.a = …` as exports (see the report of issue 3).
-  it.todo("opens a class a CommonJS tool config hands to the tool (module.exports = { plugins: [new MyPlugin()] })");
+  it("opens a class a CommonJS tool config hands to the tool (module.exports = { plugins: [new MyPlugin()] })", async () => {
+    const findings = await scan({
+      "package.json": JSON.stringify({ name: "cjs", main: "src/index.js" }),
+      "src/index.js": lines("module.exports = {};"),
+      "webpack.config.js": lines('const { MyPlugin } = require("./src/plugin");', "module.exports = { plugins: [new MyPlugin()] };"),
+      "src/plugin.js": lines("class MyPlugin {", "  apply() {", "    return 1;", "  }", "}", "module.exports = { MyPlugin };"),
+    });
+    expect(briefs(findings)).toEqual([]);
+  });
 
   it("keeps next() of the iterator a [Symbol.iterator]() member returns: for…of calls it", async () => {
     const findings = await scan({
