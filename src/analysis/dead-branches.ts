@@ -53,12 +53,33 @@ function deadSides(guard: GuardFact, value: LiteralValue, state: FlagState): Arr
       .filter((c) => (c.isDefault ? matched : !c.values.includes(value)))
       .map((c): ["case", BranchFact] => ["case", c.branch]);
   }
-  // `on`/`off` say nothing about which variant a string flag serves.
-  if (guard.compare !== undefined && state !== "retired") return [];
-  const isOn = guard.compare !== undefined ? value === guard.compare : Boolean(value);
+  // `on`/`off` say nothing about which variant a string flag serves, but `=== "true"` (how boolean
+  // environment flags are read) and its kin compare with the boolean itself.
+  const booleanCompare = typeof guard.compare === "string" ? booleanWords.get(guard.compare.toLowerCase()) : undefined;
+  if (guard.compare !== undefined && booleanCompare === undefined && state !== "retired") return [];
+  const isOn =
+    booleanCompare !== undefined && state !== "retired"
+      ? Boolean(value) === booleanCompare
+      : guard.compare !== undefined
+        ? value === guard.compare
+        : Boolean(value);
   const dead = isOn ? guard.off : guard.on;
   return dead ? [[isOn ? "off" : "on", dead]] : [];
 }
+
+/** Strings that spell a boolean, as environment flags are written. */
+const booleanWords = new Map<string, boolean>([
+  ["true", true],
+  ["1", true],
+  ["on", true],
+  ["yes", true],
+  ["enabled", true],
+  ["false", false],
+  ["0", false],
+  ["off", false],
+  ["no", false],
+  ["disabled", false],
+]);
 
 function outermost(branches: DeadBranch[]): DeadBranch[] {
   const sorted = [...branches].sort(

@@ -107,6 +107,24 @@ describe("scan: the Knight Capital example", () => {
 });
 
 describe("scan: fixed flag states", () => {
+  it("reads `=== \"true\"` on an environment flag as the flag itself: off cuts the side it guards", async () => {
+    const findings = await scan(
+      {
+        "src/index.ts": lines(
+          'import { newUi, oldUi } from "./impl.js";',
+          "export function main(): number {",
+          '  if (process.env.FEATURE_NEW_UI === "true") return newUi();',
+          "  return oldUi();",
+          "}",
+        ),
+        "src/impl.ts": impl,
+      },
+      { flags: { states: { FEATURE_NEW_UI: "off" } } },
+    );
+    expect(only(findings, "no-dead-flag-branch").map((f) => `${f.line}:${f.column} ${f.data?.["side"]}`)).toEqual(["3:46 on"]);
+    expect(briefs(findings)).toContain("no-unreachable-code src/impl.ts:1:17 newUi");
+  });
+
   const files = {
     "src/index.ts": lines(
       'import { client } from "./client.js";',
