@@ -17,7 +17,10 @@ export interface Reachability {
   live: Set<number>;
   /** Files whose top-level code runs. */
   loaded: Set<string>;
-  /** Why each live node is live (the first reason found, which gives shortest paths). */
+  /**
+   * Why each live node is live: the first reason found. The walk is depth-first, so following
+   * reasons back gives *a* path to a root, not the shortest (`why` searches breadth-first for that).
+   */
   reasons: Map<number, LiveReason>;
   /** What live code used that static analysis cannot follow. */
   unknowable: Set<string>;
@@ -50,7 +53,8 @@ class ReachabilityWalk {
   private readonly loaded = new Set<string>();
   private readonly reasons = new Map<number, LiveReason>();
   private readonly unknowable = new Set<string>();
-  private readonly liveMembers = new Set<string>();
+  /** Member names live code uses, each with the reason of its first use (credited to its user). */
+  private readonly liveMembers = new Map<string, LiveReason>();
   /** Classes whose every member is live: exported from an entry, or handed to a framework. */
   private readonly openClasses = new Set<number>();
   /** Per class: whether code outside the project calls its members (see `isFrameworkOwned`). */
@@ -169,8 +173,9 @@ class ReachabilityWalk {
           // Code outside the project may call this name on any object (a subclass's override too).
           if (open && !memberNode.declaration.static) this.reachMember(name, { kind: "escaped-class", owner: id });
           if (name === "[computed]") for (const next of iteratorMembers) this.reachMember(next, { kind: "escaped-class", owner: id });
-        } else if (this.liveMembers.has(name)) {
-          this.markLive(member, { kind: "use", from: id, key: `m:${name}` });
+        } else {
+          const firstUse = this.liveMembers.get(name);
+          if (firstUse) this.markLive(member, firstUse);
         }
       }
     }
@@ -243,7 +248,7 @@ class ReachabilityWalk {
 
   private reachMember(name: string, reason: LiveReason): void {
     if (this.liveMembers.has(name)) return;
-    this.liveMembers.add(name);
+    this.liveMembers.set(name, reason);
     for (const member of this.membersByName.get(name) ?? []) {
       const owner = this.graph.nodes[member]?.owner;
       if (owner !== undefined && this.live.has(owner)) this.markLive(member, reason);
