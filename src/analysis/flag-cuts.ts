@@ -14,7 +14,7 @@ export function cutDeadBranches(graph: CallGraph, deadBranches: readonly DeadBra
   const counts = new Map<number, Record<string, number>>();
   const branches = new Map<number, Map<string, DeadBranch>>();
   for (const dead of deadBranches) {
-    const holder = innermostNode(graph, dead);
+    const holder = graph.innermostNodeAt(dead.file, dead.branch.range.start, dead.branch.range.end);
     if (holder === undefined) continue;
     const cut = counts.get(holder) ?? {};
     const by = branches.get(holder) ?? new Map<string, DeadBranch>();
@@ -26,19 +26,4 @@ export function cutDeadBranches(graph: CallGraph, deadBranches: readonly DeadBra
     branches.set(holder, by);
   }
   return { counts, branches };
-}
-
-function innermostNode(graph: CallGraph, dead: DeadBranch): number | undefined {
-  let best: number | undefined;
-  let bestSize = Number.POSITIVE_INFINITY;
-  for (const id of graph.nodesOf(dead.file)) {
-    const range = graph.nodes[id]?.declaration.range;
-    if (!range || range.start > dead.branch.range.start || range.end < dead.branch.range.end) continue;
-    const size = range.end - range.start;
-    if (size < bestSize) {
-      best = id;
-      bestSize = size;
-    }
-  }
-  return best;
 }

@@ -81,6 +81,21 @@ export class CallGraph {
     return this.byFile.get(file) ?? [];
   }
 
+  /** The innermost node of `file` whose range holds `start`..`end` (a member before its class). */
+  innermostNodeAt(file: string, start: number, end: number): number | undefined {
+    let best: number | undefined;
+    let bestSize = Number.POSITIVE_INFINITY;
+    for (const id of this.nodesOf(file)) {
+      const range = this.nodes[id]?.declaration.range;
+      if (!range || range.start > start || range.end < end) continue;
+      if (range.end - range.start < bestSize) {
+        best = id;
+        bestSize = range.end - range.start;
+      }
+    }
+    return best;
+  }
+
   /** The member nodes of a class node. */
   membersOf(id: number): readonly number[] {
     return this.members.get(id) ?? [];

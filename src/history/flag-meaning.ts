@@ -158,7 +158,7 @@ async function sidesOf(
   const cuts = new Map<number, Record<string, number>>();
   for (const list of branches.values()) {
     for (const { file, branch } of list) {
-      const holder = innermostNode(graph, file, branch);
+      const holder = graph.innermostNodeAt(file, branch.range.start, branch.range.end);
       if (holder === undefined) continue;
       const cut = cuts.get(holder) ?? {};
       for (const [key, count] of Object.entries(branch.uses)) cut[key] = (cut[key] ?? 0) + count;
@@ -310,20 +310,6 @@ function rangesByFile(graph: CallGraph, reached: ReadonlyMap<number, number>): M
 /** A member whose class is reached too: its text is already in the class's. */
 function isNested(range: SourceRange, others: readonly SourceRange[]): boolean {
   return others.some((r) => r.start <= range.start && range.end <= r.end && (r.start < range.start || range.end < r.end));
-}
-
-function innermostNode(graph: CallGraph, file: string, branch: BranchFact): number | undefined {
-  let best: number | undefined;
-  let bestSize = Number.POSITIVE_INFINITY;
-  for (const id of graph.nodesOf(file)) {
-    const range = graph.nodes[id]?.declaration.range;
-    if (!range || range.start > branch.range.start || range.end < branch.range.end) continue;
-    if (range.end - range.start < bestSize) {
-      best = id;
-      bestSize = range.end - range.start;
-    }
-  }
-  return best;
 }
 
 const wordChar = /[\p{L}\p{N}_$]/u;
