@@ -18,7 +18,7 @@ import type { ExtractOptions, ExtractionContext } from "./extraction-context.js"
 import { guardsOf, guardsOfVariable, referencesTo, statementsBranch } from "./guard-regions.js";
 import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown, skipTransparentUp } from "./skip-transparent.js";
-import { rangeOfNode } from "./source-range.js";
+import { previewText, rangeOfNode } from "./source-range.js";
 import { accessChain, summarizeExpression } from "./summarize-expression.js";
 import { originOf } from "./trace-origin.js";
 
@@ -633,11 +633,11 @@ class FileWalker {
   private calleeFact(callee: ts.Expression, name: string): CalleeFact {
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       const receiverNode = callee.expression;
-      const text = receiverNode.getText(this.ctx.sourceFile);
+      const text = previewText(receiverNode, this.ctx.sourceFile, maxReceiverText);
       const receiver: CalleeFact & { kind: "method" } = {
         kind: "method",
         name,
-        receiver: { text: text.length > maxReceiverText ? `${text.slice(0, maxReceiverText)}…` : text },
+        receiver: { text },
       };
       const origin = originOf(receiverNode, this.ctx);
       if (origin) receiver.receiver.origin = origin;

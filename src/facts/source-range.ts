@@ -20,3 +20,11 @@ export function rangeBetween(start: number, end: number, sourceFile: ts.SourceFi
     endColumn: to.character + 1,
   };
 }
+
+/** The start of a node's text, at most `max` characters, with `…` when cut: no large strings built. */
+export function previewText(node: ts.Node, sourceFile: ts.SourceFile, max: number): string {
+  const start = node.getStart(sourceFile);
+  const end = node.getEnd();
+  const text = sourceFile.text.slice(start, Math.min(end, start + max));
+  return end - start > max ? `${text}…` : text;
+}

@@ -5,6 +5,7 @@ import type { ExprFact } from "./file-facts.js";
 import type { ExtractionContext } from "./extraction-context.js";
 import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { selectPath } from "./select-path.js";
+import { previewText } from "./source-range.js";
 import { skipTransparentDown } from "./skip-transparent.js";
 
 const maxDepth = 6;
@@ -124,6 +125,6 @@ export function accessChain(
 }
 
 function other(node: ts.Node, ctx: ExtractionContext): ExprFact {
-  const text = node.getText(ctx.sourceFile);
-  return { kind: "other", text: text.length > maxOtherText ? `${text.slice(0, maxOtherText)}…` : text };
+  // Only what is kept is sliced: a module-level initializer can span thousands of lines.
+  return { kind: "other", text: previewText(node, ctx.sourceFile, maxOtherText) };
 }
