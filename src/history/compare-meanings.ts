@@ -30,12 +30,21 @@ export function compareMeanings(base: FlagMeaning, head: FlagMeaning): MeaningCh
   const inverted = invertedSide(base, head);
   if (inverted) changes.push({ kind: "inverted", ...inverted });
   else {
+    let compared = false;
     for (const side of Object.keys(base.sides).filter((s) => s in head.sides).sort()) {
       const overlap = overlapOf(base.sides[side], head.sides[side]);
-      if (overlap !== undefined && overlap < sameCodeOverlap) {
+      if (overlap === undefined) continue;
+      compared = true;
+      if (overlap < sameCodeOverlap) {
         changes.push({ kind: "repurposed", side, overlap });
         break;
       }
+    }
+    // No side in common (`if (flag) A` became `if (!flag) B`): unrelated code on every pairing of
+    // sides is a repurposing too, though neither side can be compared with itself.
+    if (!compared) {
+      const crossed = crossOverlap(base, head);
+      if (crossed && crossed.overlap < sameCodeOverlap) changes.push({ kind: "repurposed", ...crossed });
     }
   }
   if (base.valueTypes.length > 0 && head.valueTypes.length > 0 && !sameList(base.valueTypes, head.valueTypes)) {
@@ -58,6 +67,18 @@ function overlapOf(a: SideMeaning | undefined, b: SideMeaning | undefined): numb
   const shapes = left.shapes && right.shapes ? sharedCount(left.shapes, right.shapes) : same;
   const shared = same + shapeWeight * Math.max(0, shapes - same);
   return shared / Math.min(left.lines.length, right.lines.length);
+}
+
+/** The best overlap between any side of `base` and any side of `head`, with the base's side. */
+function crossOverlap(base: FlagMeaning, head: FlagMeaning): { side: string; overlap: number } | undefined {
+  let best: { side: string; overlap: number } | undefined;
+  for (const from of Object.keys(base.sides).sort()) {
+    for (const to of Object.keys(head.sides)) {
+      const overlap = overlapOf(base.sides[from], head.sides[to]);
+      if (overlap !== undefined && (!best || overlap > best.overlap)) best = { side: from, overlap };
+    }
+  }
+  return best;
 }
 
 /** The two sides without the deep helpers that both have unchanged. */

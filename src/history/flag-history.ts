@@ -210,7 +210,14 @@ async function statesAt(
 }
 
 function describeChange(kind: HistoryEvent["kind"], before: FlagMeaning, after: FlagMeaning): string {
-  const side = (meaning: FlagMeaning): string => meaning.sides["on"]?.symbols.slice(0, 2).join(", ") || `its branches at ${meaning.evidence.file}`;
+  // The declarations a flag switches, on whichever side it has them (a negated read guards its off side).
+  const side = (meaning: FlagMeaning): string => {
+    const sides = Object.entries(meaning.sides).sort(([a], [b]) => (a === "on" ? -1 : b === "on" ? 1 : a < b ? -1 : 1));
+    const symbols = sides.flatMap(([, s]) => s.symbols).slice(0, 2);
+    if (symbols.length > 0) return symbols.join(", ");
+    const line = sides.flatMap(([, s]) => s.lines)[0];
+    return line === undefined ? `its branches at ${meaning.evidence.file}` : `\`${line}\` (${meaning.evidence.file})`;
+  };
   switch (kind) {
     case "repurposed":
       return `switched ${side(before)}; now switches ${side(after)}`;
