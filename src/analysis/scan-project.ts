@@ -69,6 +69,10 @@ function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlag
   const deadBranches = findDeadBranches(index);
   const cuts = cutDeadBranches(graph, deadBranches);
   const withTestEntries = [...entries.production, ...entries.tests];
+  // Without test files, or without dead branches, two of the three walks equal the first: reuse it.
+  const production = computeReachability({ graph, entryFiles: entries.production, cuts: cuts.counts });
+  const reachedFiles = importClosure(project.linked, entries.production);
+  const noTests = entries.tests.length === 0;
   return {
     root: project.root,
     config: project.config,
@@ -79,11 +83,11 @@ function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlag
     testFiles: new Set(entries.tests),
     deadBranches,
     cuts,
-    production: computeReachability({ graph, entryFiles: entries.production, cuts: cuts.counts }),
-    withTests: computeReachability({ graph, entryFiles: withTestEntries, cuts: cuts.counts }),
-    ignoringFlags: computeReachability({ graph, entryFiles: entries.production }),
-    reachedFiles: importClosure(project.linked, entries.production),
-    reachedFilesWithTests: importClosure(project.linked, withTestEntries),
+    production,
+    withTests: noTests ? production : computeReachability({ graph, entryFiles: withTestEntries, cuts: cuts.counts }),
+    ignoringFlags: cuts.counts.size === 0 ? production : computeReachability({ graph, entryFiles: entries.production }),
+    reachedFiles,
+    reachedFilesWithTests: noTests ? reachedFiles : importClosure(project.linked, withTestEntries),
     filesWithErrors: new Set(project.files.filter((f) => (project.facts.get(f)?.parseErrors.length ?? 0) > 0)),
   };
 }
