@@ -14,6 +14,14 @@ export interface TreeEntry {
   mode: string;
 }
 
+/** One entry of one tree object. */
+interface TreeItem {
+  name: string;
+  oid: string;
+  mode: string;
+  type: "tree" | "blob" | "other";
+}
+
 /** What history commands say about a commit. */
 export interface CommitInfo {
   hash: string;
@@ -29,6 +37,7 @@ const maxBuffer = 256 * 1024 * 1024;
 /** A git repository, read through git's plumbing commands. */
 export class GitRepository {
   private batch: BlobReader | undefined;
+  private readonly trees = new Map<string, TreeItem[]>();
 
   private constructor(
     /** The repository's top-level directory (absolute). */
@@ -64,20 +73,53 @@ export class GitRepository {
     return (await git(this.root, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
   }
 
-  /** The files of `commit` under `prefix` (a POSIX directory relative to the root, "" for all). */
+  /**
+   * The files of `commit` under `prefix` (a POSIX directory relative to the root, "" for all).
+   * Trees are read through the `cat-file --batch` process and cached by id: consecutive commits
+   * share most subtrees, and spawning `git ls-tree -r` per commit cost about 45 ms each in
+   * `history` (measured over 220 commits), more than reading the few trees that changed.
+   */
   async listTree(commit: string, prefix = ""): Promise<TreeEntry[]> {
-    const args = ["ls-tree", "-r", "-z", "--full-tree", commit];
-    if (prefix !== "") args.push("--", prefix);
-    const out = await git(this.root, args);
-    const entries: TreeEntry[] = [];
-    for (const record of out.split("\0")) {
-      if (record === "") continue;
-      const tab = record.indexOf("\t");
-      const [mode, type, oid] = record.slice(0, tab).split(" ");
-      if (type !== "blob" || mode === undefined || oid === undefined || mode === "120000") continue;
-      entries.push({ path: record.slice(tab + 1), oid, mode });
+    const commitText = new TextDecoder().decode(await this.readBlob(commit));
+    let tree = /^tree ([0-9a-f]+)$/m.exec(commitText)?.[1];
+    for (const part of prefix === "" ? [] : prefix.split("/")) {
+      const entry = tree === undefined ? undefined : (await this.readTree(tree)).find((e) => e.name === part);
+      tree = entry?.type === "tree" ? entry.oid : undefined;
     }
+    if (tree === undefined) return [];
+    const entries: TreeEntry[] = [];
+    const walk = async (oid: string, base: string): Promise<void> => {
+      for (const entry of await this.readTree(oid)) {
+        const file = base === "" ? entry.name : `${base}/${entry.name}`;
+        if (entry.type === "tree") await walk(entry.oid, file);
+        else if (entry.type === "blob") entries.push({ path: file, oid: entry.oid, mode: entry.mode });
+      }
+    };
+    await walk(tree, prefix);
     return entries;
+  }
+
+  /** One tree's entries, parsed from git's binary format (`<mode> <name>\0<id bytes>`), cached by id. */
+  private async readTree(oid: string): Promise<TreeItem[]> {
+    const known = this.trees.get(oid);
+    if (known) return known;
+    const bytes = await this.readBlob(oid);
+    const idBytes = oid.length / 2;
+    const items: TreeItem[] = [];
+    const decoder = new TextDecoder();
+    for (let at = 0; at < bytes.length; ) {
+      const space = bytes.indexOf(0x20, at);
+      const nul = bytes.indexOf(0, space);
+      const mode = decoder.decode(bytes.subarray(at, space));
+      const name = decoder.decode(bytes.subarray(space + 1, nul));
+      const id = Buffer.from(bytes.subarray(nul + 1, nul + 1 + idBytes)).toString("hex");
+      // 40000: a tree; 120000: a symlink and 160000: a submodule, neither of which is source here.
+      const type = mode === "40000" ? "tree" : mode === "120000" || mode === "160000" ? "other" : "blob";
+      items.push({ name, oid: id, mode, type });
+      at = nul + 1 + idBytes;
+    }
+    this.trees.set(oid, items);
+    return items;
   }
 
   /** The staged files under `prefix` (the index, as `git commit` would record it). */
@@ -103,7 +145,7 @@ export class GitRepository {
     return (await git(this.root, args)).split("\0").filter((p) => p !== "");
   }
 
-  /** The bytes of a blob, through the shared `cat-file --batch` process. */
+  /** The bytes of an object (a blob, a tree, a commit), through the shared `cat-file --batch` process. */
   readBlob(oid: string): Promise<Uint8Array> {
     this.batch ??= new BlobReader(this.root);
     return this.batch.read(oid);
