@@ -7,7 +7,7 @@ import type { DeclarationKind, GuardKind } from "../facts/file-facts.js";
 import type { LiteralValue } from "../graph/linked-project.js";
 import type { DeadBranch } from "./dead-branches.js";
 import type { EdgeGuard, HopTarget } from "./graph-document.js";
-import { expandTarget, memberName, useHops } from "./graph-document.js";
+import { expandTarget, useHops } from "./graph-document.js";
 import type { Reachability } from "./reachability.js";
 import type { ScanContext } from "./scan-context.js";
 
@@ -288,7 +288,7 @@ function usersOf(context: ScanContext, id: number): NodeUse[] {
   const { graph } = context;
   const node = graph.nodes[id];
   if (!node) return [];
-  const member = node.owner === undefined ? undefined : memberName(node.declaration.name);
+  const member = node.owner === undefined ? undefined : graph.memberNameOf(id);
   const users: NodeUse[] = [];
   for (const user of graph.nodes) {
     if (user.id === id || user.owner === id) continue;

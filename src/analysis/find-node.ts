@@ -1,5 +1,5 @@
-// The node a `why` target names: a symbol (`PowerPeg`, `SmarsRouter.route`, or a member's own name
-// `route`), a symbol in one file (`src/router.ts#route`), or a line (`src/router.ts:25`: the
+// The node a `why` target names: a symbol (`PowerPeg`, `SmarsRouter.route`, `Cache.#store`, or a
+// member's own name `route`), a symbol in one file (`src/router.ts#route`), or a line (`src/router.ts:25`: the
 // innermost declaration whose range holds it). Paths are relative to the analysed root, or absolute.
 import path from "node:path";
 import { closestName } from "../config/closest-name.js";
@@ -17,13 +17,25 @@ export type NodeLookup =
 export function findNode(context: ScanContext, target: string): NodeLookup {
   const atLine = /^(.+):(\d+)$/.exec(target);
   if (atLine?.[1] !== undefined && atLine[2] !== undefined) return findByLine(context, atLine[1], Number(atLine[2]));
-  const hash = target.lastIndexOf("#");
+  const hash = fileSeparatorOf(target);
   if (hash > 0) {
     const file = projectFile(context, target.slice(0, hash));
     if (typeof file !== "string") return file;
     return findByName(context, target.slice(hash + 1), context.graph.nodesOf(file), target);
   }
   return findByName(context, target, context.graph.nodes.map((node) => node.id), target);
+}
+
+/**
+ * Where `<file>#<symbol>` splits: the first `#` that does not follow a `.`. A private member is
+ * always written after its class and a dot (`Cache.#store`, `src/cache.ts#Cache.#store`), and no
+ * symbol starts with `#`, so the split is unambiguous; -1 for a bare symbol.
+ */
+function fileSeparatorOf(target: string): number {
+  for (let at = target.indexOf("#"); at >= 0; at = target.indexOf("#", at + 1)) {
+    if (target.charAt(at - 1) !== ".") return at;
+  }
+  return -1;
 }
 
 function findByLine(context: ScanContext, given: string, line: number): NodeLookup {

@@ -193,7 +193,7 @@ function membersNamed(graph: CallGraph, name: string): readonly number[] {
     byName = new Map();
     for (const node of graph.nodes) {
       if (node.owner === undefined) continue;
-      const member = memberName(node.declaration.name);
+      const member = graph.memberNameOf(node.id);
       byName.set(member, [...(byName.get(member) ?? []), node.id]);
     }
     membersByGraph.set(graph, byName);

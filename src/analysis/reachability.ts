@@ -67,7 +67,7 @@ class ReachabilityWalk {
     this.graph = input.graph;
     for (const node of this.graph.nodes) {
       if (node.owner === undefined) continue;
-      const name = memberName(node.declaration.name);
+      const name = this.graph.memberNameOf(node.id);
       const list = this.membersByName.get(name) ?? [];
       list.push(node.id);
       this.membersByName.set(name, list);
@@ -167,11 +167,13 @@ class ReachabilityWalk {
       for (const member of this.graph.membersOf(id)) {
         const memberNode = this.graph.nodes[member];
         if (!memberNode) continue;
-        const name = memberName(memberNode.declaration.name);
-        if (open || implicitMembers.has(name) || memberNode.declaration.decorated) {
+        const name = this.graph.memberNameOf(member);
+        // Code outside the class cannot name a `#private` member: only the class's own uses keep it.
+        const escapes = open && !isPrivateName(memberNode.declaration.name);
+        if (escapes || implicitMembers.has(name) || memberNode.declaration.decorated) {
           this.markLive(member, { kind: "escaped-class", owner: id });
           // Code outside the project may call this name on any object (a subclass's override too).
-          if (open && !memberNode.declaration.static) this.reachMember(name, { kind: "escaped-class", owner: id });
+          if (escapes && !memberNode.declaration.static) this.reachMember(name, { kind: "escaped-class", owner: id });
           if (name === "[computed]") for (const next of iteratorMembers) this.reachMember(next, { kind: "escaped-class", owner: id });
         } else {
           const firstUse = this.liveMembers.get(name);
@@ -228,6 +230,9 @@ class ReachabilityWalk {
           if (this.live.has(target.id)) this.queue.push(target.id);
         }
         this.markLive(target.id, reason);
+        // `this.#value` names a getter and its setter alike (as `x.value` does for public ones).
+        const partner = this.graph.accessorPartnerOf(target.id);
+        if (partner !== undefined) this.markLive(partner, reason);
         return;
       }
       case "module":
@@ -280,7 +285,7 @@ function topLevelRequires(graph: CallGraph, file: string): string[] {
   return [...calls].filter(([specifier, count]) => count > (used.get(specifier) ?? 0)).map(([specifier]) => specifier);
 }
 
-/** `Router.route` → `route`. */
-function memberName(qualified: string): string {
-  return qualified.slice(qualified.indexOf(".") + 1);
+/** `Cache.#store`: a private name, written with `#`. */
+function isPrivateName(qualified: string): boolean {
+  return qualified.charAt(qualified.indexOf(".") + 1) === "#";
 }

@@ -7,6 +7,7 @@ import type { ExtractionContext } from "./extraction-context.js";
 import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown } from "./skip-transparent.js";
 import { rangeOfNode } from "./source-range.js";
+import { accessChain } from "./summarize-expression.js";
 
 const Kind = ts.SyntaxKind;
 
@@ -85,12 +86,16 @@ export class GraphFactsCollector {
   /** Called before a node's children are visited. */
   enter(node: ts.Node): void {
     const kind = node.kind;
+    if (kind === Kind.PrivateIdentifier) {
+      this.privateName(node as ts.PrivateIdentifier); // the kind says so
+      return;
+    }
     const parentKind = node.parent.kind;
     const declaration =
       parentKind === Kind.SourceFile || parentKind === Kind.ClassDeclaration || kind === Kind.VariableDeclaration
         ? this.declarationStartedBy(node)
         : undefined;
-    const type = startsTypeKind[kind] === 1 && startsTypeContext(node);
+    const type = startsTypeKind[kind] === 1 && startsTypeContext(node) && !isInjectedType(node);
     const deferred = startsDeferredKind[kind] === 1 && startsDeferredCode(node);
     if (declaration !== undefined || type || deferred) {
       const frame: Frame = { node };
@@ -134,14 +139,45 @@ export class GraphFactsCollector {
     if (this.handedOutside(created)) this.count(created, `e:${id.text}`);
   }
 
-  /** `x["name"]` uses member `name`; `x[expr]()` is a call static analysis cannot follow. */
+  /**
+   * `x["name"]` uses member `name`; `x[KEY]` with a module-level constant (or a member of one, an
+   * enum's) uses the member the constant names, resolved when linking (`k:` called, `q:` read);
+   * `x[expr]()` is a call static analysis cannot follow.
+   */
   elementAccess(node: ts.ElementAccessExpression): void {
     const argument = node.argumentExpression;
     // The literal's parent is set only when the walk reaches it: the access decides the use's kind.
-    if (ts.isStringLiteralLike(argument)) this.count(argument, `m:${argument.text}`, useKindOf(node));
-    else if (ts.isCallExpression(node.parent) && node.parent.expression === node && !ts.isNumericLiteral(argument)) {
-      this.count(node, "?:computed");
+    if (ts.isStringLiteralLike(argument)) {
+      this.count(argument, `m:${argument.text}`, useKindOf(node));
+      return;
     }
+    const called = ts.isCallExpression(node.parent) && node.parent.expression === node;
+    const constant = this.constantName(argument);
+    if (constant !== undefined) this.count(node, `${called ? "k" : "q"}:${constant}`, useKindOf(node));
+    else if (called && !ts.isNumericLiteral(argument)) this.count(node, "?:computed");
+  }
+
+  /**
+   * `this.#x`, `obj.#x`, `#x in obj`: a use of the member `#x` of the class whose body the name is
+   * in (`p:Class.#x`). Private names are lexical: no other class's `#x` can be meant.
+   */
+  private privateName(id: ts.PrivateIdentifier): void {
+    const parent = id.parent;
+    if (ts.isClassElement(parent) && parent.name === id) return;
+    const owner = classDeclaring(id);
+    if (!owner?.name || !ts.isClassDeclaration(owner) || !ts.isSourceFile(owner.parent)) return;
+    this.count(id, `p:${owner.name.text}.${id.text}`);
+  }
+
+  /** `KEY`, `Keys.load`, `ns.Keys.load` rooted at a module-level name, as a dotted name; else undefined. */
+  private constantName(expr: ts.Expression): string | undefined {
+    const node = skipTransparentDown(expr);
+    let chain: { root: ts.Identifier; path: string[] } | undefined;
+    if (ts.isIdentifier(node)) chain = { root: node, path: [] };
+    else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) chain = accessChain(node);
+    if (!chain || !(this.ctx.topLevel.has(chain.root.text) || this.ctx.imports.has(chain.root.text))) return undefined;
+    if (chain.path.some((step) => step.includes("."))) return undefined;
+    return [chain.root.text, ...chain.path].join(".");
   }
 
   /** `import("./x")` and `require("./x")` inside code; a non-literal specifier is unknowable. */
@@ -383,7 +419,16 @@ export class GraphFactsCollector {
     if (kind === undefined) return undefined;
     const nameNode =
       ts.isMethodDeclaration(member) || ts.isAccessor(member) || ts.isPropertyDeclaration(member) ? member.name : undefined;
-    const own = kind === "constructor" ? "constructor" : nameNode ? (propertyNameText(nameNode) ?? "[computed]") : "[computed]";
+    // `[KEY]() {}` with a module-level constant: named `[KEY]`, answering to the constant's value once linked.
+    const computedKey = nameNode && ts.isComputedPropertyName(nameNode) ? this.constantName(nameNode.expression) : undefined;
+    const own =
+      kind === "constructor"
+        ? "constructor"
+        : computedKey !== undefined
+          ? `[${computedKey}]`
+          : nameNode
+            ? (propertyNameText(nameNode) ?? "[computed]")
+            : "[computed]";
     const isStatic = hasModifier(member, Kind.StaticKeyword);
     const overloaded = this.overloadOf(`${className}.${own}`, member, isStatic);
     if (overloaded) {
@@ -391,6 +436,7 @@ export class GraphFactsCollector {
       return overloaded;
     }
     const declaration = this.newDeclaration(`${className}.${own}`, kind, member, nameNode);
+    if (computedKey !== undefined) declaration.computedKey = computedKey;
     if (isStatic) declaration.static = true;
     if (ts.canHaveDecorators(member) && ts.getDecorators(member)?.length) declaration.decorated = true;
     return this.withSignature(declaration, member, isStatic);
@@ -549,6 +595,31 @@ function startsTypeContext(node: ts.Node): boolean {
   if (node.kind >= Kind.FirstTypeNode && node.kind <= Kind.LastTypeNode) return true;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return true;
   return ts.isHeritageClause(node) && (node.token === Kind.ImplementsKeyword || ts.isInterfaceDeclaration(node.parent));
+}
+
+/** The innermost class around `id` that declares a member of its private name. */
+function classDeclaring(id: ts.PrivateIdentifier): ts.ClassLikeDeclaration | undefined {
+  for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
+    if (!ts.isClassLike(node)) continue;
+    if (node.members.some((member) => member.name !== undefined && ts.isPrivateIdentifier(member.name) && member.name.text === id.text)) {
+      return node;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The type of a constructor parameter of a decorated class (`constructor(private svc: Service)`):
+ * dependency injection (Angular, NestJS, `emitDecoratorMetadata`) reads it at run time, so the
+ * name in it is a value use, not a type's.
+ */
+function isInjectedType(node: ts.Node): boolean {
+  const parameter = node.parent;
+  if (!ts.isParameter(parameter) || parameter.type !== node) return false;
+  const constructor = parameter.parent;
+  if (!ts.isConstructorDeclaration(constructor)) return false;
+  const owner = constructor.parent;
+  return ts.isClassDeclaration(owner) && (ts.getDecorators(owner)?.length ?? 0) > 0;
 }
 
 /** Code that runs later than its module's load: function bodies and instance-field initializers. */

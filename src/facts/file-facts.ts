@@ -194,8 +194,9 @@ export type UseKind = "call" | "new" | "jsx" | "import" | "reference";
  * module's top-level statements. `uses` counts what its code mentions, by key:
  * `v:Name` a module-scope value (an import or top-level name), `v:ns.name` a member of a
  * namespace import, `t:Name` a module-scope name in a type, `m:name` a member name (`x.name`,
- * `x["name"]`, `{ name } = x`), `i:specifier` a dynamic import, and `?:computed`, `?:eval`,
- * `?:import` for what static analysis cannot follow.
+ * `x["name"]`, `{ name } = x`), `p:Class.#name` a private member of a class of the file, `k:KEY`
+ * and `q:KEY` a member named by a module-level constant (called; read), `i:specifier` a dynamic
+ * import, and `?:computed`, `?:eval`, `?:import` for what static analysis cannot follow.
  */
 export interface DeclarationFact {
   name: string;
@@ -212,6 +213,11 @@ export interface DeclarationFact {
   evaluated?: boolean;
   static?: boolean;
   decorated?: boolean;
+  /**
+   * A member named by a module-level constant (`[KEY]() {}`, `[Keys.load]() {}`): the constant's
+   * dotted name. Linking resolves its value, the name the member answers to.
+   */
+  computedKey?: string;
   /** The `extends` expression's name of a class, and the names it `implements`. */
   extends?: string;
   implements?: string[];

@@ -35,6 +35,9 @@ export class CallGraph {
   private readonly members = new Map<number, number[]>();
   private readonly byFile = new Map<string, number[]>();
   private readonly useCache = new Map<string, Map<string, UseTarget>>();
+  private readonly memberNames = new Map<number, string>();
+  /** A getter's setter of the same name in the same class, and the other way round. */
+  private readonly accessorPartners = new Map<number, number>();
 
   constructor(readonly linked: LinkedProject) {
     for (const [file, facts] of linked.facts) {
@@ -60,6 +63,9 @@ export class CallGraph {
           // A type and a value may share a name (`interface X` + `function X`): uses name the value.
           if (known === undefined || (isTypeKind(this.nodes[known]?.declaration.kind) && !isTypeKind(declaration.kind))) {
             this.byName.set(key, id);
+          } else if (node.owner !== undefined && isAccessorPair(this.nodes[known]?.declaration.kind, declaration.kind)) {
+            this.accessorPartners.set(known, id);
+            this.accessorPartners.set(id, known);
           }
         }
       }
@@ -94,6 +100,29 @@ export class CallGraph {
       }
     }
     return best;
+  }
+
+  /**
+   * The name a member node answers to (`route` for `Router.route`): for a member named by a constant
+   * (`[KEY]`), the constant's value; `[computed]` when that cannot be known.
+   */
+  memberNameOf(id: number): string {
+    const known = this.memberNames.get(id);
+    if (known !== undefined) return known;
+    const declaration = this.nodes[id]?.declaration;
+    if (!declaration) return "";
+    const file = this.nodes[id]?.file ?? "";
+    const name =
+      declaration.computedKey !== undefined
+        ? (this.constantValue(file, declaration.computedKey) ?? "[computed]")
+        : declaration.name.slice(declaration.name.indexOf(".") + 1);
+    this.memberNames.set(id, name);
+    return name;
+  }
+
+  /** The setter beside a getter of the same name in the same class, or the getter beside a setter. */
+  accessorPartnerOf(id: number): number | undefined {
+    return this.accessorPartners.get(id);
   }
 
   /** The member nodes of a class node. */
@@ -156,6 +185,17 @@ export class CallGraph {
       }
       case "?":
         return { kind: "unknowable", reason: rest };
+      case "p": {
+        const id = this.nodeOf(file, rest);
+        return id === undefined ? { kind: "none" } : { kind: "node", id };
+      }
+      // A member named by a constant: called (unknowable when the value is not a known literal), or read.
+      case "k":
+      case "q": {
+        const name = this.constantValue(file, rest);
+        if (name !== undefined) return { kind: "member", name };
+        return kind === "k" ? { kind: "unknowable", reason: "computed" } : { kind: "none" };
+      }
       // `e:X` (an instance of X handed to code outside the project) names the same declaration as `v:X`.
       case "e":
       case "v": {
@@ -166,6 +206,13 @@ export class CallGraph {
       default:
         return { kind: "none" };
     }
+  }
+
+  /** The string (or number) a module-level constant's dotted name (`Keys.load`) holds, in any file. */
+  private constantValue(file: string, dotted: string): string | undefined {
+    const [name = "", ...path] = dotted.split(".");
+    const value = this.linked.resolveLiteral(file, { kind: "ref", name, path, origin: { kind: "local", name } });
+    return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
   }
 
   private namespaceMember(file: string, namespace: string, member: string): UseTarget {
@@ -184,6 +231,10 @@ export class CallGraph {
 
 function isTypeKind(kind: DeclarationFact["kind"] | undefined): boolean {
   return kind === "interface" || kind === "type";
+}
+
+function isAccessorPair(a: DeclarationFact["kind"] | undefined, b: DeclarationFact["kind"]): boolean {
+  return (a === "getter" && b === "setter") || (a === "setter" && b === "getter");
 }
 
 function isMemberKind(kind: DeclarationFact["kind"]): boolean {
