@@ -76,13 +76,13 @@ function walkUp(
         continue;
       }
       if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
-        if (parent.left === node) push("and", parent.right, { truthy: branchOf(parent.right, ctx) });
+        if (parent.left === node && switchesCode(parent)) push("and", parent.right, { truthy: branchOf(parent.right, ctx) });
         truth = { whenTruthy: truth.whenTruthy, whenFalsy: undefined };
         node = parent;
         continue;
       }
       if (op === ts.SyntaxKind.BarBarToken) {
-        if (parent.left === node) push("or", parent.right, { falsy: branchOf(parent.right, ctx) });
+        if (parent.left === node && switchesCode(parent)) push("or", parent.right, { falsy: branchOf(parent.right, ctx) });
         truth = { whenTruthy: undefined, whenFalsy: truth.whenFalsy };
         node = parent;
         continue;
@@ -125,6 +125,68 @@ function walkUp(
     }
     return;
   }
+}
+
+/**
+ * Whether the right operand of `flag && x` (or `flag || x`) is code the flag switches rather than a
+ * further condition: never inside the test of an `if`, a ternary or a loop (`if (on && n > 0) a()`
+ * switches `a()`, and `n > 0` only narrows when), and only when the operand does something (calls,
+ * renders, assigns): `const show = on && isAdmin` holds a condition that is tested later.
+ */
+function switchesCode(logical: ts.BinaryExpression): boolean {
+  let node: ts.Node = logical;
+  for (;;) {
+    node = skipTransparentUp(node);
+    const parent = node.parent;
+    if (!parent) break;
+    const isLogical =
+      (ts.isBinaryExpression(parent) &&
+        (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+          parent.operatorToken.kind === ts.SyntaxKind.BarBarToken ||
+          parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) ||
+      (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) ||
+      (ts.isCallExpression(parent) && isBooleanCall(parent, node));
+    if (isLogical) {
+      node = parent;
+      continue;
+    }
+    if (isConditionOf(parent, node)) return false;
+    break;
+  }
+  return doesSomething(logical.right);
+}
+
+/** `node` is the test of an `if`, a ternary, a loop. */
+function isConditionOf(parent: ts.Node, node: ts.Node): boolean {
+  return (
+    ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === node) ||
+    (ts.isConditionalExpression(parent) && parent.condition === node) ||
+    (ts.isForStatement(parent) && parent.condition === node)
+  );
+}
+
+/** An expression that calls, constructs, renders JSX, assigns, deletes, awaits or yields somewhere in it. */
+function doesSomething(expression: ts.Node): boolean {
+  if (
+    ts.isCallExpression(expression) ||
+    ts.isNewExpression(expression) ||
+    ts.isJsxElement(expression) ||
+    ts.isJsxSelfClosingElement(expression) ||
+    ts.isJsxFragment(expression) ||
+    ts.isTaggedTemplateExpression(expression) ||
+    ts.isDeleteExpression(expression) ||
+    ts.isAwaitExpression(expression) ||
+    ts.isYieldExpression(expression) ||
+    (ts.isBinaryExpression(expression) &&
+      expression.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      expression.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
+    ((ts.isPrefixUnaryExpression(expression) || ts.isPostfixUnaryExpression(expression)) &&
+      (expression.operator === ts.SyntaxKind.PlusPlusToken || expression.operator === ts.SyntaxKind.MinusMinusToken))
+  ) {
+    return true;
+  }
+  if (ts.isFunctionLike(expression)) return false;
+  return ts.forEachChild(expression, (child) => (doesSomething(child) ? true : undefined)) === true;
 }
 
 function assign(guard: GuardFact, state: "on" | "off" | undefined, branch: BranchFact | undefined): void {

@@ -147,7 +147,6 @@ describe("guard regions", () => {
 
     it("makes `if (flag && other)` decide only the on side: the else-branch also runs with the flag on", () => {
       expect(guardsOf("a", fn('if ((await client.getBooleanValue("a", false)) && other) onA(); else neither();'))).toEqual([
-        { kind: "and", polarity: "positive", at: "4:53", on: "other" },
         { kind: "if", polarity: "positive", at: "4:3", on: "onA();" },
       ]);
     });
@@ -160,16 +159,39 @@ describe("guard regions", () => {
 
     it("makes `if (flag || other)` decide only the off side: the then-branch also runs with the flag off", () => {
       expect(guardsOf("a", fn('if ((await client.getBooleanValue("a", false)) || other) either(); else offA();'))).toEqual([
-        { kind: "or", polarity: "positive", at: "4:53", off: "other" },
         { kind: "if", polarity: "positive", at: "4:3", off: "offA();" },
       ]);
     });
 
     it("makes `if (!(flag && other))` decide only the else side, as on", () => {
       expect(guardsOf("a", fn('if (!((await client.getBooleanValue("a", false)) && other)) either(); else onA();'))).toEqual([
-        { kind: "and", polarity: "positive", at: "4:55", on: "other" },
         { kind: "if", polarity: "negative", at: "4:3", on: "onA();" },
       ]);
+    });
+
+    it("never takes another conjunct of a test for switched code, even when it calls", () => {
+      expect(guardsOf("a", fn('if ((await client.getBooleanValue("a", false)) && list.includes("x") && other) onA();'))).toEqual([
+        { kind: "if", polarity: "positive", at: "4:3", on: "onA();" },
+      ]);
+      expect(guardsOf("a", fn('const v = (await client.getBooleanValue("a", false)) && other ? shown() : hidden();'))).toEqual([
+        { kind: "ternary", polarity: "positive", at: "4:13", on: "shown()" },
+      ]);
+    });
+
+    it("follows a flag variable into a later test with other conditions: only the guarded code is switched", () => {
+      expect(
+        guardsOf("a", fn('const on = await client.getBooleanValue("a", false);', "const n = list.length;", "if (on && n > 0) legacyPath(list);")),
+      ).toEqual([{ kind: "if", polarity: "positive", at: "6:3", on: "legacyPath(list);", via: "on" }]);
+    });
+
+    it("keeps an early exit whose condition gained a conjunct to its exit, without the conjunct", () => {
+      expect(
+        guardsOf("a", fn('if (!(await client.getBooleanValue("a", false)) && other) return;', "list.push(\"rest\");")),
+      ).toEqual([{ kind: "early-exit", polarity: "negative", at: "4:3", off: "return;" }]);
+    });
+
+    it("records no guard for a condition held in a variable (`const show = flag && isAdmin`)", () => {
+      expect(guardsOf("a", fn('const show = (await client.getBooleanValue("a", false)) && other;'))).toEqual([]);
     });
   });
 
