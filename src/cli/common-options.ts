@@ -2,8 +2,9 @@
 import path from "node:path";
 import { Option } from "commander";
 import type { Command } from "commander";
+import type { ConfigError } from "../config/config-error.js";
 import type { OpenProjectOptions } from "../engine/open-project.js";
-import { progressReporter } from "./cli-io.js";
+import { checkOutputPath, progressReporter } from "./cli-io.js";
 
 /** The parsed common options. */
 export interface CommonOptions {
@@ -16,6 +17,9 @@ export interface CommonOptions {
   debug?: boolean;
 }
 
+/** The `--config` of the command being run, as typed, and the root it analyses: errors echo the path as typed. */
+let typedConfig: { root: string; typed: string } | undefined;
+
 /** Adds the common options to `command`, with `formats` as the choices of `--format`. */
 export function withCommonOptions(command: Command, formats: readonly string[]): Command {
   return command
@@ -25,7 +29,20 @@ export function withCommonOptions(command: Command, formats: readonly string[]):
     .option("--no-cache", "parse every file again instead of reusing cached facts")
     .option("--cache-location <dir>", "where to keep the cache (default: node_modules/.cache/deadflag)")
     .option("--timing", "print the time each phase took to stderr")
-    .option("--debug", "print stack traces of internal errors");
+    .option("--debug", "print stack traces of internal errors")
+    .hook("preAction", (_command, action) => {
+      const options: { config?: string; output?: string } = action.opts();
+      checkOutputPath(options.output);
+      const root = action.processedArgs[action.processedArgs.length - 1];
+      typedConfig = options.config && typeof root === "string" ? { root: path.resolve(root), typed: options.config } : undefined;
+    });
+}
+
+/** A config error's message with the `--config` file named as the user typed it, not relative to the analysed root. */
+export function configMessageAsTyped(error: ConfigError): string {
+  if (!typedConfig || error.file === undefined) return error.message;
+  if (path.resolve(typedConfig.root, error.file) !== path.resolve(typedConfig.typed)) return error.message;
+  return `${typedConfig.typed}${error.message.slice(error.file.length)}`;
 }
 
 /** The engine's open options from the common CLI options. */

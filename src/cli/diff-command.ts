@@ -1,16 +1,15 @@
 // `deadflag diff [path] --base <rev> [--head <rev>] [--staged]`: flags whose meaning changed between
 // two revisions (`no-flag-reuse`). The head defaults to the working tree, so it works in a
 // pre-commit hook; the base to the merge base with the upstream branch, else HEAD.
+import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { InputError } from "../engine/input-error.js";
 import { diffRevisions } from "../history/diff-revisions.js";
-import formatFindingsJson from "../report/findings-json.js";
-import formatFindingsText from "../report/findings-text.js";
-import type { CommonOptions } from "./common-options.js";
-import { withCommonOptions } from "./common-options.js";
-import { stdoutColor, writeResult } from "./cli-io.js";
+import type { FindingsOptions } from "./findings-options.js";
+import { withFindingsOptions } from "./findings-options.js";
+import { reportFindings } from "./report-findings.js";
 
-interface DiffCommandOptions extends CommonOptions {
+interface DiffCommandOptions extends FindingsOptions {
   base?: string;
   head?: string;
   staged?: boolean;
@@ -20,7 +19,7 @@ interface DiffCommandOptions extends CommonOptions {
 
 /** The `diff` command. */
 export function diffCommand(): Command {
-  return withCommonOptions(new Command("diff"), ["text", "json"])
+  return withFindingsOptions(new Command("diff"))
     .description("report flags whose meaning changed between two revisions: repurposed, resurrected, inverted, retyped, re-defaulted")
     .argument("[path]", "the directory to analyse (inside a git repository)", ".")
     .option("--base <rev>", "the revision to compare with (default: merge base with the upstream branch, else HEAD)")
@@ -33,32 +32,32 @@ export function diffCommand(): Command {
       const started = performance.now();
       const result = await diffRevisions({
         root,
-        ...(options.config ? { configFile: options.config } : {}),
+        ...(options.config ? { configFile: path.resolve(options.config) } : {}),
         ...(options.base ? { base: options.base } : {}),
         ...(options.head ? { head: options.head } : {}),
         ...(options.staged ? { staged: true } : {}),
         ...(options.historyDepth === undefined ? {} : { historyDepth: options.historyDepth }),
         cache: options.cache,
-        ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
+        ...(options.cacheLocation ? { cacheLocation: path.resolve(options.cacheLocation) } : {}),
       });
       const durationMs = performance.now() - started;
       if (options.verbose) for (const note of result.notes) process.stderr.write(`note: ${note.message}\n`);
-      const text =
-        options.format === "json"
-          ? formatFindingsJson(result.findings)
-          : formatFindingsText(result.findings, {
-              color: stdoutColor() && !options.output,
-              filesAnalysed: Object.values(result.parsed).reduce((a, b) => a + b, 0),
-              durationMs,
-              sortBySize: false,
-            });
-      writeResult(text, options.output);
+      await reportFindings(
+        {
+          command: "diff",
+          root: path.resolve(root),
+          findings: result.findings,
+          filesAnalysed: result.files,
+          durationMs,
+          origin: options.head ? { kind: "commit", revision: result.head } : options.staged ? { kind: "index" } : { kind: "worktree" },
+        },
+        options,
+      );
       if (options.timing) {
         for (const [revision, parsed] of Object.entries(result.parsed)) {
           process.stderr.write(`parsed     ${parsed} files at ${revision.slice(0, 12)}\n`);
         }
       }
-      if (result.findings.some((f) => f.severity === "error")) process.exitCode = 1;
     });
 }
 

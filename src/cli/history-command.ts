@@ -1,4 +1,5 @@
 // `deadflag history [path] [--since <rev>] [--flag <key>]`: every flag's timeline across commits.
+import path from "node:path";
 import { Command } from "commander";
 import { flagHistory } from "../history/flag-history.js";
 import formatHistoryJson from "../report/history-json.js";
@@ -26,12 +27,12 @@ export function historyCommand(): Command {
       const started = performance.now();
       const history = await flagHistory({
         root,
-        ...(options.config ? { configFile: options.config } : {}),
+        ...(options.config ? { configFile: path.resolve(options.config) } : {}),
         ...(options.since ? { since: options.since } : {}),
         ...(options.flag ? { flag: options.flag } : {}),
         ...(options.allParents ? { allParents: true } : {}),
         cache: options.cache,
-        ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
+        ...(options.cacheLocation ? { cacheLocation: path.resolve(options.cacheLocation) } : {}),
         ...(showProgress
           ? {
               onProgress: (done: number, total: number) =>

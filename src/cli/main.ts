@@ -12,12 +12,13 @@ import { historyCommand } from "./history-command.js";
 import { ledgerCommand } from "./ledger-command.js";
 import { scanCommand } from "./scan-command.js";
 import { whyCommand } from "./why-command.js";
+import { configMessageAsTyped } from "./common-options.js";
+import { describeFsError } from "./describe-fs-error.js";
+import { configureUsageErrors } from "./usage-errors.js";
 
 const program = new Command("deadflag")
   .description("Find dead code behind feature flags, and flags whose meaning changed between revisions")
   .version(engineVersion)
-  .showHelpAfterError()
-  .exitOverride()
   .addCommand(flagsCommand())
   .addCommand(scanCommand())
   .addCommand(whyCommand())
@@ -25,8 +26,8 @@ const program = new Command("deadflag")
   .addCommand(diffCommand())
   .addCommand(historyCommand())
   .addCommand(ledgerCommand());
-// Subcommands added with addCommand do not inherit this; without it commander exits with 1.
-for (const command of program.commands) command.exitOverride();
+// Subcommands added with addCommand inherit no output settings; without exitOverride commander exits with 1.
+configureUsageErrors(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -40,8 +41,13 @@ function exitCodeOf(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   const debug = process.argv.includes("--debug");
-  if (error instanceof ConfigError || error instanceof InputError) {
+  const fsProblem = describeFsError(error);
+  if (error instanceof ConfigError) {
+    process.stderr.write(`deadflag: ${configMessageAsTyped(error)}\n`);
+  } else if (error instanceof InputError) {
     process.stderr.write(`deadflag: ${error.message}\n`);
+  } else if (fsProblem !== undefined) {
+    process.stderr.write(`deadflag: ${fsProblem}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`deadflag: internal error: ${message.split("\n")[0]}${debug ? "" : " (run with --debug for details)"}\n`);

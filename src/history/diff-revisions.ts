@@ -53,6 +53,8 @@ export interface DiffResult {
   notes: DiffNote[];
   /** Files parsed in this run, per revision opened (the rest came from the facts cache). */
   parsed: Record<string, number>;
+  /** Files analysed at the head. */
+  files: number;
 }
 
 /** A revision opened and analysed far enough to describe its flags' meanings. */
@@ -119,7 +121,7 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     for (const key of baseRevision.meanings.keys()) {
       if (!head.meanings.has(key)) notes.push({ flag: key, note: "removed", message: `${key} is no longer read` });
     }
-    return { base, head: head.project.revision, findings: sortFindings(findings), notes, parsed };
+    return { base, head: head.project.revision, findings: sortFindings(findings), notes, parsed, files: head.project.files.length };
   } finally {
     repo.close();
   }

@@ -3,6 +3,7 @@
 // Arguments are always passed as arrays: no shell ever sees user input.
 import { execFile, spawn } from "node:child_process";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../engine/input-error.js";
 
@@ -49,10 +50,30 @@ export class GitRepository {
     let top: string;
     try {
       top = (await git(directory, ["rev-parse", "--show-toplevel"])).trim();
-    } catch {
-      throw new InputError(`${directory}: not a git repository (deadflag reads revisions from git)`);
+    } catch (error) {
+      throw new InputError(`${directory}: ${await whyNotARepository(directory, error)}`);
     }
     return new GitRepository(path.resolve(top));
+  }
+
+  /** Files changed since the merge base of `revision` and HEAD, in the index or the working tree, or untracked: POSIX, relative to the repository root. */
+  async changedFilesSince(revision: string): Promise<string[]> {
+    const since = await this.resolveCommit(revision);
+    const head = await this.resolveCommit("HEAD");
+    const base = (await this.mergeBase(since, head)) ?? since;
+    const changed = (await git(this.root, ["diff", "--name-only", "-z", "--no-renames", base, "--"])).split("\0");
+    const untracked = (await git(this.root, ["ls-files", "-z", "--others", "--exclude-standard"])).split("\0");
+    return [...new Set([...changed, ...untracked].filter((p) => p !== ""))].sort();
+  }
+
+  /** Files whose staged content differs from HEAD (what `git commit` would record): POSIX, relative to the repository root. */
+  async stagedFiles(): Promise<string[]> {
+    const hasHead = await git(this.root, ["rev-parse", "--verify", "--quiet", "HEAD"]).then(
+      () => true,
+      () => false,
+    );
+    const args = hasHead ? ["diff", "--cached", "--name-only", "-z", "--no-renames"] : ["ls-files", "-z", "--cached"];
+    return (await git(this.root, args)).split("\0").filter((p) => p !== "");
   }
 
   /** The full commit id of `revision`; an InputError naming it when git does not know it. */
@@ -234,11 +255,27 @@ export class GitRepository {
   }
 }
 
+/** Why git found no repository at `directory`: a missing directory, not a repository, or what git said (dubious ownership, no git). */
+async function whyNotARepository(directory: string, error: unknown): Promise<string> {
+  const missing = await stat(directory).then(
+    (s) => (s.isDirectory() ? undefined : "not a directory"),
+    () => "no such file or directory",
+  );
+  if (missing) return missing;
+  const code = error instanceof Error && "code" in error ? error.code : undefined;
+  if (code === "ENOENT") return "cannot run git: is it installed and on the PATH?";
+  const stderr = error instanceof Error && "stderr" in error ? String(error.stderr) : "";
+  const said = stderr.split("\n").find((line) => line.startsWith("fatal: "))?.slice("fatal: ".length).trim();
+  if (!said || /not a git repository/i.test(said)) return "not a git repository (deadflag reads revisions from git)";
+  const exception = /safe\.directory/.test(stderr) ? " (to trust it: git config --global --add safe.directory <path>)" : "";
+  return `git refused to read it: ${said}${exception}`;
+}
+
 /** Runs git with arguments (never through a shell) and returns its stdout. */
 function git(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile("git", [...args], { cwd, maxBuffer, encoding: "utf8" }, (error, stdout) => {
-      if (error) reject(error);
+    execFile("git", [...args], { cwd, maxBuffer, encoding: "utf8" }, (error, stdout, stderr) => {
+      if (error) reject(Object.assign(error, { stderr }));
       else resolve(stdout);
     });
   });

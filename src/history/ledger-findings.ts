@@ -15,7 +15,7 @@ const ledgerLabel = ".deadflag/ledger.json";
 export function ledgerFindings(ledger: Ledger, current: ReadonlyMap<string, FlagMeaning>, config: ResolvedConfig): Finding[] {
   const findings: Finding[] = [];
   for (const [key, meaning] of current) {
-    const hashed = { ...hashedMeaning(meaning), evidence: meaning.evidence };
+    const hashed = withHeadEvidence(hashedMeaning(meaning), meaning);
     const entry = ledger.flags[key];
     if (entry) {
       if (fingerprintOf(hashedMeaning(meaning)) === entry.fingerprint) continue;
@@ -34,4 +34,14 @@ export function ledgerFindings(ledger: Ledger, current: ReadonlyMap<string, Flag
     }
   }
   return findings;
+}
+
+/** A hashed meaning with the head's read positions put back: findings sit at the head's read, not at line 0. */
+function withHeadEvidence(hashed: FlagMeaning, meaning: FlagMeaning): FlagMeaning {
+  const sides: FlagMeaning["sides"] = {};
+  for (const [side, value] of Object.entries(hashed.sides)) {
+    const evidence = meaning.sides[side]?.evidence;
+    sides[side] = evidence ? { ...value, evidence } : value;
+  }
+  return { ...hashed, sides, evidence: meaning.evidence };
 }

@@ -50,10 +50,10 @@ export function readLedger(root: string): Ledger | undefined {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(ledgerPath.split(path.sep).join("/"), `invalid JSON: ${describeJsonError(String(error instanceof Error ? error.message : error), text)}`);
+    throw new ConfigError(ledgerPath.split(path.sep).join("/"), `invalid JSON: ${describeJsonError(String(error instanceof Error ? error.message : error), text)}; repair it with \`deadflag ledger update --rebuild\``);
   }
   if (!isLedger(data)) {
-    throw new ConfigError(ledgerPath.split(path.sep).join("/"), 'expected { "version": 1, "flags": {…}, "tombstones": {…} }; run `deadflag ledger update`');
+    throw new ConfigError(ledgerPath.split(path.sep).join("/"), 'expected { "version": 1, "flags": {…}, "tombstones": {…} }; repair it with `deadflag ledger update --rebuild`');
   }
   return data;
 }

@@ -6,6 +6,7 @@ import type { OpenedProject } from "../engine/open-project.js";
 import { GitRepository } from "./git-repository.js";
 import type { Ledger, LedgerEvent } from "./ledger.js";
 import { nextLedger, readLedger, writeLedger } from "./ledger.js";
+import { salvageLedger } from "./salvage-ledger.js";
 import { workingTreeMeanings } from "./working-tree-meanings.js";
 
 /** What `ledger update` did. */
@@ -17,9 +18,15 @@ export interface LedgerUpdate {
   tombstoned: string[];
 }
 
+/** How to update the ledger. */
+export interface LedgerUpdateOptions {
+  /** Start from what can still be read of a broken ledger instead of refusing it. */
+  rebuild?: boolean;
+}
+
 /** Writes the ledger of an opened working tree. */
-export async function updateLedger(project: OpenedProject): Promise<LedgerUpdate> {
-  const previous = readLedger(project.root);
+export async function updateLedger(project: OpenedProject, options: LedgerUpdateOptions = {}): Promise<LedgerUpdate> {
+  const previous = options.rebuild ? salvageLedger(project.root) : readLedger(project.root);
   const meanings = await workingTreeMeanings(project);
   const repo = await GitRepository.open(project.root).catch(() => undefined);
   const introduced = new Map<string, LedgerEvent | null>();

@@ -1,25 +1,22 @@
-// The default output of `scan`: findings grouped by file, ESLint-style, then a summary line with
-// the count per rule, the files analysed and the time taken. With `sortBySize`, one list ranked by
-// the lines a fix could delete, biggest first.
+// The default output of `scan` and `diff`: findings grouped by file, ESLint-style, each with a code
+// frame, then a summary line with the count per rule, the files analysed and the time taken. With
+// `sortBySize`, one list ranked by the lines a fix could delete, biggest first.
 import pc from "picocolors";
 import type { Finding } from "../findings/finding.js";
-import type { ReportContext } from "./report-context.js";
+import { codeFrame } from "./code-frame.js";
+import type { FindingsReportContext } from "./findings-report-context.js";
+import { countFindings, leftOutPhrase, plural, problemsPhrase } from "./findings-summary.js";
 
-/** What the text report says besides the findings. */
-export interface FindingsTextContext extends ReportContext {
-  filesAnalysed: number;
-  durationMs: number;
-  sortBySize: boolean;
-}
+type Colors = ReturnType<typeof pc.createColors>;
 
 /** Formats findings for people. */
-export default function formatFindingsText(findings: readonly Finding[], context: FindingsTextContext): string {
+export default function formatFindingsText(findings: readonly Finding[], context: FindingsReportContext): string {
   const colors = pc.createColors(context.color);
   const lines: string[] = [];
   const row = (f: Finding, withFile: boolean): string => {
     const where = withFile ? `${f.file}:${f.line}:${f.column}` : `${f.line}:${f.column}`;
     const severity = f.severity === "error" ? colors.red("error") : colors.yellow("warn ");
-    return `  ${colors.dim(where.padEnd(withFile ? 0 : 8))}  ${severity}  ${f.message}  ${colors.dim(f.ruleId)}`;
+    return `  ${colors.dim(where.padEnd(withFile ? 0 : 8))}  ${severity}  ${oneLine(f.message)}  ${colors.dim(f.ruleId)}`;
   };
   if (context.sortBySize) {
     const ranked = [...findings].sort((a, b) => deletableLines(b, findings) - deletableLines(a, findings));
@@ -29,18 +26,31 @@ export default function formatFindingsText(findings: readonly Finding[], context
     }
   } else {
     let file: string | undefined;
+    let text: string | undefined;
     for (const f of findings) {
       if (f.file !== file) {
         if (file !== undefined) lines.push("");
         file = f.file;
+        text = context.readSource(f.file);
         lines.push(colors.underline(f.file));
       }
       lines.push(row(f, false));
+      if (text !== undefined) lines.push(...frameOf(f, text, colors));
     }
   }
   if (lines.length > 0) lines.push("");
   lines.push(summary(findings, context, colors));
   return `${lines.join("\n")}\n`;
+}
+
+function frameOf(f: Finding, text: string, colors: Colors): string[] {
+  const mark = f.severity === "error" ? colors.red : colors.yellow;
+  return codeFrame(text, f.line, f.column, f.endLine, f.endColumn, { dim: colors.dim, mark, indent: "  " });
+}
+
+/** Messages are one line in every format; a stray newline would break the layout. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ");
 }
 
 /** The lines a finding's fix removes: its own, plus the cascade that only it keeps alive. */
@@ -59,15 +69,12 @@ function numberOf(value: unknown): number {
   return typeof value === "number" ? value : 0;
 }
 
-function summary(findings: readonly Finding[], context: FindingsTextContext, colors: ReturnType<typeof pc.createColors>): string {
+function summary(findings: readonly Finding[], context: FindingsReportContext, colors: Colors): string {
   const seconds = `${(context.durationMs / 1000).toFixed(2)} s`;
-  const files = `${context.filesAnalysed} ${context.filesAnalysed === 1 ? "file" : "files"}`;
-  if (findings.length === 0) return colors.green(`✔ no problems (${files} in ${seconds})`);
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
-  const perRule = new Map<string, number>();
-  for (const f of findings) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
-  const rules = [...perRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([rule, n]) => `${rule} ${n}`);
-  const head = `✖ ${findings.length} ${findings.length === 1 ? "problem" : "problems"} (${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"})`;
-  return `${(errors > 0 ? colors.red : colors.yellow)(head)}: ${rules.join(", ")} · ${files} in ${seconds}`;
+  const leftOut = leftOutPhrase(context);
+  const tail = `${plural(context.filesAnalysed, "file")} in ${seconds}${leftOut === "" ? "" : ` · ${leftOut}`}`;
+  if (findings.length === 0) return colors.green(`✔ no problems (${tail})`);
+  const { errors, perRule } = countFindings(findings);
+  const rules = perRule.map(([rule, n]) => `${rule} ${n}`);
+  return `${(errors > 0 ? colors.red : colors.yellow)(`✖ ${problemsPhrase(findings)}`)}: ${rules.join(", ")} · ${tail}`;
 }
