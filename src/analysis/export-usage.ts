@@ -54,6 +54,9 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
       const target = linked.resolver.resolve(file, star.specifier);
       if (target.kind === "file" && mark(target.file, exported, by, depth + 1)) return true;
     }
+    // `const { a } = require("./m")` with `module.exports = X` in m: a is read from X, the default.
+    const whole = exportsOf(file).get("default");
+    if (exported !== "default" && whole?.commonJs === true) return mark(file, "default", by, depth + 1);
     return false;
   };
   const markAll = (file: string, by: string, depth: number): void => {

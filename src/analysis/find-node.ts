@@ -58,7 +58,10 @@ function findByName(context: ScanContext, name: string, among: readonly number[]
   const { graph } = context;
   const nodes = among.flatMap((id) => graph.nodes[id] ?? []);
   const exact = nodes.filter((n) => n.declaration.name === name || n.declaration.alsoNames?.includes(name));
-  const found = exact.length > 0 ? exact : nodes.filter((n) => n.owner !== undefined && memberName(n.declaration.name) === name);
+  // By own name: a member (`route` for `Router.route`), a CommonJS export's value (`c` for `exports.c`).
+  const byOwnName = (n: GraphNode): boolean =>
+    (n.owner !== undefined && memberName(n.declaration.name) === name) || n.declaration.name === `exports.${name}`;
+  const found = exact.length > 0 ? exact : nodes.filter(byOwnName);
   const only = found[0];
   if (found.length === 1 && only) return { kind: "found", id: only.id };
   if (found.length > 1) {

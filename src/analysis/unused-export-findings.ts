@@ -26,11 +26,9 @@ export function unusedExportFindings(context: ScanContext, usage: ExportUsage): 
 }
 
 function finding(file: string, fact: ExportFact, testOnly: boolean, selfUsed: boolean): Finding {
-  const what = `${fact.typeOnly ? "type " : ""}${fact.exported}`;
-  let message = `export ${what} is not imported by any other module`;
-  if (testOnly) message = `export ${what} is imported only by tests`;
-  else if (selfUsed) message = `export ${what} is used only in its own file: the export keyword is unused`;
+  const message = fact.commonJs === true ? commonJsMessage(fact, testOnly, selfUsed) : esmMessage(fact, testOnly, selfUsed);
   const data: Record<string, unknown> = { exported: fact.exported, type: fact.typeOnly };
+  if (fact.commonJs === true) data["commonJs"] = true;
   // `export default class Foo`, `export { a as b }`: the declaration's own name, which other rules report.
   if (fact.local !== undefined && fact.local !== fact.exported) data["local"] = fact.local;
   if (testOnly) data["testOnly"] = true;
@@ -49,6 +47,22 @@ function finding(file: string, fact: ExportFact, testOnly: boolean, selfUsed: bo
   };
 }
 
+function esmMessage(fact: ExportFact, testOnly: boolean, selfUsed: boolean): string {
+  const what = `${fact.typeOnly ? "type " : ""}${fact.exported}`;
+  if (testOnly) return `export ${what} is imported only by tests`;
+  if (selfUsed) return `export ${what} is used only in its own file: the export keyword is unused`;
+  return `export ${what} is not imported by any other module`;
+}
+
+/** The same findings said of module.exports: what to remove is the property, not a keyword. */
+function commonJsMessage(fact: ExportFact, testOnly: boolean, selfUsed: boolean): string {
+  const what = fact.exported === "default" ? "module.exports" : `module.exports.${fact.exported}`;
+  if (testOnly) return `${what} is required only by tests`;
+  const advice = fact.exported === "default" ? "" : `: remove \`${fact.exported}\` from module.exports`;
+  if (selfUsed) return `${what} is used only in its own file${advice}`;
+  return `${what} is not required by any other module${advice}`;
+}
+
 /** Whether another declaration of the file uses the exported binding. */
 function usedInOwnFile(context: ScanContext, file: string, fact: ExportFact): boolean {
   const local = fact.local ?? fact.exported;
@@ -57,6 +71,7 @@ function usedInOwnFile(context: ScanContext, file: string, fact: ExportFact): bo
   return graph.nodesOf(file).some((id) => {
     if (id === own || graph.nodes[id]?.owner === own) return false;
     const uses = graph.nodes[id]?.declaration.uses;
-    return uses !== undefined && (uses[`v:${local}`] !== undefined || uses[`t:${local}`] !== undefined);
+    if (uses === undefined) return false;
+    return uses[`v:${local}`] !== undefined || uses[`t:${local}`] !== undefined || (fact.commonJs === true && uses[`x:${fact.exported}`] !== undefined);
   });
 }

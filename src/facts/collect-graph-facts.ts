@@ -94,7 +94,9 @@ export class GraphFactsCollector {
     const declaration =
       parentKind === Kind.SourceFile || parentKind === Kind.ClassDeclaration || kind === Kind.VariableDeclaration
         ? this.declarationStartedBy(node)
-        : undefined;
+        : parentKind === Kind.BinaryExpression || parentKind === Kind.ObjectLiteralExpression
+          ? this.commonJsExportStartedBy(node)
+          : undefined;
     const type = startsTypeKind[kind] === 1 && startsTypeContext(node) && !isInjectedType(node);
     const deferred = startsDeferredKind[kind] === 1 && startsDeferredCode(node);
     if (declaration !== undefined || type || deferred) {
@@ -252,7 +254,13 @@ export class GraphFactsCollector {
     switch (parent.kind) {
       case Kind.PropertyAccessExpression: {
         if (!ts.isPropertyAccessExpression(parent)) return undefined;
-        if (parent.name === id) return this.isNamespaceImport(parent.expression) ? undefined : `m:${name}`;
+        if (parent.name === id) {
+          if (this.isNamespaceImport(parent.expression)) return undefined;
+          // `exports.b()`, `module.exports.b`: the module's own export b; `exports.b = …` declares it.
+          if (isCommonJsExportsObject(parent.expression)) return isCommonJsExportTarget(parent) ? undefined : `x:${name}`;
+          if (name === "exports" && isIdentifierNamed(parent.expression, "module")) return undefined;
+          return `m:${name}`;
+        }
         if (this.isNamespaceImport(id) && this.typeDepth === 0) return `v:${name}.${parent.name.text}`;
         break;
       }
@@ -271,6 +279,8 @@ export class GraphFactsCollector {
         if (parent.name === id) return undefined;
         break;
       case Kind.ShorthandPropertyAssignment:
+        // `module.exports = { a }` binds the export a, as `export { a }` does: not a use.
+        if (isCommonJsExportProperty(parent)) return undefined;
         break;
       case Kind.JsxOpeningElement:
       case Kind.JsxSelfClosingElement:
@@ -284,6 +294,7 @@ export class GraphFactsCollector {
         // Most identifiers name locals: the scope test is cheaper than the declaration-name test.
         if (!this.ctx.topLevel.has(name) && !this.ctx.imports.has(name)) return undefined;
         if (isDeclarationName(id, parent)) return undefined;
+        if (isCommonJsBinding(id, parent)) return undefined;
         return `${this.typeDepth > 0 ? "t" : "v"}:${name}`;
     }
     if (!this.ctx.topLevel.has(name) && !this.ctx.imports.has(name)) return undefined;
@@ -329,12 +340,45 @@ export class GraphFactsCollector {
     return ts.isIdentifier(expr) && this.ctx.imports.get(expr.text)?.imported === "*";
   }
 
+  /**
+   * A CommonJS export's value that is code of its own: `exports.c = function () {}` (node
+   * `exports.c`), a property of `module.exports = { c() {}, d: make() }` (`exports.c`, `exports.d`),
+   * `module.exports = function () {}` (`module.exports`). Like ESM exports, each is live only when
+   * something requires it (or it runs code at load). A name (`exports.b = b`, `{ a }`) binds the
+   * existing declaration instead, and starts nothing.
+   */
+  private commonJsExportStartedBy(node: ts.Node): DeclarationFact | undefined {
+    const parent = node.parent;
+    if (ts.isBinaryExpression(parent)) {
+      if (parent.right !== node) return undefined;
+      const exported = commonJsExportName(parent);
+      if (exported === undefined) return undefined;
+      const value = skipTransparentDown(parent.right);
+      if (ts.isIdentifier(value) || isRequireBinding(value)) return undefined;
+      if (exported === "" && ts.isObjectLiteralExpression(node)) return undefined;
+      const nameNode = ts.isPropertyAccessExpression(parent.left) && exported !== "" ? parent.left.name : parent.left;
+      return this.newDeclaration(exported === "" ? "module.exports" : `exports.${exported}`, valueKind(value), node, nameNode);
+    }
+    if (!ts.isObjectLiteralElementLike(node) || !isCommonJsExportProperty(node)) return undefined;
+    if (ts.isShorthandPropertyAssignment(node) || ts.isSpreadAssignment(node)) return undefined;
+    const name = propertyNameText(node.name);
+    if (name === undefined) return undefined;
+    if (ts.isPropertyAssignment(node)) {
+      const value = skipTransparentDown(node.initializer);
+      if (ts.isIdentifier(value) || isRequireBinding(value)) return undefined;
+      return this.newDeclaration(`exports.${name}`, valueKind(value), node, node.name);
+    }
+    return this.newDeclaration(`exports.${name}`, "function", node, node.name);
+  }
+
   /** The declaration (a graph node) that `node` starts, `null` for a sink, undefined for neither. */
   private declarationStartedBy(node: ts.Node): DeclarationFact | null | undefined {
     const parent = node.parent;
     if (!parent) return undefined;
     if (ts.isSourceFile(parent)) return this.topLevelDeclaration(node);
     if (ts.isVariableDeclaration(node) && isTopLevelVariable(node)) {
+      // `const { a } = require("./a")` binds imports, as `import { a }` does: no declaration of its own.
+      if (node.initializer && isRequireBinding(node.initializer)) return null;
       const names = bindingNames(node.name);
       const [first, ...rest] = names;
       if (first === undefined) return undefined;
@@ -512,6 +556,73 @@ function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
     else if (ts.isCallExpression(current) || ts.isNewExpression(current)) current = skipTransparentDown(current.expression);
     else return undefined;
   }
+}
+
+/**
+ * The export a top-level CommonJS assignment sets: `""` for `module.exports = …`, `"a"` for
+ * `exports.a = …` and `module.exports.a = …`; undefined for any other expression.
+ */
+function commonJsExportName(expr: ts.Node): string | undefined {
+  if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== Kind.EqualsToken) return undefined;
+  const statement = expr.parent;
+  if (!ts.isExpressionStatement(statement) || !ts.isSourceFile(statement.parent)) return undefined;
+  const target = expr.left;
+  if (isModuleExportsObject(target)) return "";
+  if (ts.isPropertyAccessExpression(target) && isCommonJsExportsObject(target.expression)) return target.name.text;
+  return undefined;
+}
+
+/** `exports.a` (or `module.exports.a`) in `exports.a = …` at top level: where the export is declared. */
+function isCommonJsExportTarget(access: ts.PropertyAccessExpression): boolean {
+  const assignment = access.parent;
+  return ts.isBinaryExpression(assignment) && assignment.left === access && commonJsExportName(assignment) !== undefined;
+}
+
+/** A property of the object literal a top-level `module.exports = { … }` sets. */
+function isCommonJsExportProperty(property: ts.Node): boolean {
+  const literal = property.parent;
+  return ts.isObjectLiteralExpression(literal) && commonJsExportName(literal.parent) === "" && (literal.parent as ts.BinaryExpression).right === literal;
+}
+
+/** A name a CommonJS export binds: `exports.b = b`, `module.exports = X`, `{ b: b }` in `module.exports = { … }`. */
+function isCommonJsBinding(id: ts.Identifier, parent: ts.Node): boolean {
+  if (ts.isBinaryExpression(parent)) return parent.right === id && commonJsExportName(parent) !== undefined;
+  return ts.isPropertyAssignment(parent) && parent.initializer === id && isCommonJsExportProperty(parent);
+}
+
+/** `module.exports`. */
+function isModuleExportsObject(expr: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(expr) && expr.name.text === "exports" && isIdentifierNamed(expr.expression, "module");
+}
+
+/** `exports` or `module.exports`: the object CommonJS exports live on. */
+function isCommonJsExportsObject(expr: ts.Expression): boolean {
+  return isIdentifierNamed(expr, "exports") || isModuleExportsObject(expr);
+}
+
+function isIdentifierNamed(expr: ts.Expression, name: string): boolean {
+  return ts.isIdentifier(expr) && expr.text === name;
+}
+
+/** `require("x")`'s specifier, or undefined for anything else. */
+function requireSpecifierOf(expr: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(expr) || !isIdentifierNamed(expr.expression, "require") || expr.arguments.length !== 1) return undefined;
+  const arg = expr.arguments[0];
+  return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+/** `require("x")` or `require("x").member`: what a variable that only binds a module holds. */
+function isRequireBinding(initializer: ts.Expression): boolean {
+  const value = skipTransparentDown(initializer);
+  if (requireSpecifierOf(value) !== undefined) return true;
+  return ts.isPropertyAccessExpression(value) && requireSpecifierOf(skipTransparentDown(value.expression)) !== undefined;
+}
+
+/** The node kind of an exported value: a function, a class, or a variable. */
+function valueKind(value: ts.Expression): DeclarationKind {
+  if (ts.isFunctionExpression(value) || ts.isArrowFunction(value)) return "function";
+  if (ts.isClassExpression(value)) return "class";
+  return "variable";
 }
 
 /** `module.exports` and `exports.name` (CommonJS): what the module hands to whoever requires it. */

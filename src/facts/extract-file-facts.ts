@@ -7,6 +7,7 @@ import type {
   CallFact,
   CalleeFact,
   EnvReadFact,
+  ExportFact,
   ExprFact,
   FileFacts,
   ImportFact,
@@ -161,34 +162,71 @@ function collectModuleValues(ctx: ExtractionContext, facts: FileFacts): void {
 /**
  * CommonJS exports, so `require` binds across files as `import` does: `module.exports = { A, b: B }`
  * exports A and b, `module.exports = A` exports A as the default, `exports.a = A` and
- * `module.exports.a = A` export a. Only names bound in the file are followed.
+ * `module.exports.a = A` export a. A name binds its declaration; any other value is the call graph's
+ * node `exports.a` (or `module.exports` for the whole), so the local is that name. `require` as a
+ * value re-exports: `module.exports = require("./x")` all of x, `exports.a = require("./a")` a
+ * namespace, `{ ...require("./x") }` all of x.
  */
 function collectCommonJsExport(statement: ts.ExpressionStatement, ctx: ExtractionContext, facts: FileFacts): void {
   const expr = statement.expression;
   if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-  const range = rangeOfNode(statement, ctx.sourceFile);
   const value = skipTransparentDown(expr.right);
-  const exportLocal = (exported: string, local: ts.Expression): void => {
+  const push = (fact: Omit<ExportFact, "typeOnly" | "range" | "commonJs">, at: ts.Node): void => {
+    facts.exports.push({ ...fact, typeOnly: false, range: rangeOfNode(at, ctx.sourceFile), commonJs: true });
+  };
+  const exportValue = (exported: string, local: ts.Expression, at: ts.Node, nodeName: string): void => {
     const node = skipTransparentDown(local);
-    if (ts.isIdentifier(node)) facts.exports.push({ exported, local: node.text, typeOnly: false, range });
+    const required = requiredMember(node);
+    if (required) push({ exported, specifier: required.specifier, imported: required.imported }, at);
+    else push({ exported, local: ts.isIdentifier(node) ? node.text : nodeName }, at);
   };
   if (isModuleExports(expr.left)) {
-    if (ts.isObjectLiteralExpression(value)) {
-      for (const property of value.properties) {
-        if (ts.isShorthandPropertyAssignment(property)) exportLocal(property.name.text, property.name);
-        else if (ts.isPropertyAssignment(property)) {
-          const name = propertyNameText(property.name);
-          if (name !== undefined) exportLocal(name, property.initializer);
-        }
-      }
+    const specifier = requireSpecifier(value);
+    if (specifier !== undefined) push({ exported: "*", specifier, imported: "*" }, statement);
+    else if (ts.isObjectLiteralExpression(value)) {
+      for (const property of value.properties) collectCommonJsProperty(property, ctx, push, exportValue);
     } else {
-      exportLocal("default", value);
+      exportValue("default", value, statement, "module.exports");
     }
     return;
   }
   if (ts.isPropertyAccessExpression(expr.left) && (isModuleExports(expr.left.expression) || isIdentifierNamed(expr.left.expression, "exports"))) {
-    exportLocal(expr.left.name.text, value);
+    const name = expr.left.name.text;
+    exportValue(name, value, statement, `exports.${name}`);
   }
+}
+
+/** One property of `module.exports = { … }`: a name, a value of its own, or a spread of a required module. */
+function collectCommonJsProperty(
+  property: ts.ObjectLiteralElementLike,
+  ctx: ExtractionContext,
+  push: (fact: Omit<ExportFact, "typeOnly" | "range" | "commonJs">, at: ts.Node) => void,
+  exportValue: (exported: string, local: ts.Expression, at: ts.Node, nodeName: string) => void,
+): void {
+  if (ts.isShorthandPropertyAssignment(property)) {
+    push({ exported: property.name.text, local: property.name.text }, property);
+    return;
+  }
+  if (ts.isSpreadAssignment(property)) {
+    const spread = skipTransparentDown(property.expression);
+    const bound = ts.isIdentifier(spread) ? ctx.imports.get(spread.text) : undefined;
+    const specifier = requireSpecifier(spread) ?? (bound?.imported === "*" ? bound.specifier : undefined);
+    if (specifier !== undefined) push({ exported: "*", specifier, imported: "*" }, property);
+    return;
+  }
+  const name = propertyNameText(property.name);
+  if (name === undefined) return;
+  if (ts.isPropertyAssignment(property)) exportValue(name, property.initializer, property, `exports.${name}`);
+  else push({ exported: name, local: `exports.${name}` }, property);
+}
+
+/** `require("./a")` (the whole module, `*`) or `require("./a").b` (its export `b`). */
+function requiredMember(node: ts.Expression): { specifier: string; imported: string } | undefined {
+  const whole = requireSpecifier(node);
+  if (whole !== undefined) return { specifier: whole, imported: "*" };
+  if (!ts.isPropertyAccessExpression(node)) return undefined;
+  const specifier = requireSpecifier(skipTransparentDown(node.expression));
+  return specifier === undefined ? undefined : { specifier, imported: node.name.text };
 }
 
 function isModuleExports(node: ts.Expression): boolean {
@@ -243,18 +281,23 @@ function collectImportEquals(statement: ts.ImportEqualsDeclaration, ctx: Extract
   });
 }
 
-/** `const x = require("m")` and `const { a } = require("m")` at module level bind like imports. */
+/**
+ * `const x = require("m")`, `const { a } = require("m")` and `const a = require("m").a` at module
+ * level bind like imports (`import * as x`, `import { a }`).
+ */
 function collectRequire(declaration: ts.VariableDeclaration, ctx: ExtractionContext, facts: FileFacts): void {
   const init = declaration.initializer && skipTransparentDown(declaration.initializer);
-  const specifier = init && requireSpecifier(init);
-  if (specifier === undefined) return;
+  const required = init && requiredMember(init);
+  if (required === undefined) return;
+  const specifier = required.specifier;
   const range = rangeOfNode(declaration, ctx.sourceFile);
   const bind = (imported: string, local: string): void => {
     ctx.imports.set(local, { kind: "import", specifier, imported });
     ctx.topLevel.delete(local);
     facts.imports.push({ specifier, imported, local, typeOnly: false, kind: "require", range });
   };
-  if (ts.isIdentifier(declaration.name)) bind("*", declaration.name.text);
+  if (ts.isIdentifier(declaration.name)) bind(required.imported, declaration.name.text);
+  else if (required.imported !== "*") return;
   else if (ts.isObjectBindingPattern(declaration.name)) {
     for (const element of declaration.name.elements) {
       if (!ts.isIdentifier(element.name)) continue;

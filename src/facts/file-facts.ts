@@ -160,6 +160,8 @@ export interface ExportFact {
   /** The name in the other module for a re-export (`*` for `export * as ns from`). */
   imported?: string;
   typeOnly: boolean;
+  /** Set for a CommonJS export (`module.exports = …`, `exports.a = …`): advice names module.exports. */
+  commonJs?: boolean;
   range: SourceRange;
 }
 
@@ -194,7 +196,8 @@ export type UseKind = "call" | "new" | "jsx" | "import" | "reference";
  * module's top-level statements. `uses` counts what its code mentions, by key:
  * `v:Name` a module-scope value (an import or top-level name), `v:ns.name` a member of a
  * namespace import, `t:Name` a module-scope name in a type, `m:name` a member name (`x.name`,
- * `x["name"]`, `{ name } = x`), `p:Class.#name` a private member of a class of the file, `k:KEY`
+ * `x["name"]`, `{ name } = x`), `x:name` the module's own CommonJS export (`exports.name` read in
+ * its file), `p:Class.#name` a private member of a class of the file, `k:KEY`
  * and `q:KEY` a member named by a module-level constant (called; read), `i:specifier` a dynamic
  * import, and `?:computed`, `?:eval`, `?:import` for what static analysis cannot follow.
  */

@@ -185,6 +185,11 @@ export class CallGraph {
       }
       case "?":
         return { kind: "unknowable", reason: rest };
+      // `exports.b` read in its own module (CommonJS): the export b, else any member b.
+      case "x": {
+        const target = this.targetOf(this.linked.resolveExport(file, rest, "declaration"));
+        return target.kind === "none" ? { kind: "member", name: rest } : target;
+      }
       case "p": {
         const id = this.nodeOf(file, rest);
         return id === undefined ? { kind: "none" } : { kind: "node", id };

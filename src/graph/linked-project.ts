@@ -87,7 +87,21 @@ export class LinkedProject {
       const found = this.resolveExport(target.file, exported, follow, depth + 1);
       if (found) return found;
     }
-    return undefined;
+    return exported === "default" ? undefined : this.resolveCommonJsMember(file, exported, follow, depth + 1);
+  }
+
+  /**
+   * `const { a } = require("./m")` when m sets `module.exports = X`: `a` is X's member. A class's
+   * static member is its own node (`X.a`); anything else is X itself, whose value holds `a`.
+   */
+  private resolveCommonJsMember(file: string, member: string, follow: Follow, depth: number): ResolvedOrigin | undefined {
+    const whole = this.facts.get(file)?.exports.find((fact) => fact.exported === "default" && fact.commonJs === true);
+    if (!whole) return undefined;
+    const origin = this.resolveExport(file, "default", "declaration", depth);
+    if (origin?.kind !== "declaration") return origin;
+    const qualified = `${origin.name}.${member}`;
+    if (this.facts.get(origin.file)?.declarations.some((d) => d.name === qualified)) return { kind: "declaration", file: origin.file, name: qualified };
+    return follow === "value" ? this.resolveExport(file, "default", follow, depth) : origin;
   }
 
   /** Follows `origin`, seen in `file`, to a package import, a declaration or a module. */
