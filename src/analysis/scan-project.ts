@@ -8,7 +8,6 @@ import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
 import { ruleRegistry } from "../findings/rule-registry.js";
 import { CallGraph } from "../graph/call-graph.js";
-import { findEntries } from "../project/find-entries.js";
 import { findDeadBranches } from "./dead-branches.js";
 import { findExportUsage } from "./export-usage.js";
 import { cutDeadBranches } from "./flag-cuts.js";
@@ -64,7 +63,7 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
 }
 
 function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlags>): ScanContext {
-  const entries = findEntries(project.root, project.files, project.config.entry, project.diagnostics);
+  const { entries } = project;
   const graph = new CallGraph(project.linked);
   const deadBranches = findDeadBranches(index);
   const cuts = cutDeadBranches(graph, deadBranches);

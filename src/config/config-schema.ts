@@ -102,6 +102,7 @@ export const configSchema = z.strictObject({
   entry: stringOrStrings.optional().describe("Entry file globs (default: inferred from the project)"),
   project: nonEmptyString.optional().describe("Path to a tsconfig, relative to this config's directory"),
   ignore: z.array(nonEmptyString).optional().describe("Globs of files to leave out of the analysis"),
+  tests: z.array(nonEmptyString).optional().describe("Globs of test files, on top of the usual test file names"),
   rules: z
     .partialRecord(z.enum(ruleIds), z.enum(severities))
     .optional()

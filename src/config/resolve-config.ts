@@ -37,6 +37,8 @@ export interface ResolvedConfig {
   entry: string[];
   project: string | undefined;
   ignore: string[];
+  /** Globs of test files, on top of the built-in test file names. */
+  tests: string[];
   /** Only the rules the user set; each rule's own default severity applies to the others. */
   rules: Partial<Record<RuleId, Severity>>;
   staleAfterDays: number;
@@ -50,6 +52,7 @@ export function resolveConfig(config: DeadflagConfig): ResolvedConfig {
     entry: toArray(config.entry),
     project: config.project,
     ignore: [...(config.ignore ?? [])],
+    tests: [...(config.tests ?? [])],
     rules: { ...config.rules },
     staleAfterDays: config.staleAfterDays ?? defaultStaleAfterDays,
     flags: {

@@ -10,7 +10,11 @@ import type { FileFacts } from "../facts/file-facts.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import { LinkedProject } from "../graph/linked-project.js";
 import { createModuleResolver } from "../graph/module-resolver.js";
-import { discoverFiles } from "../project/discover-files.js";
+import { discoverProject } from "../project/discover-project.js";
+import { diskFileSystem } from "../project/disk-file-system.js";
+import type { Entries } from "../project/find-entries.js";
+import { findEntries } from "../project/find-entries.js";
+import type { ProjectPackage } from "../project/project-package.js";
 import { readSourceFiles } from "../project/read-source-files.js";
 import type { EngineDiagnostic } from "./engine-diagnostic.js";
 
@@ -58,6 +62,10 @@ export interface OpenedProject {
   configDirectory: string;
   tsconfig: string | undefined;
   files: string[];
+  /** Production and test entries, and the framework presets that found them. */
+  entries: Entries;
+  /** The root package, then each workspace package. */
+  packages: ProjectPackage[];
   facts: Map<string, FileFacts>;
   linked: LinkedProject;
   diagnostics: EngineDiagnostic[];
@@ -75,15 +83,15 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
     return result;
   };
 
+  const diagnostics: EngineDiagnostic[] = [];
   const discovered = await time("discover", async () => {
     const loaded = await loadConfig(root, options.configFile);
     const project = loaded.config.project === undefined ? undefined : path.resolve(loaded.directory, loaded.config.project);
-    const files = await discoverFiles({ root, project, ignore: loaded.config.ignore });
-    return { loaded, files };
+    const layout = await discoverProject(diskFileSystem(root), { project, ignore: loaded.config.ignore }, diagnostics);
+    return { loaded, layout };
   });
-  const { loaded } = discovered;
-  const diagnostics: EngineDiagnostic[] = [...discovered.files.diagnostics];
-  const sources = await time("read", () => readSourceFiles(root, discovered.files.files, diagnostics));
+  const { loaded, layout } = discovered;
+  const sources = await time("read", () => readSourceFiles(root, layout.files, diagnostics));
 
   const extractOptions: ExtractOptions = {
     readNames: readNamesOf(loaded.config.flags),
@@ -103,17 +111,34 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
   }
 
   const files = [...facts.keys()];
-  const linked = await time(
-    "link",
-    () => new LinkedProject(facts, createModuleResolver(root, files, discovered.files.compilerOptions)),
+  const entries = await time("entries", () =>
+    findEntries(
+      {
+        root,
+        files,
+        listed: layout.listed,
+        packages: layout.packages,
+        entryGlobs: loaded.config.entry,
+        testGlobs: loaded.config.tests,
+        readText: layout.readText,
+      },
+      diagnostics,
+    ),
   );
+  const resolver = createModuleResolver(root, files, layout.compilerOptions, {
+    compilerOptionsOf: layout.compilerOptionsOf,
+    packages: layout.packages,
+  });
+  const linked = await time("link", () => new LinkedProject(facts, resolver));
   return {
     root,
     config: loaded.config,
     configFile: loaded.file,
     configDirectory: loaded.directory,
-    tsconfig: discovered.files.tsconfig,
+    tsconfig: layout.tsconfig,
     files,
+    entries,
+    packages: layout.packages,
     facts,
     linked,
     diagnostics,
@@ -121,7 +146,7 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
       files: files.length,
       parsed,
       cached: files.length - parsed,
-      skipped: discovered.files.files.length - files.length,
+      skipped: layout.files.length - files.length,
       timings,
     },
   };

@@ -12,7 +12,6 @@ import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
-import { findEntries } from "../project/find-entries.js";
 import type { MeaningChange } from "./compare-meanings.js";
 import { compareMeanings } from "./compare-meanings.js";
 import type { FlagMeaning } from "./flag-meaning.js";
@@ -81,7 +80,7 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const analyse = async (revision: RevisionSpec, keys?: ReadonlySet<string>): Promise<AnalysedRevision> => {
       const project = await openRevision({ repo, root, revision, loaded, cache, extractOptions });
       const index = indexFlags(project);
-      const entries = findEntries(root, project.files, loaded.config.entry, project.diagnostics);
+      const { entries } = project;
       const graph = new CallGraph(project.linked);
       const meanings = await computeMeanings({
         graph,

@@ -10,7 +10,6 @@ import type { ExtractOptions } from "../facts/extraction-context.js";
 import { defaultCacheDirectory, FactsCache } from "../facts/facts-cache.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
-import { findEntries } from "../project/find-entries.js";
 import type { ReuseKind } from "./compare-meanings.js";
 import { compareMeanings } from "./compare-meanings.js";
 import type { FlagMeaning } from "./flag-meaning.js";
@@ -118,7 +117,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
         [...present].filter((key) => !meanings.has(key) || [...(relevantFiles.get(key) ?? [])].some((f) => touched.has(f))),
       );
       if (stale.size > 0) {
-        const entries = findEntries(root, project.files, loaded.config.entry, []);
+        const { entries } = project;
         const fresh = await computeMeanings({
           graph: new CallGraph(project.linked),
           index,

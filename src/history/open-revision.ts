@@ -1,9 +1,12 @@
 // A project as it was at one revision (a commit, the index, or the working tree as git sees it),
-// opened from git's objects with the same extraction, cache and linking as `openProject`. Files
-// whose blob id is cached are not even read.
-import { readFile } from "node:fs/promises";
+// opened with the same discovery as the working tree (tsconfig `paths`/`baseUrl`/`extends`,
+// `include` globs, references, workspaces, framework entries) over a view of git's objects, and
+// with the same extraction, cache and linking as `openProject`. Files whose blob id is cached are
+// not even read.
 import path from "node:path";
 import type { LoadedConfig } from "../config/load-config.js";
+import { parseConfig } from "../config/parse-config.js";
+import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import type { OpenedProject } from "../engine/open-project.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
@@ -12,12 +15,15 @@ import type { FactsCache } from "../facts/facts-cache.js";
 import type { FileFacts } from "../facts/file-facts.js";
 import { LinkedProject } from "../graph/linked-project.js";
 import { createModuleResolver } from "../graph/module-resolver.js";
+import { discoverProject } from "../project/discover-project.js";
+import { findEntries } from "../project/find-entries.js";
+import type { ProjectFileSystem } from "../project/project-file-system.js";
 import { decodeSource } from "../project/read-source-files.js";
 import type { GitRepository } from "./git-repository.js";
-import { selectRevisionFiles } from "./select-revision-files.js";
+import type { RevisionSpec } from "./revision-file-system.js";
+import { revisionFileSystem } from "./revision-file-system.js";
 
-/** Which state of the repository to open. */
-export type RevisionSpec = { kind: "commit"; commit: string } | { kind: "index" } | { kind: "worktree" };
+export type { RevisionSpec } from "./revision-file-system.js";
 
 /** An opened revision: an OpenedProject plus access to its files' text. */
 export interface RevisionProject extends OpenedProject {
@@ -33,7 +39,7 @@ export interface OpenRevisionOptions {
   /** The analysed directory (absolute), inside the repository. */
   root: string;
   revision: RevisionSpec;
-  /** The working tree's config: flag settings apply to every revision alike. */
+  /** The working tree's config: its flag settings apply to every revision alike. */
   loaded: LoadedConfig;
   cache: FactsCache;
   extractOptions: ExtractOptions;
@@ -43,23 +49,16 @@ export interface OpenRevisionOptions {
 export async function openRevision(options: OpenRevisionOptions): Promise<RevisionProject> {
   const { repo, root, revision, loaded, cache, extractOptions } = options;
   const started = performance.now();
-  const prefix = path.relative(repo.root, root).split(path.sep).join("/");
-  const strip = (p: string): string => (prefix === "" ? p : p.slice(prefix.length + 1));
-  const oids = new Map<string, string>();
-  let paths: string[];
-  if (revision.kind === "worktree") {
-    paths = (await repo.listWorkingTree(prefix)).map(strip);
-  } else {
-    const entries = revision.kind === "commit" ? await repo.listTree(revision.commit, prefix) : await repo.listIndex(prefix);
-    for (const entry of entries) oids.set(strip(entry.path), entry.oid);
-    paths = [...oids.keys()];
-  }
+  const name = revision.kind === "commit" ? revision.commit : revision.kind;
+  const fileSystem = revisionFileSystem(repo, root, revision);
   const diagnostics: EngineDiagnostic[] = [];
+  const config = await revisionConfig(fileSystem, loaded);
+  const project = config.project === undefined ? undefined : path.resolve(loaded.directory, config.project);
+  const layout = await discoverProject(fileSystem, { project, ignore: config.ignore }, diagnostics);
+
   const readBytes = async (file: string): Promise<Uint8Array | undefined> => {
-    const oid = oids.get(file);
     try {
-      if (revision.kind === "worktree") return await readFile(path.join(root, file));
-      return oid === undefined ? undefined : await repo.readBlob(oid);
+      return await fileSystem.readFile(path.join(root, file));
     } catch {
       return undefined;
     }
@@ -68,17 +67,12 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
     const bytes = await readBytes(file);
     return bytes && decodeSource(file, bytes, [])?.text;
   };
-  const tsconfigFile = loaded.config.project
-    ? path.relative(root, path.resolve(loaded.directory, loaded.config.project)).split(path.sep).join("/")
-    : "tsconfig.json";
-  const tsconfigText = paths.includes(tsconfigFile) ? await readText(tsconfigFile) : undefined;
-  const selected = selectRevisionFiles(paths, tsconfigText, loaded.config.ignore);
 
   const facts = new Map<string, FileFacts>();
   let parsed = 0;
   await Promise.all(
-    selected.files.map(async (file) => {
-      const known = oids.get(file);
+    layout.files.map(async (file) => {
+      const known = fileSystem.knownBlobId(file);
       const cached = known === undefined ? undefined : cache.get(known, file);
       if (cached) {
         facts.set(file, cached);
@@ -98,21 +92,40 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
   );
   // Source order, not the order reads finished in: linking and every report must be deterministic.
   const ordered = new Map<string, FileFacts>();
-  for (const file of selected.files) {
+  for (const file of layout.files) {
     const fileFacts = facts.get(file);
     if (fileFacts) ordered.set(file, fileFacts);
   }
   const files = [...ordered.keys()];
-  const linked = new LinkedProject(ordered, createModuleResolver(root, files, selected.compilerOptions));
+  const entries = await findEntries(
+    {
+      root,
+      files,
+      listed: layout.listed,
+      packages: layout.packages,
+      entryGlobs: config.entry,
+      testGlobs: config.tests,
+      readText: layout.readText,
+    },
+    diagnostics,
+  );
+  const resolver = createModuleResolver(root, files, layout.compilerOptions, {
+    compilerOptionsOf: layout.compilerOptionsOf,
+    packages: layout.packages,
+  });
+  const linked = new LinkedProject(ordered, resolver);
+  const registry = presentRegistries(config, loaded, root, linked, layout.listed, name, diagnostics);
   return {
-    revision: revision.kind === "commit" ? revision.commit : revision.kind,
+    revision: name,
     readText,
     root,
-    config: loaded.config,
+    config: { ...config, flags: { ...config.flags, registry } },
     configFile: loaded.file,
     configDirectory: loaded.directory,
-    tsconfig: tsconfigText === undefined ? undefined : tsconfigFile,
+    tsconfig: layout.tsconfig,
     files,
+    entries,
+    packages: layout.packages,
     facts: ordered,
     linked,
     diagnostics,
@@ -120,8 +133,71 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
       files: files.length,
       parsed,
       cached: files.length - parsed,
-      skipped: selected.files.length - files.length,
+      skipped: layout.files.length - files.length,
       timings: { open: performance.now() - started },
     },
   };
+}
+
+/**
+ * The config at the revision: where the working tree's config is a JSON file that the revision
+ * also has, the revision's own `entry`, `project`, `ignore` and `tests` (the project's shape then);
+ * the flag settings always come from the working tree, so every revision is read alike.
+ */
+async function revisionConfig(fileSystem: ProjectFileSystem, loaded: LoadedConfig): Promise<ResolvedConfig> {
+  const file = loaded.file;
+  if (file === undefined || !file.endsWith(".json")) return loaded.config;
+  let value: unknown;
+  try {
+    const bytes = await fileSystem.readFile(file);
+    if (!bytes) return loaded.config;
+    value = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
+  } catch {
+    return loaded.config;
+  }
+  const isPackageJson = path.basename(file) === "package.json";
+  const input = isPackageJson && typeof value === "object" && value !== null && "deadflag" in value ? value.deadflag : value;
+  if (isPackageJson && input === value) return loaded.config;
+  try {
+    const own = parseConfig(input, { file: path.basename(file), fieldPrefix: isPackageJson ? ["deadflag"] : [] });
+    return { ...loaded.config, entry: own.entry, project: own.project, ignore: own.ignore, tests: own.tests };
+  } catch {
+    return loaded.config;
+  }
+}
+
+/**
+ * The registry entries that exist at the revision. A registry file or export that the revision
+ * does not have yet (or any more) is skipped with a note: its keys are simply not declared there.
+ */
+function presentRegistries(
+  config: ResolvedConfig,
+  loaded: LoadedConfig,
+  root: string,
+  linked: LinkedProject,
+  listed: readonly string[],
+  revision: string,
+  diagnostics: EngineDiagnostic[],
+): string[] {
+  const listedSet = new Set(listed);
+  const short = revision.length === 40 ? revision.slice(0, 7) : revision;
+  return config.flags.registry.filter((entry) => {
+    const hash = entry.lastIndexOf("#");
+    const fileText = hash > 0 ? entry.slice(0, hash) : entry;
+    const file = path.relative(root, path.resolve(loaded.directory, fileText)).split(path.sep).join("/");
+    if (hash <= 0) {
+      if (listedSet.has(file)) return true;
+      diagnostics.push({ file, message: `registry not found at ${short}; its declarations are skipped there` });
+      return false;
+    }
+    if (!linked.getFacts(file)) {
+      diagnostics.push({ file, message: `registry not found at ${short}; its declarations are skipped there` });
+      return false;
+    }
+    if (linked.resolveExport(file, entry.slice(hash + 1), "declaration")?.kind !== "declaration") {
+      diagnostics.push({ file, message: `registry export "${entry.slice(hash + 1)}" not found at ${short}; its declarations are skipped there` });
+      return false;
+    }
+    return true;
+  });
 }

@@ -5,13 +5,12 @@ import path from "node:path";
 import type { OpenedProject } from "../engine/open-project.js";
 import { indexFlags } from "../engine/index-flags.js";
 import { CallGraph } from "../graph/call-graph.js";
-import { findEntries } from "../project/find-entries.js";
 import type { FlagMeaning } from "./flag-meaning.js";
 import { computeMeanings } from "./flag-meaning.js";
 
 /** Every flag's meaning in an opened working tree. */
 export async function workingTreeMeanings(project: OpenedProject): Promise<Map<string, FlagMeaning>> {
-  const entries = findEntries(project.root, project.files, project.config.entry, []);
+  const { entries } = project;
   return computeMeanings({
     graph: new CallGraph(project.linked),
     index: indexFlags(project),

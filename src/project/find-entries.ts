@@ -1,10 +1,16 @@
-// The roots of reachability: production entries (the config's `entry` globs, or what package.json
-// publishes, mapped from build output back to sources), tool config files at the root, and test
-// files, which are kept apart so that code kept alive only by its tests can be told apart.
-import { readFileSync } from "node:fs";
+// The roots of reachability: production entries (the config's `entry` globs, or what each
+// package.json publishes, mapped from build output back to sources), the files frameworks and
+// tools load by convention (one preset per framework, enabled by the package's dependencies),
+// tool config files, and test files, kept apart so that code kept alive only by its tests can be
+// told apart.
 import path from "node:path";
 import picomatch from "picomatch";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
+import type { FrameworkPreset } from "./frameworks/framework-preset.js";
+import { frameworkPresets } from "./frameworks/index.js";
+import type { ProjectPackage } from "./project-package.js";
+import { isRecord } from "./project-package.js";
+import { publishedSources } from "./published-source.js";
 
 /** The project's entry files, POSIX and relative to the root. */
 export interface Entries {
@@ -12,6 +18,37 @@ export interface Entries {
   tests: string[];
   /** Where the production entries came from, for messages. */
   source: "config" | "package.json" | "conventional";
+  /** The presets that fired, in each package, and why. */
+  presets: PresetFiring[];
+}
+
+/** One preset enabled in one package. */
+export interface PresetFiring {
+  preset: string;
+  /** The package folder, relative to the root ("" for the root). */
+  package: string;
+  /** Why it fired: the dependency that enabled it. */
+  reason: string;
+  /** The entries it added, relative to the root. */
+  production: string[];
+  tests: string[];
+}
+
+/** What entry finding looks at. */
+export interface EntryInput {
+  /** The analysed directory, absolute. */
+  root: string;
+  /** The project's files (relative to the root). */
+  files: readonly string[];
+  /** Every file of the tree, sources or not. */
+  listed: readonly string[];
+  /** The root package first, then the workspace packages. */
+  packages: readonly ProjectPackage[];
+  /** The config's `entry` and `tests` globs. */
+  entryGlobs: readonly string[];
+  testGlobs: readonly string[];
+  /** Reads a file of the tree (relative to the root). */
+  readText(file: string): Promise<string | undefined>;
 }
 
 /** Globs of test files: never production entries, always test entries. */
@@ -24,58 +61,120 @@ const testFileGlobs = [
   "e2e/**",
 ];
 
-/** Tool configuration at the root (`vitest.config.ts`, `eslint.config.js`): loaded by tools, not imported. */
+/** Tool configuration at a package's root (`vitest.config.ts`, `eslint.config.js`): loaded by tools, not imported. */
 const toolConfigGlobs = ["*.config.{ts,mts,cts,js,mjs,cjs}", ".*rc.{ts,js,cjs,mjs}"];
 
-/** When package.json says nothing usable: the usual names of a program's entry. */
+/** When nothing else names an entry: the usual names of a program's entry. */
 const conventionalEntries = ["src/index", "src/main", "index", "main", "src/app", "app", "src/server", "server"];
-
 const sourceExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
-const buildDirectories = ["dist/", "build/", "lib/", "out/", "esm/", "cjs/"];
-/** Per-format folders inside a build directory: `dist/cjs/index.js`, `dist/esm5/index.js` (rxjs). */
-const formatDirectories = ["cjs/", "esm/", "esm5/", "esm2015/", "es2015/", "es5/", "es6/", "mjs/", "umd/", "types/", "node/", "browser/", "module/", "commonjs/"];
 
-/** Finds the entries among `files` (the project's files, relative to `root`). */
-export function findEntries(
-  root: string,
-  files: readonly string[],
-  entryGlobs: readonly string[],
-  diagnostics: EngineDiagnostic[],
-): Entries {
+/** Finds the entries among `input.files`. */
+export async function findEntries(input: EntryInput, diagnostics: EngineDiagnostic[]): Promise<Entries> {
+  const { files, packages } = input;
   const fileSet = new Set(files);
-  const isTest = picomatch(testFileGlobs, { dot: true });
-  const tests = files.filter((f) => isTest(f));
-  const isToolConfig = picomatch(toolConfigGlobs, { dot: true });
-  const toolConfigs = files.filter((f) => isToolConfig(f));
-  if (entryGlobs.length > 0) {
-    const isEntry = picomatch([...entryGlobs], { dot: true });
-    const production = files.filter((f) => isEntry(f));
-    if (production.length === 0) diagnostics.push({ message: `no file matches the entry globs ${entryGlobs.join(", ")}` });
-    return { production: unique([...production, ...toolConfigs]), tests, source: "config" };
+  const isTest = picomatch([...testFileGlobs, ...input.testGlobs], { dot: true });
+  const tests = new Set(files.filter((f) => isTest(f)));
+  const production = new Set<string>();
+  const presets: PresetFiring[] = [];
+  const folders = packages.map((p) => p.directory);
+  const ownerOf = (file: string): string => deepestFolder(file, folders);
+
+  let configured = 0;
+  if (input.entryGlobs.length > 0) {
+    const isEntry = picomatch([...input.entryGlobs], { dot: true });
+    for (const file of files) if (isEntry(file)) production.add(file);
+    configured = production.size;
+    if (configured === 0) diagnostics.push({ message: `no file matches the entry globs ${input.entryGlobs.join(", ")}` });
   }
-  const published = packageEntryPaths(root).flatMap((p) => sourcesFor(p, files, fileSet));
-  if (published.length > 0) return { production: unique([...published, ...toolConfigs]), tests, source: "package.json" };
-  const conventional = conventionalEntries.flatMap((base) => {
-    const file = sourceExtensions.map((ext) => base + ext).find((f) => fileSet.has(f));
-    return file ? [file] : [];
-  });
-  if (conventional.length === 0) {
-    diagnostics.push({
-      message: 'no entry found (package.json names none, and there is no src/index or index file); set "entry" in the config',
+
+  let published = 0;
+  for (const pkg of packages) {
+    const own = files.filter((f) => ownerOf(f) === pkg.directory);
+    const within = (f: string): string => (pkg.directory === "" ? f : `${pkg.directory}/${f}`);
+    const local = (f: string): string => (pkg.directory === "" ? f : f.slice(pkg.directory.length + 1));
+    if (input.entryGlobs.length === 0) {
+      const context = {
+        packageDirectory: pkg.directory,
+        files,
+        fileSet,
+        outDir: relativeOption(pkg.compilerOptions.outDir, input),
+        rootDir: relativeOption(pkg.compilerOptions.rootDir, input),
+      };
+      for (const target of packageEntryPaths(pkg.manifest)) {
+        for (const file of publishedSources(target, context)) {
+          production.add(file);
+          published++;
+        }
+      }
+    }
+    const isToolConfig = picomatch(toolConfigGlobs, { dot: true });
+    for (const file of own) if (isToolConfig(local(file))) production.add(file);
+
+    const listedHere = input.listed.filter((f) => pkg.directory === "" || f.startsWith(`${pkg.directory}/`)).filter((f) => ownerOf(f) === pkg.directory);
+    for (const preset of frameworkPresets) {
+      const reason = enablingReason(preset, pkg);
+      if (reason === undefined) continue;
+      const added = await preset.entries({
+        directory: pkg.directory,
+        files: own.map(local),
+        listed: listedHere.map(local),
+        manifest: pkg.manifest,
+        readText: (file) => input.readText(within(file)),
+      });
+      const firing: PresetFiring = {
+        preset: preset.name,
+        package: pkg.directory,
+        reason,
+        production: unique(added.production.map(within).filter((f) => fileSet.has(f))),
+        tests: unique(added.tests.map(within).filter((f) => fileSet.has(f))),
+      };
+      for (const file of firing.production) production.add(file);
+      for (const file of firing.tests) tests.add(file);
+      presets.push(firing);
+    }
+  }
+
+  const named = [...production].filter((f) => !tests.has(f));
+  const hasEntries = presets.some((p) => p.production.length > 0) || configured > 0 || published > 0;
+  let source: Entries["source"] = configured > 0 || input.entryGlobs.length > 0 ? "config" : "package.json";
+  if (!hasEntries) {
+    source = "conventional";
+    const conventional = packages.flatMap((pkg) => {
+      const base = pkg.directory === "" ? "" : `${pkg.directory}/`;
+      for (const name of conventionalEntries) {
+        const file = sourceExtensions.map((ext) => base + name + ext).find((f) => fileSet.has(f));
+        if (file) return [file];
+      }
+      return [];
     });
+    if (conventional.length === 0) {
+      diagnostics.push({
+        message:
+          'no entry found (no package.json names one, no framework preset applies, and there is no src/index or index file); set "entry" in the config',
+      });
+    }
+    named.push(...conventional);
   }
-  return { production: unique([...conventional.slice(0, 1), ...toolConfigs]), tests, source: "conventional" };
+  return { production: unique(named.filter((f) => !tests.has(f))), tests: unique([...tests]), source, presets };
 }
 
-/** Paths package.json publishes: `main`, `module`, `browser`, `bin`, and every `exports` target. */
-function packageEntryPaths(root: string): string[] {
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
-  } catch {
-    return [];
+/** Why `preset` applies to `pkg`, or undefined when it does not. */
+function enablingReason(preset: FrameworkPreset, pkg: ProjectPackage): string | undefined {
+  const where = pkg.directory === "" ? "package.json" : `${pkg.directory}/package.json`;
+  if (preset.dependencies.length === 0) return "always on";
+  for (const wanted of preset.dependencies) {
+    const found = wanted.endsWith("*")
+      ? [...pkg.dependencies].find((name) => name.startsWith(wanted.slice(0, -1)))
+      : pkg.dependencies.has(wanted)
+        ? wanted
+        : undefined;
+    if (found !== undefined) return `"${found}" in ${where}`;
   }
-  if (!isRecord(manifest)) return [];
+  return undefined;
+}
+
+/** Paths package.json publishes: `main`, `module`, `browser`, `source`, `bin`, and every `exports` target. */
+function packageEntryPaths(manifest: Record<string, unknown>): string[] {
   const paths: string[] = [];
   for (const field of ["main", "module", "browser", "source"]) {
     const value = manifest[field];
@@ -95,51 +194,19 @@ function collectExportTargets(value: unknown, into: string[]): void {
   else if (isRecord(value)) for (const [key, item] of Object.entries(value)) if (key !== "types") collectExportTargets(item, into);
 }
 
-/**
- * The source files behind a published path: itself when it is a source file of the project, else
- * the same path with the build directory (and a per-format folder in it) swapped for the source
- * (`dist/src/cli/main.js` → `src/cli/main.ts`, `dist/cjs/index.js` → `src/index.ts`, `./index.js`
- * → `src/index.ts`) and `.js` for `.ts`. A subpath pattern (`./internal/*`) publishes every file
- * it matches, `*` standing for any part of a path as in Node's `exports`.
- */
-function sourcesFor(published: string, files: readonly string[], fileSet: ReadonlySet<string>): string[] {
-  const normal = path.posix.normalize(published.replace(/^\.\//, ""));
-  if (normal.endsWith(".d.ts") || normal.endsWith(".json") || /\.d\.[cm]ts$/.test(normal)) return [];
-  if (fileSet.has(normal)) return [normal];
-  const stem = normal.replace(/\.(c|m)?jsx?$|\.(c|m)?tsx?$/, "");
-  const stems = [stem];
-  for (const dir of buildDirectories) {
-    if (!stem.startsWith(dir)) continue;
-    const rest = stem.slice(dir.length);
-    const unformatted = formatDirectories.filter((format) => rest.startsWith(format)).map((format) => rest.slice(format.length));
-    for (const inner of [rest, ...unformatted]) stems.push(inner, `src/${inner}`, `src/${inner.replace(/^src\//, "")}`);
-  }
-  if (!stem.startsWith("src/")) stems.push(`src/${stem}`);
-  if (!normal.includes("*")) {
-    for (const candidate of stems) {
-      for (const ext of sourceExtensions) {
-        if (fileSet.has(candidate + ext)) return [candidate + ext];
-        if (fileSet.has(`${candidate}/index${ext}`)) return [`${candidate}/index${ext}`];
-      }
-    }
-    return [];
-  }
-  for (const candidate of stems) {
-    const pattern = new RegExp(`^${candidate.split("*").map(escapeRegExp).join(".+")}(?:\\.[cm]?[jt]sx?)$`);
-    const matched = files.filter((file) => pattern.test(file) && !/\.d\.[cm]?ts$/.test(file));
-    if (matched.length > 0) return matched;
-  }
-  return [];
+/** A compiler option's path (absolute) relative to the analysed root, when it is inside. */
+function relativeOption(option: string | undefined, input: EntryInput): string | undefined {
+  if (option === undefined) return undefined;
+  const relative = path.posix.relative(input.root.split(path.sep).join("/"), option.split(path.sep).join("/"));
+  return relative.startsWith("../") || path.posix.isAbsolute(relative) ? undefined : relative;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+function deepestFolder(file: string, folders: readonly string[]): string {
+  let best = "";
+  for (const folder of folders) if (folder !== "" && file.startsWith(`${folder}/`) && folder.length > best.length) best = folder;
+  return best;
 }
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)].sort();
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -11,6 +11,7 @@ describe("configJsonSchema", () => {
       "entry",
       "project",
       "ignore",
+      "tests",
       "rules",
       "staleAfterDays",
       "flags",

@@ -9,6 +9,7 @@ describe("resolveConfig", () => {
       entry: [],
       project: undefined,
       ignore: [],
+      tests: [],
       rules: {},
       staleAfterDays: 90,
       flags: {
@@ -27,6 +28,7 @@ describe("resolveConfig", () => {
         entry: "src/main.ts",
         project: "tsconfig.app.json",
         ignore: ["**/generated/**"],
+        tests: ["**/*.clienttest.tsx"],
         rules: { "no-unused-export": "warn" },
         staleAfterDays: 30,
         flags: { sdks: [], registry: "flags.json", env: ["MY_FLAG_*"], states: { "power-peg": "retired" } },
@@ -35,6 +37,7 @@ describe("resolveConfig", () => {
       entry: ["src/main.ts"],
       project: "tsconfig.app.json",
       ignore: ["**/generated/**"],
+      tests: ["**/*.clienttest.tsx"],
       rules: { "no-unused-export": "warn" },
       staleAfterDays: 30,
       flags: {

@@ -1,0 +1,106 @@
+// Programs a package runs through its package.json `scripts` (and `prisma.seed`): the file after
+// `node`, `tsx`, `ts-node`, `bun`, `nodemon`… is an entry, so an Express or Fastify server started
+// by `node dist/server.js` or `tsx watch src/server.ts` is found without configuration.
+import type { FrameworkPreset, PresetContext, PresetEntries } from "./framework-preset.js";
+import { resolveFileReference } from "./file-reference.js";
+import { isRecord } from "../project-package.js";
+import { publishedSources } from "../published-source.js";
+
+/** Commands whose first file argument is a program. */
+const runners = new Set([
+  "node",
+  "tsx",
+  "ts-node",
+  "ts-node-dev",
+  "ts-node-esm",
+  "nodemon",
+  "bun",
+  "babel-node",
+  "esno",
+  "esr",
+  "vite-node",
+  "jiti",
+  "tsm",
+  "node-dev",
+  "deno",
+]);
+
+/** Runner options that take a value (`node --import tsx file.ts`, `node -r dotenv/config file.js`). */
+const optionsWithValue = new Set([
+  "-r",
+  "--require",
+  "--import",
+  "--loader",
+  "--experimental-loader",
+  "--env-file",
+  "--env-file-if-exists",
+  "--watch-path",
+  "--inspect-port",
+  "-e",
+  "--exec",
+  "--ext",
+  "--tsconfig",
+  "-P",
+  "--project",
+  "--ignore",
+  "-i",
+]);
+/** Words after a runner that are subcommands, not files (`tsx watch`, `bun run`). */
+const subcommands = new Set(["watch", "run", "x"]);
+
+/** The script commands' program files. */
+export const packageScripts: FrameworkPreset = {
+  name: "package-scripts",
+  docs: "https://docs.npmjs.com/cli/using-npm/scripts",
+  dependencies: [],
+  entries: (context) => Promise.resolve(scriptEntries(context)),
+};
+
+function scriptEntries(context: PresetContext): PresetEntries {
+  const commands: string[] = [];
+  const scripts = context.manifest["scripts"];
+  if (isRecord(scripts)) for (const value of Object.values(scripts)) if (typeof value === "string") commands.push(value);
+  const prisma = context.manifest["prisma"];
+  if (isRecord(prisma) && typeof prisma["seed"] === "string") commands.push(prisma["seed"]);
+  const fileSet = new Set(context.files);
+  const production = new Set<string>();
+  for (const command of commands) {
+    for (const program of programsOf(command)) {
+      const direct = resolveFileReference(program, "", fileSet);
+      const files = direct ? [direct] : publishedSources(program, { packageDirectory: "", files: context.files, fileSet });
+      for (const file of files) production.add(file);
+    }
+  }
+  return { production: [...production], tests: [] };
+}
+
+/** The program files a shell command runs through one of {@link runners}. */
+function programsOf(command: string): string[] {
+  const programs: string[] = [];
+  for (const part of command.split(/&&|\|\||[;|&]/)) {
+    const words = part.trim().split(/\s+/).map(unquote);
+    for (let at = 0; at < words.length; at++) {
+      const word = words[at] ?? "";
+      if (!runners.has(word.replace(/^.*\//, ""))) continue;
+      for (let next = at + 1; next < words.length; next++) {
+        const argument = words[next] ?? "";
+        if (argument === "--") continue;
+        if (argument.startsWith("-")) {
+          if (optionsWithValue.has(argument)) next++;
+          continue;
+        }
+        if (subcommands.has(argument) && next === at + 1) continue;
+        // The first word that looks like a file; others (`nodemon --watch src src/server.ts`) are skipped.
+        if (/\.[cm]?[jt]sx?$/.test(argument) || argument.includes("/")) {
+          programs.push(argument);
+          break;
+        }
+      }
+    }
+  }
+  return programs;
+}
+
+function unquote(word: string): string {
+  return word.replace(/^(["'])(.*)\1$/, "$2");
+}
