@@ -56,12 +56,9 @@ export class GitRepository {
     return new GitRepository(path.resolve(top));
   }
 
-  /** Files changed since the merge base of `revision` and HEAD, in the index or the working tree, or untracked: POSIX, relative to the repository root. */
-  async changedFilesSince(revision: string): Promise<string[]> {
-    const since = await this.resolveCommit(revision);
-    const head = await this.resolveCommit("HEAD");
-    const base = (await this.mergeBase(since, head)) ?? since;
-    const changed = (await git(this.root, ["diff", "--name-only", "-z", "--no-renames", base, "--"])).split("\0");
+  /** Files changed since `commit`, in the index or the working tree, or untracked: POSIX, relative to the repository root. */
+  async changedFilesSince(commit: string): Promise<string[]> {
+    const changed = (await git(this.root, ["diff", "--name-only", "-z", "--no-renames", commit, "--"])).split("\0");
     const untracked = (await git(this.root, ["ls-files", "-z", "--others", "--exclude-standard"])).split("\0");
     return [...new Set([...changed, ...untracked].filter((p) => p !== ""))].sort();
   }
