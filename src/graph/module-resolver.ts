@@ -57,10 +57,14 @@ export function createModuleResolver(
     allowArbitraryExtensions: true,
   });
   const options = forced(compilerOptions);
+  // The packages' manifests, so that `imports` (`#app/*`), `exports` and `main` resolve as in Node.
+  const manifests = new Map(
+    (settings.packages ?? []).map((p) => [path.posix.join(toPosix(absoluteRoot), p.directory, "package.json"), JSON.stringify(p.manifest)]),
+  );
   const host: ts.ModuleResolutionHost = {
-    fileExists: (file) => fileSet.has(toPosix(file)),
+    fileExists: (file) => fileSet.has(toPosix(file)) || manifests.has(toPosix(file)),
     directoryExists: (dir) => directories.has(toPosix(dir).replace(/\/$/, "")),
-    readFile: () => undefined,
+    readFile: (file) => manifests.get(toPosix(file)),
     getCurrentDirectory: () => toPosix(absoluteRoot),
   };
   const cache = ts.createModuleResolutionCache(toPosix(absoluteRoot), (f) => f, options);

@@ -89,7 +89,10 @@ export async function discoverProject(
     const display = relativeTo(root, file) ?? file;
     const parsed = await readTsconfig(file, display, prefetched, absoluteListing, diagnostics);
     if (!parsed) return undefined;
-    const files = new Set(parsed.fileNames.flatMap((name) => relativeTo(root, name) ?? []).filter((f) => listedSet.has(f)));
+    // JSON files a tsconfig includes (`**/*.json`) are data, not sources.
+    const files = new Set(
+      parsed.fileNames.flatMap((name) => relativeTo(root, name) ?? []).filter((f) => listedSet.has(f) && sourcePattern.test(f)),
+    );
     const directory = path.posix.dirname(relativeTo(root, file) ?? ".");
     scopes.push({ directory: directory === "." ? "" : directory, options: parsed.options, files });
     for (const reference of parsed.references) await readScope(reference);

@@ -119,6 +119,7 @@ export async function findEntries(input: EntryInput, diagnostics: EngineDiagnost
         files: own.map(local),
         listed: listedHere.map(local),
         manifest: pkg.manifest,
+        dependencies: pkg.dependencies,
         readText: (file) => input.readText(within(file)),
       });
       const firing: PresetFiring = {

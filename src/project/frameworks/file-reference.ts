@@ -2,6 +2,7 @@
 // looked up among a package's files the way bundlers do: as written, then with a source extension,
 // then as a folder's index.
 import path from "node:path";
+import { ts } from "ts-morph";
 
 const sourceExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -20,4 +21,16 @@ export function resolveFileReference(reference: string, from: string, files: Rea
     if (files.has(`${joined}/index${extension}`)) return `${joined}/index${extension}`;
   }
   return undefined;
+}
+
+/** Every string literal in a JS/TS `text`, in order (read with TypeScript's scanner, so comments are skipped). */
+export function stringLiterals(text: string): string[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.JSX, text);
+  const literals: string[] = [];
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.StringLiteral || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral) {
+      literals.push(scanner.getTokenValue());
+    }
+  }
+  return literals;
 }

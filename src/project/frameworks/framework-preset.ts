@@ -12,6 +12,8 @@ export interface PresetContext {
   listed: readonly string[];
   /** The package's package.json. */
   manifest: Record<string, unknown>;
+  /** Its dependency names (all kinds). */
+  dependencies: ReadonlySet<string>;
   /** Reads a file of the package (relative to its folder); undefined when absent. */
   readText(file: string): Promise<string | undefined>;
 }

@@ -1,0 +1,44 @@
+// Vite: the scripts each `index.html` loads (`<script type="module" src="/src/main.tsx">`), the
+// files vite.config names (`build.lib.entry`, `rollupOptions.input`), and the config itself.
+// https://vite.dev/guide/#index-html-and-project-root
+import path from "node:path";
+import type { FrameworkPreset, PresetContext, PresetEntries } from "./framework-preset.js";
+import { configReferences } from "./config-references.js";
+import { configFileNames, readFirstConfig } from "./config-values.js";
+import { resolveFileReference } from "./file-reference.js";
+
+/** Folders whose HTML is build output or copied as is, never an app's page. */
+const notPages = /(^|\/)(public|dist|build|coverage|node_modules)\//;
+
+/** The Vite preset. */
+export const vite: FrameworkPreset = {
+  name: "vite",
+  docs: "https://vite.dev/guide/#index-html-and-project-root",
+  dependencies: ["vite"],
+  entries: viteEntries,
+};
+
+async function viteEntries(context: PresetContext): Promise<PresetEntries> {
+  const fileSet = new Set(context.files);
+  const production: string[] = [];
+  for (const page of context.listed.filter((file) => file.endsWith(".html") && !notPages.test(file))) {
+    const text = await context.readText(page);
+    if (text !== undefined) production.push(...htmlScripts(text, page, fileSet));
+  }
+  const config = await readFirstConfig(context.listed, configFileNames(["vite.config"]), context.readText);
+  if (config) production.push(config.file, ...configReferences(config.text, config.file, context.files));
+  return { production, tests: [] };
+}
+
+/** The local scripts an HTML page loads: `/x` from the package root, `./x` from the page's folder. */
+function htmlScripts(html: string, page: string, files: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const match of html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi)) {
+    const source = match[1] ?? "";
+    if (/^[a-z]+:|^\/\//i.test(source)) continue;
+    const from = path.posix.dirname(page) === "." ? "" : path.posix.dirname(page);
+    const file = resolveFileReference(source, source.startsWith("/") ? "" : from, files);
+    if (file !== undefined) found.push(file);
+  }
+  return found;
+}

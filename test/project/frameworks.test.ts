@@ -1,0 +1,316 @@
+// Framework presets: each adds the files its framework loads by convention, only in a package that
+// depends on it, and says why it fired.
+import { describe, expect, it } from "vitest";
+import type { EngineDiagnostic } from "../../src/engine/engine-diagnostic.js";
+import { discoverProject } from "../../src/project/discover-project.js";
+import type { Entries } from "../../src/project/find-entries.js";
+import { findEntries } from "../../src/project/find-entries.js";
+import { memoryFileSystem } from "./memory-file-system.js";
+
+/** The entries of a project made of `files`, with `config` globs. */
+async function entriesOf(
+  files: Record<string, string>,
+  config: { entry?: string[]; tests?: string[] } = {},
+  diagnostics: EngineDiagnostic[] = [],
+): Promise<Entries> {
+  const layout = await discoverProject(memoryFileSystem(files), { project: undefined, ignore: [] }, diagnostics);
+  return findEntries(
+    {
+      root: "/repo",
+      files: layout.files,
+      listed: layout.listed,
+      packages: layout.packages,
+      entryGlobs: config.entry ?? [],
+      testGlobs: config.tests ?? [],
+      readText: layout.readText,
+    },
+    diagnostics,
+  );
+}
+
+function manifest(dependencies: Record<string, string>, extra: object = {}): string {
+  return JSON.stringify({ name: "app", dependencies, ...extra });
+}
+
+/** `preset package reason` of each preset that added something. */
+function firings(entries: Entries): string[] {
+  return entries.presets
+    .filter((p) => p.production.length + p.tests.length > 0)
+    .map((p) => `${p.preset} ${p.package || "."} ${p.reason}`);
+}
+
+describe("Next.js", () => {
+  it("takes app router special files, pages, route handlers, middleware, instrumentation and next.config", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ next: "15.0.0" }),
+      "next.config.mjs": "export default {};\n",
+      "src/app/layout.tsx": "",
+      "src/app/(marketing)/[slug]/page.tsx": "",
+      "src/app/api/users/route.ts": "",
+      "src/app/dashboard/loading.tsx": "",
+      "src/app/dashboard/chart.tsx": "",
+      "pages/_app.tsx": "",
+      "pages/api/hello.ts": "",
+      "middleware.ts": "",
+      "instrumentation.ts": "",
+      "lib/db.ts": "",
+    });
+    expect(entries.production).toEqual([
+      "instrumentation.ts",
+      "middleware.ts",
+      "next.config.mjs",
+      "pages/_app.tsx",
+      "pages/api/hello.ts",
+      "src/app/(marketing)/[slug]/page.tsx",
+      "src/app/api/users/route.ts",
+      "src/app/dashboard/loading.tsx",
+      "src/app/layout.tsx",
+    ]);
+    expect(firings(entries)).toEqual(['next . "next" in package.json']);
+  });
+
+  it("reads custom pageExtensions from next.config", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ next: "14.0.0" }),
+      "next.config.js": 'module.exports = { pageExtensions: ["page.tsx", "api.ts"] };\n',
+      "pages/index.page.tsx": "",
+      "pages/users.api.ts": "",
+      "pages/helpers.ts": "",
+    });
+    expect(entries.production).toEqual(["next.config.js", "pages/index.page.tsx", "pages/users.api.ts"]);
+  });
+
+  it("does nothing in a package that does not depend on next", async () => {
+    const entries = await entriesOf({ "package.json": manifest({}), "app/page.tsx": "", "src/index.ts": "" });
+    expect(entries.production).toEqual(["src/index.ts"]);
+    expect(entries.source).toBe("conventional");
+  });
+});
+
+describe("Remix and React Router", () => {
+  it("takes Remix root, entry files and flat routes (a folder's route.tsx, not its other modules)", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ "@remix-run/react": "2.0.0", "@remix-run/dev": "2.0.0" }),
+      "app/root.tsx": "",
+      "app/entry.server.tsx": "",
+      "app/routes/_index.tsx": "",
+      "app/routes/app.projects/route.tsx": "",
+      "app/routes/app.projects/project-card.tsx": "",
+      "app/utils/db.server.ts": "",
+    });
+    expect(entries.production).toEqual([
+      "app/entry.server.tsx",
+      "app/root.tsx",
+      "app/routes/_index.tsx",
+      "app/routes/app.projects/route.tsx",
+    ]);
+  });
+
+  it("reads remix-flat-routes + folders", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ "@remix-run/react": "2.0.0", "remix-flat-routes": "0.6.0" }),
+      "app/root.tsx": "",
+      "app/routes/_auth+/login.tsx": "",
+      "app/routes/_auth+/components/form.tsx": "",
+      "app/routes/users/_layout.tsx": "",
+      "app/routes/users/helpers.ts": "",
+    });
+    expect(entries.production).toEqual(["app/root.tsx", "app/routes/_auth+/login.tsx", "app/routes/users/_layout.tsx"]);
+  });
+
+  it("takes React Router 7's routes.ts and every module it names, relative to the app folder", async () => {
+    const routes = `import { type RouteConfig, index, layout, route } from "@react-router/dev/routes";
+export default [
+  index("routes/home.tsx"),
+  layout("./layouts/shell.tsx", [route("about", "routes/about.tsx")]),
+  // route("old", "routes/old.tsx"),
+] satisfies RouteConfig;
+`;
+    const entries = await entriesOf({
+      "package.json": manifest({ "react-router": "7.0.0" }, { devDependencies: { "@react-router/dev": "7.0.0" } }),
+      "react-router.config.ts": 'export default { appDirectory: "src" };\n',
+      "src/root.tsx": "",
+      "src/routes.ts": routes,
+      "src/routes/home.tsx": "",
+      "src/routes/about.tsx": "",
+      "src/routes/old.tsx": "",
+      "src/layouts/shell.tsx": "",
+    });
+    expect(entries.production).toEqual([
+      "react-router.config.ts",
+      "src/layouts/shell.tsx",
+      "src/root.tsx",
+      "src/routes.ts",
+      "src/routes/about.tsx",
+      "src/routes/home.tsx",
+    ]);
+  });
+
+  it("follows flatRoutes() and autoRoutes() in routes.ts, with their ignored files", async () => {
+    const flat = await entriesOf({
+      "package.json": manifest({ "@react-router/dev": "7.0.0" }),
+      "app/routes.ts": 'import { flatRoutes } from "@react-router/fs-routes";\nexport default flatRoutes({ ignoredRouteFiles: ["**/*.css"] });\n',
+      "app/routes/_index.tsx": "",
+      "app/routes/users.$id/route.tsx": "",
+      "app/routes/users.$id/avatar.tsx": "",
+    });
+    expect(flat.production).toEqual(["app/routes.ts", "app/routes/_index.tsx", "app/routes/users.$id/route.tsx"]);
+    const auto = await entriesOf({
+      "package.json": manifest({ "@react-router/dev": "7.0.0" }),
+      "app/routes.ts": `import { autoRoutes } from "react-router-auto-routes";\nexport default autoRoutes({ ignoredRouteFiles: ["**/*.server.*"] });\n`,
+      "app/routes/_auth/login.tsx": "",
+      "app/routes/_auth/login.server.ts": "",
+      "app/routes/notes/+shared/editor.tsx": "",
+      "app/routes/notes/index.tsx": "",
+    });
+    expect(auto.production).toEqual(["app/routes.ts", "app/routes/_auth/login.tsx", "app/routes/notes/index.tsx"]);
+  });
+});
+
+describe("Vite, Vitest, Jest, Playwright, Storybook", () => {
+  it("takes the scripts index.html loads and the files vite.config names", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ vite: "6.0.0" }),
+      "index.html": '<html><body><script type="module" src="/src/main.tsx"></script><script src="https://cdn.example/x.js"></script></body></html>',
+      "admin/index.html": '<script type="module" src="./admin.ts"></script>',
+      "vite.config.ts": 'export default { build: { lib: { entry: "./src/lib.ts" } } };\n',
+      "src/main.tsx": "",
+      "src/lib.ts": "",
+      "admin/admin.ts": "",
+      "src/unused.ts": "",
+    });
+    expect(entries.production).toEqual(["admin/admin.ts", "src/lib.ts", "src/main.tsx", "vite.config.ts"]);
+  });
+
+  it("takes vitest setup files and include globs as tests", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({}, { devDependencies: { vitest: "3.0.0" } }),
+      "src/index.ts": "",
+      "vitest.config.ts": 'export default { test: { setupFiles: ["./test-setup.ts"], include: ["src/**/*.check.ts"] } };\n',
+      "test-setup.ts": "",
+      "src/a.check.ts": "",
+    });
+    expect(entries.tests).toEqual(["src/a.check.ts", "test-setup.ts"]);
+    expect(entries.production).toEqual(["src/index.ts", "vitest.config.ts"]);
+  });
+
+  it("takes jest setup files and testMatch from package.json", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest(
+        {},
+        { devDependencies: { jest: "29.0.0" }, jest: { setupFilesAfterEach: ["<rootDir>/jest.setup.ts"], testMatch: ["**/*.unit.ts"] } },
+      ),
+      "src/index.ts": "",
+      "jest.setup.ts": "",
+      "src/math.unit.ts": "",
+    });
+    expect(entries.tests).toEqual(["jest.setup.ts", "src/math.unit.ts"]);
+  });
+
+  it("takes Playwright tests under testDir by testMatch, and its global setup", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ "@playwright/test": "1.50.0" }),
+      "src/index.ts": "",
+      "playwright.config.ts": 'export default { testDir: "./browser", testMatch: "*.e2e.ts", globalSetup: "./browser/setup.ts" };\n',
+      "browser/login.e2e.ts": "",
+      "browser/setup.ts": "",
+      "browser/fixtures.ts": "",
+    });
+    expect(entries.tests).toEqual(["browser/login.e2e.ts", "browser/setup.ts"]);
+  });
+
+  it("takes Storybook's config and stories as tests", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({}, { devDependencies: { "@storybook/react-vite": "8.0.0" } }),
+      // Wildcards skip dot-folders: the tsconfig names .storybook, as Storybook's setup guide does.
+      "tsconfig.json": JSON.stringify({ include: ["src", ".storybook"] }),
+      "src/index.ts": "",
+      ".storybook/main.ts": "",
+      ".storybook/preview.tsx": "",
+      "src/button.stories.tsx": "",
+      "src/button.tsx": "",
+    });
+    expect(entries.tests).toEqual([".storybook/main.ts", ".storybook/preview.tsx", "src/button.stories.tsx"]);
+    expect(firings(entries)).toEqual(['storybook . "@storybook/react-vite" in package.json']);
+  });
+});
+
+describe("servers, NestJS, Astro, SvelteKit", () => {
+  it("takes the programs package.json scripts run with node, tsx or ts-node, mapped back from build output", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest(
+        { express: "4.0.0" },
+        {
+          scripts: {
+            dev: "tsx watch --env-file .env src/server.ts",
+            start: "NODE_ENV=production node dist/worker.js",
+            seed: "ts-node -r tsconfig-paths/register ./scripts/seed.ts && echo done",
+            lint: "eslint src",
+          },
+        },
+      ),
+      "tsconfig.json": JSON.stringify({ compilerOptions: { outDir: "dist", rootDir: "src" } }),
+      "src/server.ts": "",
+      "src/worker.ts": "",
+      "scripts/seed.ts": "",
+      "src/routes.ts": "",
+    });
+    expect(entries.production).toEqual(["scripts/seed.ts", "src/server.ts", "src/worker.ts"]);
+    expect(firings(entries)).toEqual(["package-scripts . always on"]);
+  });
+
+  it("takes NestJS main and its modules and controllers", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ "@nestjs/core": "10.0.0" }),
+      "nest-cli.json": JSON.stringify({ sourceRoot: "apps/api/src" }),
+      "apps/api/src/main.ts": "",
+      "apps/api/src/app.module.ts": "",
+      "apps/api/src/users/users.controller.ts": "",
+      "apps/api/src/users/users.service.ts": "",
+    });
+    expect(entries.production).toEqual(["apps/api/src/app.module.ts", "apps/api/src/main.ts", "apps/api/src/users/users.controller.ts"]);
+  });
+
+  it("takes Astro endpoints and the modules .astro components import", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ astro: "5.0.0" }),
+      "src/pages/index.astro": '---\nimport { posts } from "../lib/posts";\nimport Card from "../components/Card.astro";\n---\n<Card />\n<script>\nimport "../scripts/menu.ts";\n</script>\n',
+      "src/pages/rss.xml.ts": "",
+      "src/lib/posts.ts": "",
+      "src/scripts/menu.ts": "",
+      "src/lib/unused.ts": "",
+    });
+    expect(entries.production).toEqual(["src/lib/posts.ts", "src/pages/rss.xml.ts", "src/scripts/menu.ts"]);
+  });
+
+  it("takes SvelteKit route modules, hooks and what .svelte scripts import ($lib included)", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({}, { devDependencies: { "@sveltejs/kit": "2.0.0" } }),
+      "src/routes/+page.svelte": '<script lang="ts">\n  import { load } from "$lib/data";\n</script>\n',
+      "src/routes/blog/+page.server.ts": "",
+      "src/hooks.server.ts": "",
+      "src/lib/data.ts": "",
+      "src/lib/unused.ts": "",
+    });
+    expect(entries.production).toEqual(["src/hooks.server.ts", "src/lib/data.ts", "src/routes/blog/+page.server.ts"]);
+  });
+});
+
+describe("entries and tests from the config", () => {
+  it("adds the project's own test file names (tests globs), which are never production entries", async () => {
+    const entries = await entriesOf(
+      { "package.json": manifest({}), "src/index.ts": "", "src/widget.clienttest.tsx": "", "src/widget.tsx": "" },
+      { tests: ["**/*.clienttest.tsx"] },
+    );
+    expect(entries.tests).toEqual(["src/widget.clienttest.tsx"]);
+    expect(entries.production).toEqual(["src/index.ts"]);
+  });
+
+  it("keeps preset entries next to configured entries: a preset adds, never replaces", async () => {
+    const entries = await entriesOf(
+      { "package.json": manifest({ next: "15.0.0" }), "app/page.tsx": "", "scripts/cron.ts": "" },
+      { entry: ["scripts/*.ts"] },
+    );
+    expect(entries.production).toEqual(["app/page.tsx", "scripts/cron.ts"]);
+  });
+});
