@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import type { ConfigError } from "../config/config-error.js";
 import type { OpenProjectOptions } from "../engine/open-project.js";
 import { checkOutputPath, progressReporter } from "./cli-io.js";
+import { printEntryPresets } from "./print-entry-presets.js";
 
 /** The parsed common options. */
 export interface CommonOptions {
@@ -29,7 +30,7 @@ export function withCommonOptions(command: Command, formats: readonly string[]):
     .option("--no-cache", "parse every file again instead of reusing cached facts")
     .option("--cache-location <dir>", "where to keep the cache (default: node_modules/.cache/deadflag)")
     .option("--timing", "print the time each phase took to stderr")
-    .option("--debug", "print stack traces of internal errors")
+    .option("--debug", "print stack traces of internal errors, and which framework presets fired and why")
     .hook("preAction", (_command, action) => {
       const options: { config?: string; output?: string } = action.opts();
       checkOutputPath(options.output);
@@ -54,5 +55,6 @@ export function openOptionsOf(root: string, options: CommonOptions): OpenProject
     cache: options.cache,
     ...(options.cacheLocation ? { cacheLocation: path.resolve(options.cacheLocation) } : {}),
     ...(onProgress ? { onProgress } : {}),
+    ...(options.debug ? { onEntries: printEntryPresets } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { ConfigError } from "../config/config-error.js";
 import { InputError } from "../engine/input-error.js";
 import { engineVersion } from "../engine-version.js";
 import { diffCommand } from "./diff-command.js";
+import { entriesCommand } from "./entries-command.js";
 import { flagsCommand } from "./flags-command.js";
 import { graphCommand } from "./graph-command.js";
 import { historyCommand } from "./history-command.js";
@@ -22,6 +23,7 @@ const program = new Command("deadflag")
   .addCommand(flagsCommand())
   .addCommand(scanCommand())
   .addCommand(whyCommand())
+  .addCommand(entriesCommand())
   .addCommand(graphCommand())
   .addCommand(diffCommand())
   .addCommand(historyCommand())

@@ -30,6 +30,8 @@ export interface OpenProjectOptions {
   cacheLocation?: string;
   /** Collect the call graph's facts too (default true); the flag index alone does without them. */
   callGraph?: boolean;
+  /** Called with the entries once they are found (`--debug` prints which presets fired). */
+  onEntries?: (entries: Entries) => void;
   /** Called as files are extracted, for progress displays. */
   onProgress?: (progress: Progress) => void;
 }
@@ -125,6 +127,7 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
       diagnostics,
     ),
   );
+  options.onEntries?.(entries);
   const resolver = createModuleResolver(root, files, layout.compilerOptions, {
     compilerOptionsOf: layout.compilerOptionsOf,
     packages: layout.packages,

@@ -157,7 +157,7 @@ export default [
     expect(flat.production).toEqual(["app/routes.ts", "app/routes/_index.tsx", "app/routes/users.$id/route.tsx"]);
     const auto = await entriesOf({
       "package.json": manifest({ "@react-router/dev": "7.0.0" }),
-      "app/routes.ts": `import { autoRoutes } from "react-router-auto-routes";\nexport default autoRoutes({ ignoredRouteFiles: ["**/*.server.*"] });\n`,
+      "app/routes.ts": `import { autoRoutes } from "react-router-auto-routes";\nexport default autoRoutes({\n  ignoredRouteFiles: [\n    // a route named like "x.[server].tsx" escapes the dot\n    "**/*.server.*",\n  ],\n});\n`,
       "app/routes/_auth/login.tsx": "",
       "app/routes/_auth/login.server.ts": "",
       "app/routes/notes/+shared/editor.tsx": "",

@@ -1,23 +1,64 @@
 // Values read from a tool's config file without running it: `key: "value"` and `key: ["a", "b"]`
 // written as literals, which is how `appDirectory`, `testDir` or `pageExtensions` are written in
 // practice. A value computed at run time is not seen; the preset's default applies then.
-import { stringLiterals } from "./file-reference.js";
+import { ts } from "ts-morph";
 
 /** The string literal given to `key` (`key: "value"`, `"key": "value"` in JSON), if any. */
 export function stringValue(text: string, key: string): string | undefined {
-  const match = new RegExp(`${keyPattern(key)}\\s*:\\s*(["'\`])([^"'\`\\n]*)\\1`).exec(text);
-  return match?.[2];
+  const tokens = scanTokens(text);
+  for (let at = 0; at + 2 < tokens.length; at++) {
+    if (!isKey(tokens, at, key)) continue;
+    const value = tokens[at + 2];
+    if (value && isString(value.kind)) return value.text;
+  }
+  return undefined;
 }
 
 /** The string literals of the array given to `key` (`key: ["a", "b"]`), or undefined. */
 export function stringArrayValue(text: string, key: string): string[] | undefined {
-  const match = new RegExp(`${keyPattern(key)}\\s*:\\s*\\[([^\\]]*)\\]`).exec(text);
-  return match?.[1] === undefined ? undefined : stringLiterals(match[1]);
+  const tokens = scanTokens(text);
+  for (let at = 0; at + 2 < tokens.length; at++) {
+    if (!isKey(tokens, at, key) || tokens[at + 2]?.kind !== ts.SyntaxKind.OpenBracketToken) continue;
+    const values: string[] = [];
+    let depth = 0;
+    for (let next = at + 2; next < tokens.length; next++) {
+      const token = tokens[next];
+      if (!token) break;
+      if (token.kind === ts.SyntaxKind.OpenBracketToken) depth++;
+      else if (token.kind === ts.SyntaxKind.CloseBracketToken && --depth === 0) break;
+      else if (depth === 1 && isString(token.kind)) values.push(token.text);
+    }
+    return values;
+  }
+  return undefined;
 }
 
-/** `key` as a property name, bare or quoted, not the end of a longer name. */
-function keyPattern(key: string): string {
-  return `(?:^|[^\\w$])["']?${key}["']?`;
+/** A token of a config file: its kind and, for names and strings, its text. */
+interface Token {
+  kind: ts.SyntaxKind;
+  text: string;
+}
+
+/** The tokens of `text`, comments skipped (TypeScript's scanner, so a `]` in a comment is no bracket). */
+function scanTokens(text: string): Token[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  const tokens: Token[] = [];
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    tokens.push({ kind, text: scanner.getTokenValue() });
+  }
+  return tokens;
+}
+
+/** Whether the tokens at `at` are `key :` (the key bare or quoted). */
+function isKey(tokens: readonly Token[], at: number, key: string): boolean {
+  const name = tokens[at];
+  if (!name || name.text !== key) return false;
+  if (name.kind !== ts.SyntaxKind.Identifier && !isString(name.kind)) return false;
+  return tokens[at + 1]?.kind === ts.SyntaxKind.ColonToken;
+}
+
+function isString(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral;
 }
 
 /** The first of `names` (package-relative) that `files` holds. */
