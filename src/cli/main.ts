@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/config-error.js";
 import { InputError } from "../engine/input-error.js";
 import { engineVersion } from "../engine-version.js";
+import { auditCommand } from "./audit-command.js";
 import { diffCommand } from "./diff-command.js";
 import { entriesCommand } from "./entries-command.js";
 import { flagsCommand } from "./flags-command.js";
@@ -27,7 +28,8 @@ const program = new Command("deadflag")
   .addCommand(graphCommand())
   .addCommand(diffCommand())
   .addCommand(historyCommand())
-  .addCommand(ledgerCommand());
+  .addCommand(ledgerCommand())
+  .addCommand(auditCommand());
 // Subcommands added with addCommand inherit no output settings; without exitOverride commander exits with 1.
 configureUsageErrors(program);
 

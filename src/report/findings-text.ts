@@ -4,6 +4,7 @@
 import pc from "picocolors";
 import type { Finding } from "../findings/finding.js";
 import { codeFrame } from "./code-frame.js";
+import { deletableLines } from "./deletable-lines.js";
 import type { FindingsReportContext } from "./findings-report-context.js";
 import { countFindings, leftOutPhrase, plural, problemsPhrase } from "./findings-summary.js";
 
@@ -51,22 +52,6 @@ function frameOf(f: Finding, text: string, colors: Colors): string[] {
 /** Messages are one line in every format; a stray newline would break the layout. */
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, " ");
-}
-
-/** The lines a finding's fix removes: its own, plus the cascade that only it keeps alive. */
-function deletableLines(finding: Finding, all: readonly Finding[]): number {
-  const own = numberOf(finding.data?.["lines"]);
-  if (finding.ruleId !== "no-unreachable-code" || finding.symbol === undefined) return own;
-  const symbol = finding.symbol;
-  const cascade = all.filter((f) => {
-    const users = f.data?.["usedBy"];
-    return Array.isArray(users) && users.length === 1 && users[0] === symbol;
-  });
-  return own + cascade.reduce((sum, f) => sum + numberOf(f.data?.["lines"]), 0);
-}
-
-function numberOf(value: unknown): number {
-  return typeof value === "number" ? value : 0;
 }
 
 function summary(findings: readonly Finding[], context: FindingsReportContext, colors: Colors): string {
