@@ -7,19 +7,50 @@ const defaultStaleAfterDays = 90;
 /** Environment variable name globs read as flags, unless `flags.env` says otherwise. */
 const defaultEnvPatterns: readonly string[] = ["FEATURE_*", "FF_*", "*_FEATURE_*", "ENABLE_*", "*_ENABLED"];
 
-/** A project-specific call that reads a flag, normalised from a `flags.accessors` entry. */
-export interface Accessor {
-  /** `function` for `isOn(key)`, `method` for `anything.isOn(key)`. */
-  kind: "function" | "method";
+/** A project-specific shape that reads a flag, normalised from a `flags.accessors` entry. */
+export type Accessor = CallAccessor | JsxAccessor | ObjectKeyAccessor | MemberAccessor;
+
+/** `isOn(key)`, `anything.isOn(key)`, or `flag(key)` where `flag` is what the factory returned. */
+export interface CallAccessor {
+  kind: "function" | "method" | "factory";
   name: string;
   /** Index of the argument holding the key (or, with `property`, the object holding it). */
   key: number;
   /** Index of the argument holding the default (or, with `defaultProperty`, the object holding it). */
   default?: number;
+  /** The key's property in its argument; with `returns: "flag-map"`, the result's property that holds the map. */
   property?: string;
   defaultProperty?: string;
   /** `flag-map`: the call returns an object whose properties are flag keys; `key` is then meaningless. */
   returns?: "flag-map";
+  /** Keys are written camelCased and stand for the one known key that camelCases to them. */
+  keyCase?: "camel";
+  /** The keys are environment variable names (`env("FEATURE_X")`). */
+  env?: true;
+}
+
+/** `<FeatureFlagToggle featureFlag="x">`: the children render when the flag in `keyProp` is on. */
+export interface JsxAccessor {
+  kind: "jsx";
+  name: string;
+  keyProp: string;
+  keyCase?: "camel";
+}
+
+/** `{ path: "/beta", featureFlag: "x" }`: the string value of the property `name` is a flag key. */
+export interface ObjectKeyAccessor {
+  kind: "object-key";
+  name: string;
+  keyCase?: "camel";
+}
+
+/** `session.user.featureFlags.x`: the members of `name` (a dotted path's last steps) on any object are flags. */
+export interface MemberAccessor {
+  kind: "member";
+  /** The member path, e.g. `["user", "featureFlags"]`. */
+  path: string[];
+  keyCase?: "camel";
+  env?: true;
 }
 
 /** The flag settings with every default applied. */
@@ -28,6 +59,12 @@ export interface ResolvedFlagsConfig {
   accessors: Accessor[];
   registry: string[];
   env: string[];
+  /**
+   * Whether `flags.env` was written in the config: then every name it matches is a flag. The
+   * default globs also match deployment settings (`WORKER_ENABLED`), so a name they match is a flag
+   * only where it is tested as a boolean or when the project declares it.
+   */
+  envConfigured: boolean;
   states: Record<string, FlagState>;
 }
 
@@ -60,24 +97,32 @@ export function resolveConfig(config: DeadflagConfig): ResolvedConfig {
       accessors: (flags.accessors ?? []).map(normaliseAccessor),
       registry: toArray(flags.registry),
       env: [...(flags.env ?? defaultEnvPatterns)],
+      envConfigured: flags.env !== undefined,
       states: { ...flags.states },
     },
   };
 }
 
 function normaliseAccessor(accessor: AccessorConfig): Accessor {
+  const keyCase = accessor.keyCase === "camel" ? ({ keyCase: "camel" } as const) : {};
+  const env = accessor.env === true ? ({ env: true } as const) : {};
+  if (accessor.jsx !== undefined) return { kind: "jsx", name: accessor.jsx, keyProp: accessor.keyProp ?? "", ...keyCase };
+  if (accessor.objectKey !== undefined) return { kind: "object-key", name: accessor.objectKey, ...keyCase };
+  if (accessor.member !== undefined) return { kind: "member", path: accessor.member.split("."), ...keyCase, ...env };
   const key = accessor.key ?? 0;
-  const normalised: Accessor =
-    accessor.function === undefined
-      ? { kind: "method", name: accessor.method ?? "", key }
-      : { kind: "function", name: accessor.function, key };
+  const normalised: CallAccessor =
+    accessor.function !== undefined
+      ? { kind: "function", name: accessor.function, key }
+      : accessor.factory !== undefined
+        ? { kind: "factory", name: accessor.factory, key }
+        : { kind: "method", name: accessor.method ?? "", key };
   // A default read from a property lives in the key's object unless the user says where.
   const defaultIndex = accessor.default ?? (accessor.defaultProperty === undefined ? undefined : key);
   if (defaultIndex !== undefined) normalised.default = defaultIndex;
   if (accessor.property !== undefined) normalised.property = accessor.property;
   if (accessor.defaultProperty !== undefined) normalised.defaultProperty = accessor.defaultProperty;
   if (accessor.returns !== undefined) normalised.returns = accessor.returns;
-  return normalised;
+  return { ...normalised, ...keyCase, ...env };
 }
 
 function toArray(value: string | string[] | undefined): string[] {

@@ -11,11 +11,16 @@ import type {
   ExprFact,
   FileFacts,
   ImportFact,
+  KeyPropertyFact,
+  MemberMapFact,
   ParseErrorFact,
-  PropertyReadFact,
+  ValueFlowFact,
 } from "./file-facts.js";
+import { isBooleanTest } from "./boolean-test.js";
 import { GraphFactsCollector } from "./collect-graph-facts.js";
 import type { ExtractOptions, ExtractionContext } from "./extraction-context.js";
+import { ValueFollower } from "./follow-value.js";
+import type { ValueFlow } from "./follow-value.js";
 import { guardsOf, guardsOfVariable, referencesTo, statementsBranch } from "./guard-regions.js";
 import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown, skipTransparentUp } from "./skip-transparent.js";
@@ -46,6 +51,7 @@ export function extractFileFacts(fileName: string, text: string, options: Extrac
     imports: new Map(),
     topLevel: new Map(),
     functionNames: new Map(),
+    ...configuredShapes(options.readNames),
   };
   const facts: FileFacts = {
     imports: [],
@@ -73,6 +79,23 @@ export function extractFileFacts(fileName: string, text: string, options: Extrac
     fn.exported = exportedLocals.has(owner) && ctx.topLevel.has(owner);
   }
   return facts;
+}
+
+/** The factories, member paths and object keys that `readNames` lists besides called names. */
+function configuredShapes(readNames: ReadonlySet<string>): Pick<ExtractionContext, "factories" | "memberPaths" | "objectKeys"> {
+  const factories = new Set<string>();
+  const memberPaths: string[][] = [];
+  const objectKeys = new Set<string>();
+  for (const name of readNames) {
+    if (name.endsWith("()")) factories.add(name.slice(0, -2));
+    else if (name.startsWith(".")) memberPaths.push(name.slice(1).split("."));
+    else if (name.endsWith(":")) objectKeys.add(name.slice(0, -1));
+  }
+  return {
+    ...(factories.size > 0 ? { factories } : {}),
+    ...(memberPaths.length > 0 ? { memberPaths } : {}),
+    ...(objectKeys.size > 0 ? { objectKeys } : {}),
+  };
 }
 
 /** The script kind TypeScript should parse a file as, from its extension. */
@@ -389,6 +412,11 @@ function collectKeyType(statement: ts.TypeAliasDeclaration | ts.InterfaceDeclara
     if (properties.length > 0) facts.keyTypes[statement.name.text] = { properties };
     return;
   }
+  // `type Flag = "only"`: a registry of one flag.
+  if (ts.isTypeAliasDeclaration(statement) && ts.isLiteralTypeNode(statement.type) && ts.isStringLiteralLike(statement.type.literal)) {
+    facts.keyTypes[statement.name.text] = { literals: [statement.type.literal.text] };
+    return;
+  }
   if (ts.isTypeAliasDeclaration(statement) && ts.isUnionTypeNode(statement.type)) {
     const literals: string[] = [];
     for (const member of statement.type.types) {
@@ -459,10 +487,29 @@ function collectDeclarationExport(
   else if (name !== undefined) facts.exports.push({ exported: name, local: name, typeOnly, range });
 }
 
+/** A parameter of a named function as a local name binds it: the whole parameter, or one property of it. */
+interface ParamBinding {
+  fact: FunctionFact;
+  index: number;
+  path: string[];
+}
+
+/** Whether an identifier naming a parameter is a use whose value may be followed (not its declaration). */
+function isParamUse(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isParameter(parent) || ts.isBindingElement(parent)) return false;
+  if (ts.isPropertyAccessExpression(parent)) return parent.expression === id;
+  if (ts.isPropertyAssignment(parent) || ts.isJsxAttribute(parent)) return parent.initializer === id;
+  return !ts.isTypeReferenceNode(parent) && !ts.isQualifiedName(parent);
+}
+
 /** The walk over every node: named functions, candidate flag reads, env reads, dynamic imports. */
 class FileWalker {
   private readonly enclosing: string[] = [];
   private readonly paramNames: Array<Set<string>> = [];
+  /** Parallel to `paramNames`: the parameters of named functions, whose uses are recorded. */
+  private readonly paramScopes: Array<Map<string, ParamBinding> | undefined> = [];
+  private readonly paramFlows = new Map<FunctionFact, Map<number, ValueFlow>>();
   private readonly functionIndex = new Map<ts.Node, number>();
   private readonly functionStack: ts.Node[] = [];
   private readonly returnRecorded = new Set<FunctionFact>();
@@ -472,7 +519,15 @@ class FileWalker {
     private readonly facts: FileFacts,
   ) {
     this.graph = ctx.options.callGraph === false ? undefined : new GraphFactsCollector(ctx);
+    this.follower = new ValueFollower(
+      ctx,
+      (callee) => this.passedToCallee(callee),
+      (fn) => ctx.functionNames.get(fn),
+    );
   }
+
+  /** Follows values that may hold flags (flag maps) through the file. */
+  private readonly follower: ValueFollower;
 
   /**
    * The walk sets parents as it descends and indexes identifiers; work that looks below the current
@@ -498,6 +553,13 @@ class FileWalker {
   /** Runs the queued work; call after the module-level values are collected. */
   finish(): void {
     for (const work of this.deferred) work();
+    for (const [fact, byIndex] of this.paramFlows) {
+      for (const [index, flow] of [...byIndex].sort((a, b) => a[0] - b[0])) {
+        if (flow.reads.length === 0 && flow.passes.length === 0 && flow.returns.length === 0) continue;
+        fact.paramFlows ??= [];
+        fact.paramFlows.push({ index, reads: flow.reads, ...flowFact(flow) });
+      }
+    }
   }
 
   private visitChildren(node: ts.Node): void {
@@ -517,6 +579,7 @@ class FileWalker {
       if (list) list.push(id);
       else this.identifiers.set(id.text, [id]);
       this.graph?.identifier(id);
+      if (this.paramNames.length > 0) this.visitParamUse(id);
       return;
     }
     this.graph?.enter(node);
@@ -555,6 +618,10 @@ class FileWalker {
       case Kind.VariableDeclaration:
         if (ts.isVariableDeclaration(node)) this.visitVariable(node);
         break;
+      case Kind.PropertyAssignment:
+      case Kind.ShorthandPropertyAssignment:
+        if (this.ctx.objectKeys && (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node))) this.visitKeyProperty(node);
+        break;
       case Kind.ReturnStatement:
         if (ts.isReturnStatement(node) && node.expression) {
           const fn = this.functionStack[this.functionStack.length - 1];
@@ -573,10 +640,13 @@ class FileWalker {
     if (name !== undefined) {
       this.ctx.functionNames.set(node, name);
       this.functionIndex.set(node, this.facts.functions.length);
-      this.facts.functions.push({ name, params, range: rangeOfNode(node, this.ctx.sourceFile), exported: false });
+      const fact: FunctionFact = { name, params, range: rangeOfNode(node, this.ctx.sourceFile), exported: false };
+      this.facts.functions.push(fact);
+      if (node.parameters.some((p) => p.initializer)) this.deferred.push(() => recordParamDefaults(node, fact, this.ctx));
       this.enclosing.push(name);
     }
     this.paramNames.push(new Set(node.parameters.flatMap((p) => bindingNames(p.name))));
+    this.paramScopes.push(name === undefined ? undefined : this.paramScopeOf(node));
     this.functionStack.push(node);
     if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) this.recordReturn(node.body);
     this.visitChildren(node);
@@ -588,7 +658,59 @@ class FileWalker {
     }
     this.functionStack.pop();
     this.paramNames.pop();
+    this.paramScopes.pop();
     if (name !== undefined) this.enclosing.pop();
+  }
+
+  /** The parameters of a named function by local name: each a whole parameter or one property of it. */
+  private paramScopeOf(node: ts.SignatureDeclaration): Map<string, ParamBinding> | undefined {
+    const fact = this.facts.functions[this.functionIndex.get(node) ?? -1];
+    if (!fact || node.parameters.length === 0) return undefined;
+    const scope = new Map<string, ParamBinding>();
+    for (const [index, param] of node.parameters.entries()) {
+      if (ts.isIdentifier(param.name)) scope.set(param.name.text, { fact, index, path: [] });
+      else if (ts.isObjectBindingPattern(param.name)) {
+        for (const element of param.name.elements) {
+          if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+          const property = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
+          if (property !== undefined) scope.set(element.name.text, { fact, index, path: [property] });
+        }
+      }
+    }
+    return scope;
+  }
+
+  /**
+   * A use of a named function's parameter: what is read of it and where it goes is recorded, since
+   * a flag map may be passed to the function. Found on the walk (no name lookups), so recording
+   * every parameter's uses stays cheap.
+   */
+  private visitParamUse(id: ts.Identifier): void {
+    for (let i = this.paramNames.length - 1; i >= 0; i--) {
+      if (!this.paramNames[i]?.has(id.text)) continue;
+      const binding = this.paramScopes[i]?.get(id.text);
+      if (binding && isParamUse(id)) {
+        this.deferred.push(() => {
+          const flow = this.paramFlowOf(binding.fact, binding.index);
+          this.follower.followParameterUse(id, binding.path, flow);
+        });
+      }
+      return;
+    }
+  }
+
+  private paramFlowOf(fact: FunctionFact, index: number): ValueFlow {
+    let byIndex = this.paramFlows.get(fact);
+    if (!byIndex) {
+      byIndex = new Map();
+      this.paramFlows.set(fact, byIndex);
+    }
+    let flow = byIndex.get(index);
+    if (!flow) {
+      flow = { reads: [], passes: [], returns: [] };
+      byIndex.set(index, flow);
+    }
+    return flow;
   }
 
   /** The name deadflag gives a function-like node, or undefined when it is anonymous. */
@@ -632,6 +754,11 @@ class FileWalker {
     const isReadName = readNames.has(name) || readNames.has(this.ctx.imports.get(name)?.imported ?? "");
     if (isReadName || this.passesParameter(call) || this.callsModuleLevelWithKey(callee, call)) {
       this.recordCall(call, callee, name, isReadName);
+    } else if (this.ctx.factories && ts.isIdentifier(callee)) {
+      // `const flag = makeFlag(); flag("x")`: a reader the configured factory returned.
+      this.deferred.push(() => {
+        if (this.madeByFactory(callee)) this.recordCall(call, callee, name, false);
+      });
     } else if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && hasKeyLikeArgument(call)) {
       // `this.flags.isLive("x")`, `ff.isLive("x")` on a typed parameter: a method wrapper, if the
       // receiver can be traced. Tracing looks below this node, so it waits for the walk's end.
@@ -655,8 +782,12 @@ class FileWalker {
       fact.callee = this.calleeFact(callee, name);
       fact.args = call.arguments.slice(0, maxArgs).map((arg) => summarizeExpression(arg, this.ctx));
       fact.guards = guardsOf(call, this.ctx);
-      const reads = isReadName ? this.propertyReadsOf(call) : [];
-      if (reads.length > 0) fact.propertyReads = reads;
+      if (isBooleanTest(call)) fact.tested = true;
+      if (!isReadName) return;
+      const flow = this.follower.follow(call);
+      if (flow.reads.length > 0) fact.propertyReads = flow.reads;
+      const moves = flowFact(flow);
+      if (moves.passes || moves.returns) fact.flow = moves;
     };
     if (this.walked) complete();
     else this.deferred.push(complete);
@@ -746,51 +877,31 @@ class FileWalker {
     return this.ctx.imports.has(name) || this.ctx.topLevel.has(name);
   }
 
-  /** Property reads on a call's result: `f().a`, `const r = f(); r.a`, `const { a } = f()`. */
-  private propertyReadsOf(call: ts.CallExpression): PropertyReadFact[] {
-    const top = skipTransparentUp(call);
-    const parent = top.parent;
-    if (!parent) return [];
-    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === top) {
-      const read = this.propertyRead(parent);
-      return read ? [read] : [];
+  /** The callee a value is passed to: a function, a method or a component, when it has a name. */
+  private passedToCallee(callee: ts.Expression): CalleeFact | undefined {
+    const node = skipTransparentDown(callee);
+    if (ts.isJsxNamespacedName(node)) return undefined;
+    if (ts.isIdentifier(node) && ts.isJsxOpeningLikeElement(node.parent) && node.parent.tagName === node) {
+      const fact: CalleeFact = { kind: "jsx", name: node.text };
+      const origin = originOf(node, this.ctx);
+      if (origin) fact.origin = origin;
+      return fact;
     }
-    if (!ts.isVariableDeclaration(parent) || parent.initializer !== top) return [];
-    const reads: PropertyReadFact[] = [];
-    if (ts.isIdentifier(parent.name)) {
-      for (const ref of referencesTo(parent.name.text, parent, this.ctx)) {
-        const access = skipTransparentUp(ref).parent;
-        if (access && (ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access))) {
-          const read = this.propertyRead(access);
-          if (read) reads.push(read);
-        }
-      }
-    } else if (ts.isObjectBindingPattern(parent.name)) {
-      for (const element of parent.name.elements) {
-        if (!ts.isIdentifier(element.name)) continue;
-        const property = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
-        if (property === undefined) continue;
-        reads.push({
-          property,
-          range: rangeOfNode(element, this.ctx.sourceFile),
-          guards: guardsOfVariable(element.name.text, parent, this.ctx),
-        });
-      }
-    }
-    return reads;
+    const name = calleeName(node);
+    return name === undefined ? undefined : this.calleeFact(node, name);
   }
 
-  private propertyRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): PropertyReadFact | undefined {
-    const property = accessedName(access);
-    if (property === undefined) return undefined;
-    const outer = skipTransparentUp(access).parent;
-    if (outer && (ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer)) && !ts.isCallExpression(outer.parent)) {
-      const member = accessedName(outer);
-      if (member !== undefined) {
-        return { property, member, range: rangeOfNode(outer, this.ctx.sourceFile), guards: guardsOf(outer, this.ctx) };
-      }
-    }
-    return { property, range: rangeOfNode(access, this.ctx.sourceFile), guards: guardsOf(access, this.ctx) };
+  /** Whether a local function value was made by a configured factory: `const flag = makeFlag()`. */
+  private madeByFactory(callee: ts.Identifier): boolean {
+    const declaration = lookUpName(callee.text, callee, this.ctx);
+    if (declaration?.kind !== "local" && declaration?.kind !== "top-level") return false;
+    const node = declaration.node;
+    if (!ts.isVariableDeclaration(node) || !node.initializer) return false;
+    const init = skipTransparentDown(node.initializer);
+    if (!ts.isCallExpression(init)) return false;
+    const factory = calleeName(skipTransparentDown(init.expression));
+    const factories = this.ctx.factories;
+    return factory !== undefined && factories !== undefined && (factories.has(factory) || factories.has(this.ctx.imports.get(factory)?.imported ?? ""));
   }
 
   /** `return call` or an arrow whose body is the call: the enclosing named function returns its value. */
@@ -817,6 +928,14 @@ class FileWalker {
     const fn = this.functionStack[this.functionStack.length - 1];
     const index = fn && this.functionIndex.get(fn);
     const target = index === undefined ? undefined : this.facts.functions[index];
+    if (target && this.ctx.topLevel.has(target.name) && (ts.isObjectLiteralExpression(expr) || ts.isIdentifier(expr))) {
+      // A module-level function returning an object of literals may serve as a registry of defaults.
+      this.deferred.push(() => {
+        if (target.returnsLiterals !== undefined) return;
+        const value = summarizeExpression(expr, this.ctx);
+        if (isLiteralObject(value)) target.returnsLiterals = value;
+      });
+    }
     if (!target || this.returnRecorded.has(target)) return;
     this.returnRecorded.add(target);
     this.deferred.push(() => {
@@ -833,11 +952,13 @@ class FileWalker {
     this.facts.imports.push({ specifier: arg.text, typeOnly: false, kind, range: rangeOfNode(call, this.ctx.sourceFile) });
   }
 
-  /** `process.env.X`, `process.env["X"]`, `import.meta.env.X`. */
+  /** `process.env.X`, `process.env["X"]`, `import.meta.env.X`; and members configured as flag maps. */
   private visitAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void {
+    if (this.ctx.memberPaths && ts.isPropertyAccessExpression(node)) this.visitMember(node);
     if (!isEnvObject(node.expression)) return;
     const name = accessedName(node);
-    if (name === undefined) return;
+    // `process.env.X = "true"` (in a test's setup) sets the variable; it reads nothing.
+    if (name === undefined || isAssignedTo(node)) return;
     const read: EnvReadFact = {
       name,
       object: envObjectName(node.expression),
@@ -849,19 +970,65 @@ class FileWalker {
     this.facts.envReads.push(read);
     this.deferred.push(() => {
       read.guards = guardsOf(node, this.ctx);
+      if (this.testedAsBoolean(node)) read.tested = true;
     });
   }
 
-  /** `const { FEATURE_X } = process.env`. */
+  /** Whether a value is tested as a boolean where it is read, or through the `const` it initialises. */
+  private testedAsBoolean(node: ts.Expression): boolean {
+    if (isBooleanTest(node)) return true;
+    const holder = skipTransparentUp(node).parent;
+    if (!holder || !ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) return false;
+    return referencesTo(holder.name.text, holder, this.ctx).some((ref) => isBooleanTest(ref));
+  }
+
+  /** `session.user.featureFlags`: a member configured as a map of flags; what is read of it. */
+  private visitMember(node: ts.PropertyAccessExpression): void {
+    const path = this.ctx.memberPaths?.find((steps) => endsWithMembers(node, steps));
+    if (!path || isAssignedTo(node)) return;
+    const fact: MemberMapFact = { path: [...path], range: rangeOfNode(node, this.ctx.sourceFile), reads: [] };
+    const enclosing = this.enclosing[this.enclosing.length - 1];
+    if (enclosing !== undefined) fact.enclosing = enclosing;
+    this.deferred.push(() => this.completeMember(fact, this.follower.follow(node)));
+    this.facts.memberMaps ??= [];
+    this.facts.memberMaps.push(fact);
+  }
+
+  private completeMember(fact: MemberMapFact, flow: ValueFlow): void {
+    fact.reads = flow.reads;
+    const moves = flowFact(flow);
+    if (moves.passes || moves.returns) fact.flow = moves;
+  }
+
+  /** `{ path: "/beta", featureFlag: "beta" }`: a configured object key; its value is a flag key. */
+  private visitKeyProperty(node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): void {
+    const name = propertyNameText(node.name);
+    if (name === undefined || !this.ctx.objectKeys?.has(name)) return;
+    // A key in a destructuring assignment target binds, it does not declare a flag.
+    if (!ts.isObjectLiteralExpression(node.parent) || isAssignedTo(node.parent)) return;
+    const fact: KeyPropertyFact = { name, value: { kind: "null" }, range: rangeOfNode(node, this.ctx.sourceFile) };
+    const enclosing = this.enclosing[this.enclosing.length - 1];
+    if (enclosing !== undefined) fact.enclosing = enclosing;
+    this.deferred.push(() => {
+      fact.value = ts.isPropertyAssignment(node) ? summarizeExpression(node.initializer, this.ctx) : summarizeExpression(node.name, this.ctx);
+    });
+    this.facts.keyProperties ??= [];
+    this.facts.keyProperties.push(fact);
+  }
+
+  /** `const { FEATURE_X } = process.env`; `const { featureFlags } = session.user` for a configured member. */
   private visitVariable(node: ts.VariableDeclaration): void {
-    if (!node.initializer || !ts.isObjectBindingPattern(node.name) || !isEnvObject(skipTransparentDown(node.initializer))) return;
+    if (!node.initializer || !ts.isObjectBindingPattern(node.name)) return;
+    const init = skipTransparentDown(node.initializer);
+    if (this.ctx.memberPaths) this.visitMemberBinding(node, node.name);
+    if (!isEnvObject(init)) return;
     for (const element of node.name.elements) {
       if (!ts.isIdentifier(element.name)) continue;
       const name = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
       if (name === undefined) continue;
       const read: EnvReadFact = {
         name,
-        object: envObjectName(skipTransparentDown(node.initializer)),
+        object: envObjectName(init),
         range: rangeOfNode(element, this.ctx.sourceFile),
         guards: [],
       };
@@ -871,7 +1038,25 @@ class FileWalker {
       const local = element.name.text;
       this.deferred.push(() => {
         read.guards = guardsOfVariable(local, node, this.ctx);
+        if (referencesTo(local, node, this.ctx).some((ref) => this.testedAsBoolean(ref))) read.tested = true;
       });
+    }
+  }
+
+  /** `const { featureFlags } = session.user`: the local holds the configured member's map. */
+  private visitMemberBinding(node: ts.VariableDeclaration, pattern: ts.ObjectBindingPattern): void {
+    for (const element of pattern.elements) {
+      if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+      const name = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
+      const path = this.ctx.memberPaths?.find((steps) => steps.length === 1 && steps[0] === name);
+      if (!path) continue;
+      const fact: MemberMapFact = { path: [...path], range: rangeOfNode(element, this.ctx.sourceFile), reads: [] };
+      const enclosing = this.enclosing[this.enclosing.length - 1];
+      if (enclosing !== undefined) fact.enclosing = enclosing;
+      const local = element.name.text;
+      this.deferred.push(() => this.completeMember(fact, this.follower.followLocal(local, node)));
+      this.facts.memberMaps ??= [];
+      this.facts.memberMaps.push(fact);
     }
   }
 
@@ -913,6 +1098,59 @@ class FileWalker {
     if (enclosing !== undefined) fact.enclosing = enclosing;
     this.facts.calls.push(fact);
   }
+}
+
+/** `fallback = false`: the literal (or constant) defaults of a function's parameters. */
+function recordParamDefaults(node: ts.SignatureDeclaration, fact: FunctionFact, ctx: ExtractionContext): void {
+  for (const [index, param] of node.parameters.entries()) {
+    if (!param.initializer) continue;
+    const value = summarizeExpression(param.initializer, ctx);
+    if (value.kind === "other" || value.kind === "object" || value.kind === "array") continue;
+    fact.paramDefaults ??= [];
+    fact.paramDefaults.push({ index, value });
+  }
+}
+
+/** An object whose every property is a literal: flag defaults (`{ tokens: false, ai: false }`). */
+function isLiteralObject(value: ExprFact): boolean {
+  if (value.kind !== "object" || value.spreads) return false;
+  const values = Object.values(value.properties);
+  return values.length > 0 && values.every((v) => v.kind === "boolean" || v.kind === "string" || v.kind === "number" || v.kind === "null");
+}
+
+/** The passes and returns of a followed value, as stored in facts (empty lists left out). */
+function flowFact(flow: ValueFlow): ValueFlowFact {
+  const fact: ValueFlowFact = {};
+  if (flow.passes.length > 0) fact.passes = flow.passes;
+  if (flow.returns.length > 0) fact.returns = flow.returns;
+  return fact;
+}
+
+/** `a.b = …`, `a.b++`, `delete a.b`, `({ a } = …)`: the node is written, not read. */
+function isAssignedTo(node: ts.Expression): boolean {
+  const top = skipTransparentUp(node);
+  const parent = top.parent;
+  if (!parent) return false;
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    return parent.left === top && op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+  }
+  if (ts.isDeleteExpression(parent)) return true;
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+    return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+  }
+  return false;
+}
+
+/** Whether `node` is `<anything>.steps[0]. … .steps[n]`: a configured member path. */
+function endsWithMembers(node: ts.PropertyAccessExpression, steps: readonly string[]): boolean {
+  let current: ts.Expression = node;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    current = skipTransparentDown(current);
+    if (!ts.isPropertyAccessExpression(current) || current.name.text !== steps[i]) return false;
+    current = current.expression;
+  }
+  return true;
 }
 
 function ownName(node: ts.SignatureDeclaration): string | undefined {

@@ -29,8 +29,10 @@ export type ExprFact =
   | { kind: "null" }
   | { kind: "ref"; name: string; path: string[]; origin?: ValueOrigin }
   | { kind: "param"; fn: string; index: number; path: string[] }
-  | { kind: "object"; properties: Record<string, ExprFact> }
+  | { kind: "object"; properties: Record<string, ExprFact>; spreads?: ExprFact[] }
   | { kind: "array"; elements: ExprFact[] }
+  /** `...x` in an array: the elements of `x` go here. */
+  | { kind: "spread"; value: ExprFact }
   | { kind: "other"; text: string };
 
 /** The code one side of a flag check runs, with the names it refers to (for meanings and dead code). */
@@ -91,13 +93,64 @@ export interface ReceiverFact {
   env?: boolean;
 }
 
-/** A property read on the value a call returns: `useFlags().newCheckout`, `const { a } = useFlags()`. */
+/**
+ * A property read on a value that may hold flags (what a call returns, a member, a parameter),
+ * wherever the value flows in the file: `useFlags().newCheckout`, `const { a } = useFlags()`,
+ * `const f = useFlags(); f?.[FLAG.a]`, `const { flags } = useWorkspace(); flags.a` (property
+ * `flags`, member `a`).
+ */
 export interface PropertyReadFact {
+  /** The property read; for a computed one (`flags[key]`), the text of `keyExpr`. */
   property: string;
+  /** Set when the property is computed: `flags[FLAG.a]`, `flags[key]` with `key` a parameter. */
+  keyExpr?: ExprFact;
   range: SourceRange;
   guards: GuardFact[];
-  /** `flags.font_size.enabled`: the member read after the flag's own property. */
+  /** `flags.font_size.enabled`: the member read after the first property. */
   member?: string;
+  /** Set when the member is computed. */
+  memberKeyExpr?: ExprFact;
+  /**
+   * The first property was read where it was destructured (`const { a } = flags`, recorded
+   * there); this read of `a.b` adds the member only.
+   */
+  bound?: boolean;
+}
+
+/**
+ * A value that may hold flags handed to a function or component (`check(flags)`, `<Nav flags={f} />`,
+ * `render({ flags })`): the callee's parameter `index` at `path` then holds the value's part at `from`.
+ */
+export interface ValuePassFact {
+  callee: CalleeFact;
+  index: number;
+  /** Where the value sits in the argument: `[]` for the argument itself, `["flags"]` in `{ flags }`. */
+  path: string[];
+  /** The part of the value passed: `[]` for the whole value, `["flags"]` for `useWorkspace().flags`. */
+  from: string[];
+  range: SourceRange;
+}
+
+/** A value that may hold flags returned by a named function (`return flags`, `return { flags }`). */
+export interface ValueReturnFact {
+  /** The function's name, as in `functions`. */
+  fn: string;
+  /** Where the value sits in what the function returns: `["flags"]` for `return { flags }`. */
+  path: string[];
+  /** The part of the value returned. */
+  from: string[];
+}
+
+/** Where a value that may hold flags goes, besides the property reads: calls it is passed to, functions that return it. */
+export interface ValueFlowFact {
+  passes?: ValuePassFact[];
+  returns?: ValueReturnFact[];
+}
+
+/** The reads and flows of one parameter of a function (a flag map may be passed to it). */
+export interface ParamFlowFact extends ValueFlowFact {
+  index: number;
+  reads: PropertyReadFact[];
 }
 
 /**
@@ -113,6 +166,10 @@ export interface CallFact {
   enclosing?: string;
   guards: GuardFact[];
   propertyReads?: PropertyReadFact[];
+  /** Where the call's value goes besides property reads (for calls whose value may hold flags). */
+  flow?: ValueFlowFact;
+  /** The call's value is tested as a boolean: `=== "true"`, `!x`, `Boolean(x)`, a condition. */
+  tested?: boolean;
   /** Set when the call initialises a module-level `const` (`export const banner = flag({ … })`). */
   assignedTo?: string;
 }
@@ -123,6 +180,26 @@ export interface EnvReadFact {
   object: "process.env" | "import.meta.env";
   range: SourceRange;
   guards: GuardFact[];
+  enclosing?: string;
+  /** The value is tested as a boolean: `=== "true"`, `!!x`, a condition; settings are not. */
+  tested?: boolean;
+}
+
+/** A member that holds flags by key on any object (`session.user.featureFlags`), for `member` accessors. */
+export interface MemberMapFact {
+  /** The member path as configured, e.g. `["user", "featureFlags"]`. */
+  path: string[];
+  range: SourceRange;
+  reads: PropertyReadFact[];
+  flow?: ValueFlowFact;
+  enclosing?: string;
+}
+
+/** A property whose value is a flag key (`{ path: "/beta", featureFlag: "beta" }`), for `objectKey` accessors. */
+export interface KeyPropertyFact {
+  name: string;
+  value: ExprFact;
+  range: SourceRange;
   enclosing?: string;
 }
 
@@ -137,6 +214,15 @@ export interface FunctionFact {
   returnsCall?: number;
   /** Where the value it returns comes from (`return LD.init(key)`): factories of SDK clients. */
   returns?: ValueOrigin;
+  /** What it reads of its parameters and where it passes them: a flag map may be handed to it. */
+  paramFlows?: ParamFlowFact[];
+  /** Default values of its parameters (`fallback = false`), for wrappers called without them. */
+  paramDefaults?: { index: number; value: ExprFact }[];
+  /**
+   * An object of literal values it returns (`return { tokens: false, ai: false }`, or a local
+   * `const` holding one): the flags and defaults of a function used as a registry.
+   */
+  returnsLiterals?: ExprFact;
 }
 
 /** One import binding (or a side-effect import when `imported` is undefined). */
@@ -248,6 +334,10 @@ export interface FileFacts {
   functions: FunctionFact[];
   calls: CallFact[];
   envReads: EnvReadFact[];
+  /** Members named by `member` accessors (absent when none is configured). */
+  memberMaps?: MemberMapFact[];
+  /** Properties named by `objectKey` accessors (absent when none is configured). */
+  keyProperties?: KeyPropertyFact[];
   /** The call graph's nodes declared in this file (empty when `callGraph` is false). */
   declarations: DeclarationFact[];
   /**

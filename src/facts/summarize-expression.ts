@@ -43,7 +43,14 @@ export function summarizeExpression(expr: ts.Expression, ctx: ExtractionContext,
   const frozen = frozenArgument(node);
   if (frozen) return summarizeExpression(frozen, ctx, depth + 1);
   if (ts.isArrayLiteralExpression(node)) {
-    return { kind: "array", elements: node.elements.map((element) => summarizeExpression(element, ctx, depth + 1)) };
+    return {
+      kind: "array",
+      elements: node.elements.map((element) =>
+        ts.isSpreadElement(element)
+          ? { kind: "spread", value: summarizeExpression(element.expression, ctx, depth + 1) }
+          : summarizeExpression(element, ctx, depth + 1),
+      ),
+    };
   }
   return other(node, ctx);
 }
@@ -61,7 +68,12 @@ function frozenArgument(node: ts.Expression): ts.Expression | undefined {
 
 function summarizeObject(node: ts.ObjectLiteralExpression, ctx: ExtractionContext, depth: number): ExprFact {
   const properties: Record<string, ExprFact> = {};
+  const spreads: ExprFact[] = [];
   for (const property of node.properties) {
+    if (ts.isSpreadAssignment(property)) {
+      spreads.push(summarizeExpression(property.expression, ctx, depth + 1));
+      continue;
+    }
     if (ts.isPropertyAssignment(property)) {
       const name = propertyNameText(property.name);
       if (name !== undefined) properties[name] = summarizeExpression(property.initializer, ctx, depth + 1);
@@ -72,7 +84,7 @@ function summarizeObject(node: ts.ObjectLiteralExpression, ctx: ExtractionContex
       if (name !== undefined) properties[name] = { kind: "other", text: "function" };
     }
   }
-  return { kind: "object", properties };
+  return spreads.length > 0 ? { kind: "object", properties, spreads } : { kind: "object", properties };
 }
 
 function summarizeName(id: ts.Identifier, ctx: ExtractionContext, depth: number): ExprFact {

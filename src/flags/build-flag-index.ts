@@ -3,7 +3,17 @@
 // keys and defaults across files, and gathers environment-variable flags.
 import picomatch from "picomatch";
 import type { ResolvedFlagsConfig } from "../config/resolve-config.js";
-import type { CallFact, ExprFact, GuardFact } from "../facts/file-facts.js";
+import type { Accessor } from "../config/resolve-config.js";
+import type {
+  CalleeFact,
+  CallFact,
+  ExprFact,
+  GuardFact,
+  PropertyReadFact,
+  SourceRange,
+  ValueFlowFact,
+  ValueOrigin,
+} from "../facts/file-facts.js";
 import type { LinkedProject, LiteralValue, ResolvedOrigin } from "../graph/linked-project.js";
 import { selectPath } from "../facts/select-path.js";
 import { camelCaseKey } from "./camel-case.js";
@@ -17,7 +27,7 @@ import type {
   RecognisedBy,
   UnresolvedRead,
 } from "./flag-index.js";
-import type { ArgPosition, FlagValueType, ReadShape, SdkPreset } from "./sdk-preset.js";
+import type { ArgPosition, FlagValueType, FunctionReadShape, ReadShape, SdkPreset } from "./sdk-preset.js";
 import { matchesPackage } from "./sdk-preset.js";
 import { sdkPresets } from "./sdks/index.js";
 
@@ -25,6 +35,30 @@ import { sdkPresets } from "./sdks/index.js";
 interface ReadCatalog {
   presets: SdkPreset[];
   accessors: ReadShape[];
+  /** Configured factories: a call of what one returns reads a flag as `shape` says. */
+  factories: Map<string, FunctionReadShape>;
+  /** Configured object keys (`featureFlag` in `{ path, featureFlag: "x" }`). */
+  objectKeys: Map<string, { keyCase?: "camel" }>;
+  /** Configured members holding flag maps (`session.user.featureFlags`), by their dotted path. */
+  members: Map<string, { keyCase?: "camel"; env?: boolean }>;
+}
+
+/** Where a map of flags came from, and how its properties are read as keys. */
+interface MapSource {
+  sdk: string;
+  recognisedBy: RecognisedBy;
+  /** The map is this property of the value (`useWorkspace().flags`). */
+  property?: string;
+  keyCase?: "camel";
+  env?: boolean;
+  /** How the map is reached, for `via`: `getFeatureFlags()`, `.featureFlags`. */
+  via: string;
+}
+
+/** An environment variable read, kept until the registry says which names are declared. */
+interface EnvCandidate {
+  read: FlagRead;
+  tested: boolean;
 }
 
 /** A call recognised as a read, with the shape that says where its key and default are. */
@@ -56,13 +90,23 @@ interface Handle {
 }
 
 const maxWrapperRounds = 8;
+/** How many calls deep a map is followed through the parameters it is passed to. */
+const maxPassDepth = 4;
+const emptyRange: SourceRange = { start: 0, end: 0, line: 0, column: 0, endLine: 0, endColumn: 0 };
 
-/** The flag names (methods, functions, hooks, components) that the enabled presets and accessors read with. */
+/**
+ * The names extraction must look for: what the enabled presets and accessors call (methods,
+ * functions, hooks, components), and the configured factories (`makeFlag()`), members
+ * (`.featureFlags`) and object keys (`featureFlag:`), written so that extraction tells them apart.
+ */
 export function readNamesOf(flags: ResolvedFlagsConfig): Set<string> {
   const catalog = catalogOf(flags);
   const names = new Set<string>();
   for (const preset of catalog.presets) for (const shape of preset.reads) for (const n of shape.names) names.add(n);
   for (const shape of catalog.accessors) for (const n of shape.names) names.add(n);
+  for (const name of catalog.factories.keys()) names.add(`${name}()`);
+  for (const name of catalog.objectKeys.keys()) names.add(`${name}:`);
+  for (const path of catalog.members.keys()) names.add(`.${path}`);
   return names;
 }
 
@@ -71,18 +115,41 @@ function catalogOf(flags: ResolvedFlagsConfig): ReadCatalog {
     const preset = sdkPresets[name];
     return preset ? [preset] : [];
   });
-  const accessors: ReadShape[] = flags.accessors.map((accessor): ReadShape => {
-    const names = [accessor.name];
-    if (accessor.returns === "flag-map") return { kind: "flag-map", names, callee: accessor.kind };
-    const key: ArgPosition = accessor.property ? { index: accessor.key, property: accessor.property } : accessor.key;
-    const defaultIndex = accessor.default ?? (accessor.defaultProperty ? accessor.key : undefined);
-    const defaultPosition: ArgPosition | undefined =
-      defaultIndex === undefined || !accessor.defaultProperty ? defaultIndex : { index: defaultIndex, property: accessor.defaultProperty };
-    return defaultPosition === undefined
-      ? { kind: accessor.kind, names, key }
-      : { kind: accessor.kind, names, key, default: defaultPosition };
-  });
-  return { presets, accessors };
+  const catalog: ReadCatalog = { presets, accessors: [], factories: new Map(), objectKeys: new Map(), members: new Map() };
+  for (const accessor of flags.accessors) addAccessor(catalog, accessor);
+  return catalog;
+}
+
+function addAccessor(catalog: ReadCatalog, accessor: Accessor): void {
+  const options = { ...(accessor.keyCase ? { keyCase: accessor.keyCase } : {}), ...("env" in accessor && accessor.env ? { env: true } : {}) };
+  switch (accessor.kind) {
+    case "jsx":
+      catalog.accessors.push({ kind: "jsx", names: [accessor.name], keyProp: accessor.keyProp, ...options });
+      return;
+    case "object-key":
+      catalog.objectKeys.set(accessor.name, options);
+      return;
+    case "member":
+      catalog.members.set(accessor.path.join("."), options);
+      return;
+    case "function":
+    case "method":
+    case "factory": {
+      const names = [accessor.name];
+      if (accessor.returns === "flag-map") {
+        const callee = accessor.kind === "method" ? "method" : "function";
+        catalog.accessors.push({ kind: "flag-map", names, callee, ...options, ...(accessor.property ? { property: accessor.property } : {}) });
+        return;
+      }
+      const key: ArgPosition = accessor.property ? { index: accessor.key, property: accessor.property } : accessor.key;
+      const defaultIndex = accessor.default ?? (accessor.defaultProperty ? accessor.key : undefined);
+      const defaultPosition: ArgPosition | undefined =
+        defaultIndex === undefined || !accessor.defaultProperty ? defaultIndex : { index: defaultIndex, property: accessor.defaultProperty };
+      const positions = defaultPosition === undefined ? { key } : { key, default: defaultPosition };
+      if (accessor.kind === "factory") catalog.factories.set(accessor.name, { kind: "function", names, ...positions, ...options });
+      else catalog.accessors.push({ kind: accessor.kind, names, ...positions, ...options });
+    }
+  }
 }
 
 /** Builds the index of every flag read in `linked`, plus the declarations from the registry. */
@@ -100,6 +167,9 @@ class FlagIndexBuilder {
   private readonly unresolved: UnresolvedRead[] = [];
   private readonly wrappers = new Map<string, Wrapper>();
   private readonly handles = new Map<string, Handle>();
+  private readonly envCandidates: EnvCandidate[] = [];
+  /** Parameters a map was followed into, so that recursion through passes ends. */
+  private readonly followedParams = new Set<string>();
 
   constructor(
     private readonly linked: LinkedProject,
@@ -117,6 +187,8 @@ class FlagIndexBuilder {
           this.record(file, call, match);
         }
       }
+      this.recordMembers(file);
+      this.recordKeyProperties(file);
     }
     // Wrappers and handles found in one round make more calls reads in the next.
     for (let round = 0; round < maxWrapperRounds; round++) {
@@ -132,7 +204,7 @@ class FlagIndexBuilder {
       }
       if (!found) break;
     }
-    this.collectEnvReads();
+    this.collectEnvReads(declarations);
     const collisions = this.resolveCamelCaseReads(declarations);
     return this.assemble(declarations, collisions);
   }
@@ -140,6 +212,11 @@ class FlagIndexBuilder {
   /** A read by an SDK or a configured accessor, decided by the call alone. */
   private matchDirect(file: string, call: CallFact): CallMatch | undefined {
     const callee = call.callee;
+    if (this.catalog.factories.size > 0 && callee.kind === "function") {
+      const factory = this.factoryOf(file, callee.derivedFrom ?? callee.origin);
+      const shape = factory === undefined ? undefined : this.catalog.factories.get(factory);
+      if (shape) return { sdk: "accessor", recognisedBy: "accessor", shape };
+    }
     for (const shape of this.catalog.accessors) {
       const kindFits = shape.kind === "flag-map" ? shape.callee === callee.kind : shape.kind === callee.kind;
       if (kindFits && shape.names.includes(callee.name)) return { sdk: "accessor", recognisedBy: "accessor", shape };
@@ -162,12 +239,34 @@ class FlagIndexBuilder {
     const origin = this.linked.resolveOrigin(file, originFact);
     if (origin?.kind === "package") {
       const namespace = callee.kind === "method" && (origin.imported === "*" || origin.imported === "default");
+      // A path alias that did not resolve (`@/lib/flags`) says nothing about the receiver: as for an
+      // untyped one, names only SDKs use still count.
+      if (isUnresolvedAlias(origin.specifier)) return this.matchByName(call);
       return this.matchPackage(call, origin, callee.name, namespace ? "namespace" : "member");
     }
     // A name that resolves inside the project is the project's own function, class or object;
     // a plain value nothing more is known about only matches names SDKs alone use.
     if (origin?.kind === "module" || (origin?.kind === "declaration" && this.isProjectCallable(origin))) return undefined;
     return this.matchByName(call);
+  }
+
+  /**
+   * The configured factory a function value was made by: `const flag = makeFlag()` (or the same at
+   * module level, or imported), followed through the bindings that hold it.
+   */
+  private factoryOf(file: string, origin: ValueOrigin | undefined): string | undefined {
+    let current = origin;
+    let currentFile = file;
+    for (let depth = 0; current && depth < 6; depth++) {
+      const resolved = this.linked.resolveOrigin(currentFile, current, "declaration");
+      if (!resolved || resolved.kind === "module") return undefined;
+      const name = resolved.kind === "package" ? resolved.imported : resolved.name;
+      if (this.catalog.factories.has(name)) return name;
+      if (resolved.kind === "package") return undefined;
+      current = this.linked.getFacts(resolved.file)?.bindings[resolved.name];
+      currentFile = resolved.file;
+    }
+    return undefined;
   }
 
   private isProjectCallable(origin: ResolvedOrigin & { kind: "declaration" }): boolean {
@@ -258,6 +357,12 @@ class FlagIndexBuilder {
       this.unresolved.push({ file, range: call.range, sdk: wrapper.sdk, via: viaOf(call), keyText: resolved.unresolved });
       return true;
     }
+    if (wrapper.sdk === "env") {
+      const read = this.newRead(file, call, { key: resolved.key, keySource: "env-name", sdk: "env", recognisedBy: "wrapper", guards: call.guards });
+      read.wrapper = { file: wrapper.file, name: wrapper.name };
+      this.envCandidates.push({ read, tested: call.tested === true });
+      return true;
+    }
     const read = this.newRead(file, call, { ...resolved, sdk: wrapper.sdk, recognisedBy: "wrapper", guards: call.guards });
     const defaultValue = this.wrapperDefault(file, call, wrapper);
     if (defaultValue && "value" in defaultValue) read.default = defaultValue.value;
@@ -271,10 +376,18 @@ class FlagIndexBuilder {
     const spec = wrapper.default;
     if (!spec || "value" in spec) return spec;
     const arg = call.args[spec.index];
-    if (!arg) return undefined;
+    // `isOn("x")` of `function isOn(key, fallback = false)`: the parameter's own default.
+    if (!arg || (arg.kind === "null" && spec.path.length === 0)) return this.parameterDefault(wrapper, spec.index, spec.path);
     const expr = selectPath(arg, spec.path);
     if (expr.kind === "param") return { index: expr.index, path: expr.path };
     const value = this.linked.resolveLiteral(file, expr);
+    return value === undefined ? undefined : { value };
+  }
+
+  private parameterDefault(wrapper: Wrapper, index: number, path: readonly string[]): Wrapper["default"] {
+    if (path.length > 0) return undefined;
+    const declared = this.linked.functionsOf(wrapper.file).get(wrapper.name)?.paramDefaults?.find((d) => d.index === index);
+    const value = declared && this.linked.resolveLiteral(wrapper.file, declared.value);
     return value === undefined ? undefined : { value };
   }
 
@@ -301,19 +414,14 @@ class FlagIndexBuilder {
     const { shape } = match;
     switch (shape.kind) {
       case "flag-map":
-        for (const property of call.propertyReads ?? []) {
-          const read = this.newRead(file, call, {
-            key: property.property,
-            keySource: shape.keyCase === "camel" ? "camel-case" : "property",
-            sdk: match.sdk,
-            recognisedBy: match.recognisedBy,
-            guards: property.guards,
-          });
-          read.range = property.range;
-          read.via = `${call.callee.name}().${property.property}${property.member ? `.${property.member}` : ""}`;
-          if (shape.keyCase === "camel") this.camelReads.push(read);
-          else this.reads.push(read);
-        }
+        this.recordMap(file, call.propertyReads ?? [], call.flow, {
+          sdk: match.sdk,
+          recognisedBy: match.recognisedBy,
+          via: `${call.callee.name}()`,
+          ...(shape.property ? { property: shape.property } : {}),
+          ...(shape.keyCase ? { keyCase: shape.keyCase } : {}),
+          ...(shape.env ? { env: true } : {}),
+        });
         return;
       case "jsx": {
         const attributes = call.args[0];
@@ -354,19 +462,155 @@ class FlagIndexBuilder {
       if (value !== undefined) defaultValue = { value };
     }
     if ("param" in resolved) {
-      this.addWrapper(file, resolved.param, match.sdk, valueType, defaultValue);
+      this.addWrapper(file, resolved.param, match.shape.env ? "env" : match.sdk, valueType, defaultValue);
       return;
     }
     if ("unresolved" in resolved) {
       this.unresolved.push({ file, range: call.range, sdk: match.sdk, via: viaOf(call), keyText: resolved.unresolved });
       return;
     }
-    const read = this.newRead(file, call, { ...resolved, sdk: match.sdk, recognisedBy: match.recognisedBy, guards });
+    if (match.shape.env) {
+      const read = this.newRead(file, call, { key: resolved.key, keySource: "env-name", sdk: "env", recognisedBy: "env", guards });
+      this.envCandidates.push({ read, tested: call.tested === true });
+      return;
+    }
+    const keySource = match.shape.keyCase === "camel" ? "camel-case" : resolved.keySource;
+    const read = this.newRead(file, call, { ...resolved, keySource, sdk: match.sdk, recognisedBy: match.recognisedBy, guards });
     if (defaultValue && "value" in defaultValue) read.default = defaultValue.value;
     if (valueType) read.valueType = valueType;
+    if (match.shape.keyCase === "camel") {
+      this.camelReads.push(read);
+      return;
+    }
     this.addRead(file, call, read);
     if (match.shape.kind === "definition" && call.assignedTo !== undefined) {
       this.addHandle(file, call.assignedTo, read);
+    }
+  }
+
+  /**
+   * The reads of a map of flags: each property read is a flag (or, with `source.property`, each
+   * member of that property); a computed key is resolved like a call's (a parameter makes the
+   * enclosing function a wrapper); and the map is followed into the parameters it is passed to.
+   */
+  private recordMap(file: string, reads: readonly PropertyReadFact[], flow: ValueFlowFact | undefined, source: MapSource, depth = 0): void {
+    for (const property of reads) {
+      const step = source.property === undefined ? keyStepOf(property) : memberStepOf(property, source.property);
+      if (!step) continue;
+      const resolved = step.keyExpr ? this.resolveKey(file, step.keyExpr) : { key: step.name, keySource: "property" as const };
+      const fact = { range: property.range, via: `${source.via}.${[property.property, property.member].filter((p) => p !== undefined).join(".")}` };
+      if ("param" in resolved) {
+        this.addWrapper(file, resolved.param, source.sdk, undefined, undefined);
+        continue;
+      }
+      if ("unresolved" in resolved) {
+        this.unresolved.push({ file, range: property.range, sdk: source.sdk, via: fact.via, keyText: resolved.unresolved });
+        continue;
+      }
+      const read: FlagRead = {
+        key: resolved.key,
+        file,
+        range: property.range,
+        sdk: source.env ? "env" : source.sdk,
+        recognisedBy: source.env ? "env" : source.recognisedBy,
+        via: fact.via,
+        keySource: source.env ? "env-name" : source.keyCase === "camel" ? "camel-case" : resolved.keySource,
+        polarity: property.guards[0]?.polarity ?? "positive",
+        guards: property.guards,
+      };
+      const enclosing = this.enclosingAt(file, property.range);
+      if (enclosing !== undefined) read.enclosing = enclosing;
+      if (source.env) this.envCandidates.push({ read, tested: property.guards.length > 0 });
+      else if (source.keyCase === "camel") this.camelReads.push(read);
+      else this.reads.push(read);
+    }
+    for (const pass of flow?.passes ?? []) {
+      // Only the map itself (or, for a map held in a property, that property) is followed on.
+      const part = source.property === undefined ? pass.from : pass.from[0] === source.property ? pass.from.slice(1) : undefined;
+      if (part === undefined || part.length > 0 || depth >= maxPassDepth) continue;
+      const target = this.passTarget(file, pass.callee);
+      const paramFlow = target && this.linked.functionsOf(target.file).get(target.name)?.paramFlows?.find((p) => p.index === pass.index);
+      if (!target || !paramFlow) continue;
+      const id = `${target.file}#${target.name}#${pass.index}#${pass.path.join(".")}`;
+      if (this.followedParams.has(id)) continue;
+      this.followedParams.add(id);
+      const [property] = pass.path;
+      const inner: MapSource = { ...source, via: `${target.name}(${source.via})` };
+      if (property === undefined) delete inner.property;
+      else inner.property = property;
+      this.recordMap(target.file, paramFlow.reads, paramFlow, inner, depth + 1);
+    }
+  }
+
+  /** The project function (or component) a value is passed to. */
+  private passTarget(file: string, callee: CalleeFact): { file: string; name: string } | undefined {
+    const origin = callee.kind === "method" ? undefined : callee.origin;
+    if (origin) {
+      const resolved = this.linked.resolveOrigin(file, origin, "declaration");
+      return resolved?.kind === "declaration" ? { file: resolved.file, name: resolved.name } : undefined;
+    }
+    if (callee.kind !== "method") return undefined;
+    const target = this.calleeTarget(file, { callee, args: [], range: emptyRange, guards: [] });
+    if (!target) return undefined;
+    const hash = target.indexOf("#");
+    return { file: target.slice(0, hash), name: target.slice(hash + 1) };
+  }
+
+  /** The innermost named function whose range holds `range`. */
+  private enclosingAt(file: string, range: SourceRange): string | undefined {
+    let best: { name: string; size: number } | undefined;
+    for (const fn of this.linked.getFacts(file)?.functions ?? []) {
+      if (fn.range.start > range.start || fn.range.end < range.end) continue;
+      const size = fn.range.end - fn.range.start;
+      if (!best || size < best.size) best = { name: fn.name, size };
+    }
+    return best?.name;
+  }
+
+  /** Configured members (`session.user.featureFlags`): what is read of them is a flag. */
+  private recordMembers(file: string): void {
+    for (const member of this.linked.getFacts(file)?.memberMaps ?? []) {
+      const path = member.path.join(".");
+      const options = this.catalog.members.get(path);
+      if (!options) continue;
+      this.recordMap(file, member.reads, member.flow, {
+        sdk: "accessor",
+        recognisedBy: "accessor",
+        via: `.${path}`,
+        ...options,
+      });
+    }
+  }
+
+  /** Configured object keys (`{ path, featureFlag: "x" }`): the value is a flag key. */
+  private recordKeyProperties(file: string): void {
+    for (const property of this.linked.getFacts(file)?.keyProperties ?? []) {
+      const options = this.catalog.objectKeys.get(property.name);
+      if (!options) continue;
+      const resolved = this.resolveKey(file, property.value);
+      const via = `{ ${property.name} }`;
+      if ("param" in resolved) {
+        this.addWrapper(file, resolved.param, "accessor", undefined, undefined);
+        continue;
+      }
+      if ("unresolved" in resolved) {
+        this.unresolved.push({ file, range: property.range, sdk: "accessor", via, keyText: resolved.unresolved });
+        continue;
+      }
+      const read: FlagRead = {
+        key: resolved.key,
+        file,
+        range: property.range,
+        sdk: "accessor",
+        recognisedBy: "accessor",
+        via,
+        keySource: options.keyCase === "camel" ? "camel-case" : resolved.keySource,
+        polarity: "positive",
+        guards: [],
+      };
+      if (property.enclosing !== undefined) read.enclosing = property.enclosing;
+      if (options.keyCase === "camel") this.camelReads.push(read);
+      else this.reads.push(read);
     }
   }
 
@@ -432,12 +676,16 @@ class FlagIndexBuilder {
     return read;
   }
 
-  private collectEnvReads(): void {
-    if (!this.flags.sdks.includes("env") || this.flags.env.length === 0) return;
-    const isFlagName = picomatch(this.flags.env);
+  /**
+   * Environment variables that are flags: every name `flags.env` matches when the config sets it;
+   * with the default globs, a matching name only where some read tests it as a boolean (a setting
+   * such as `WORKER_ENABLED` is passed on, not tested); and any name the project declares.
+   */
+  private collectEnvReads(declarations: readonly FlagDeclaration[]): void {
+    if (!this.flags.sdks.includes("env")) return;
+    const matches = this.flags.env.length === 0 ? () => false : picomatch(this.flags.env);
     for (const [file, facts] of this.linked.facts) {
       for (const env of facts.envReads) {
-        if (!isFlagName(env.name)) continue;
         const read: FlagRead = {
           key: env.name,
           file,
@@ -450,8 +698,15 @@ class FlagIndexBuilder {
           guards: env.guards,
         };
         if (env.enclosing !== undefined) read.enclosing = env.enclosing;
-        this.reads.push(read);
+        this.envCandidates.push({ read, tested: env.tested === true });
       }
+    }
+    const declared = new Set([...declarations.map((d) => d.key), ...Object.keys(this.flags.states)]);
+    const tested = new Set(this.envCandidates.filter((c) => c.tested).map((c) => c.read.key));
+    for (const { read } of this.envCandidates) {
+      const name = read.key;
+      const isFlag = declared.has(name) || (matches(name) && (this.flags.envConfigured || tested.has(name)));
+      if (isFlag) this.reads.push(read);
     }
   }
 
@@ -510,6 +765,26 @@ class FlagIndexBuilder {
       collisions,
     };
   }
+}
+
+/**
+ * A specifier no npm package can have (`@/lib/flags`, `~/flags`, `#flags`): a path alias or
+ * subpath import the resolver could not follow, which the resolver reports as a package.
+ */
+function isUnresolvedAlias(specifier: string): boolean {
+  return /^(?:@\/|~|#)/.test(specifier);
+}
+
+/** The step of a map read that names the flag: the first property read. */
+function keyStepOf(read: PropertyReadFact): { name: string; keyExpr?: ExprFact } | undefined {
+  if (read.bound) return undefined;
+  return read.keyExpr ? { name: read.property, keyExpr: read.keyExpr } : { name: read.property };
+}
+
+/** For a map held in `property` of a value: the member read below it (`workspace.flags.a` → `a`). */
+function memberStepOf(read: PropertyReadFact, property: string): { name: string; keyExpr?: ExprFact } | undefined {
+  if (read.property !== property || read.keyExpr || read.member === undefined) return undefined;
+  return read.memberKeyExpr ? { name: read.member, keyExpr: read.memberKeyExpr } : { name: read.member };
 }
 
 /** Whether a shape can describe a call reached this way (see `matchPackage`). */

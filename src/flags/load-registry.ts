@@ -9,6 +9,9 @@ import type { LinkedProject, LiteralValue } from "../graph/linked-project.js";
 import type { FlagDeclaration } from "./flag-index.js";
 import { describeJsonError } from "../config/describe-json-error.js";
 
+/** How many spreads deep a registry is followed (`[...a]` where `a` is `[...b]`). */
+const maxSpreadDepth = 4;
+
 /** Where registry paths are resolved from and reported against. */
 export interface RegistryContext {
   root: string;
@@ -54,13 +57,14 @@ function fromExport(
   const base = { file: origin.file, source: entry, ...(line === undefined ? {} : { line }) };
   const keyType = declared?.keyTypes[origin.name];
   if (keyType) return [...(keyType.literals ?? []), ...(keyType.properties ?? [])].map((key) => ({ ...base, key }));
-  const constant = declared?.constants[origin.name];
+  // A constant, or a function that returns an object of defaults (`getFeatureFlags` building one locally).
+  const constant = declared?.constants[origin.name] ?? context.linked.functionsOf(origin.file).get(origin.name)?.returnsLiterals;
   const value = constant && context.linked.resolveExpr(origin.file, constant);
-  const declarations = value ? declarationsOf(value.expr, (expr) => context.linked.resolveLiteral(origin.file, expr)) : undefined;
+  const declarations = value ? declarationsOf(value.expr, value.file, context.linked) : undefined;
   if (!declarations) {
     throw new ConfigError(
       context.configFile,
-      `${field}: ${file}#${exportName} is not an enum, a constant object or array, or a type listing flag keys`,
+      `${field}: ${file}#${exportName} is not an enum, a constant object or array, a type listing flag keys, or a function returning an object of defaults`,
     );
   }
   return declarations.map((d) => ({ ...base, ...d }));
@@ -79,23 +83,36 @@ function declarationLine(exports: readonly ExportFact[], name: string): number |
  */
 function declarationsOf(
   expr: ExprFact,
-  literalOf: (expr: ExprFact) => LiteralValue | undefined,
+  file: string,
+  linked: LinkedProject,
+  depth = 0,
 ): Array<{ key: string; default?: LiteralValue }> | undefined {
+  const literalOf = (e: ExprFact): LiteralValue | undefined => linked.resolveLiteral(file, e);
+  // `[...previewFlags, "a"]`, `{ ...baseFlags, a: true }`: what a spread brings, from wherever it is declared.
+  const spread = (value: ExprFact): Array<{ key: string; default?: LiteralValue }> => {
+    const resolved = depth < maxSpreadDepth ? linked.resolveExpr(file, value) : undefined;
+    return (resolved && declarationsOf(resolved.expr, resolved.file, linked, depth + 1)) ?? [];
+  };
   if (expr.kind === "array") {
     return expr.elements.flatMap((element) => {
+      if (element.kind === "spread") return spread(element.value);
       const value = literalOf(element);
       return typeof value === "string" ? [{ key: value }] : [];
     });
   }
   if (expr.kind !== "object") return undefined;
+  const spreadKeys = (expr.spreads ?? []).flatMap(spread);
   const entries = Object.entries(expr.properties).map(([name, value]) => ({ name, value: literalOf(value), expr: value }));
-  if (entries.length > 0 && entries.every((e) => typeof e.value === "string")) {
-    return entries.map((e) => ({ key: String(e.value) }));
-  }
-  return entries.map((e) => {
-    const defaultValue = e.value ?? (e.expr.kind === "object" ? defaultOfObject(e.expr, literalOf) : undefined);
-    return defaultValue === undefined ? { key: e.name } : { key: e.name, default: defaultValue };
-  });
+  const own =
+    entries.length > 0 && entries.every((e) => typeof e.value === "string")
+      ? entries.map((e) => ({ key: String(e.value) }))
+      : entries.map((e) => {
+          const defaultValue = e.value ?? (e.expr.kind === "object" ? defaultOfObject(e.expr, literalOf) : undefined);
+          return defaultValue === undefined ? { key: e.name } : { key: e.name, default: defaultValue };
+        });
+  // An own property overrides what a spread brought.
+  const ownKeys = new Set(own.map((d) => d.key));
+  return [...spreadKeys.filter((d) => !ownKeys.has(d.key)), ...own];
 }
 
 function defaultOfObject(

@@ -13,6 +13,10 @@ interface ReadShapeBase {
   names: readonly string[];
   /** Restricts the shape to these packages of the preset (argument positions differ between SDKs' flavours). */
   packages?: readonly string[];
+  /** Keys are written camelCased (LaunchDarkly's React SDK: `new-checkout` is read as `newCheckout`). */
+  keyCase?: "camel";
+  /** Keys are environment variable names, which count as `flags.env` says (configured `env` accessors). */
+  env?: boolean;
 }
 
 /** `client.boolVariation(key, context, default)`: a method on an object traced to the SDK. */
@@ -53,8 +57,8 @@ export interface FlagMapReadShape extends ReadShapeBase {
   valueMember?: string;
   /** Whether the name is a function/hook (`useFlags()`) or a method (`client.allFlags()`). */
   callee: "function" | "method";
-  /** LaunchDarkly's React SDK camelCases keys by default: `new-checkout` is read as `newCheckout`. */
-  keyCase?: "camel";
+  /** The map is this property of the result (`const { flags } = useWorkspace()`), not the result itself. */
+  property?: string;
 }
 
 /** `<IfFeatureEnabled feature="x">`: a component whose children render only when the flag is on. */

@@ -18,9 +18,11 @@ describe("configJsonSchema", () => {
     ]);
   });
 
-  it("tells editors that an accessor needs exactly one of function or method", () => {
+  it("tells editors that an accessor needs exactly one of the fields naming what reads a flag", () => {
     const accessor = configJsonSchema()["properties"];
-    expect(JSON.stringify(accessor)).toContain('"oneOf":[{"required":["function"]},{"required":["method"]}]');
+    expect(JSON.stringify(accessor)).toContain(
+      '"oneOf":[{"required":["function"]},{"required":["method"]},{"required":["factory"]},{"required":["jsx"]},{"required":["objectKey"]},{"required":["member"]}]',
+    );
   });
 
   it("lists every rule id as an allowed rules key", () => {

@@ -309,7 +309,7 @@ describe("loadConfig errors", () => {
   it("validates JavaScript configs with the same schema", async () => {
     const root = project({ "deadflag.config.ts": 'export default { flags: { accessors: [{ function: "a", method: "b" }] } };\n' });
     expect((await loadError(root)).message).toBe(
-      'deadflag.config.ts: flags.accessors[0]: expected exactly one of "function" or "method", not both',
+      'deadflag.config.ts: flags.accessors[0]: expected exactly one of "function", "method", "factory", "jsx", "objectKey" or "member", got "function" and "method"',
     );
   });
 });

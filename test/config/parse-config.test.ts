@@ -85,13 +85,46 @@ describe("parseConfig errors", () => {
 
   it("rejects an accessor with both function and method", () => {
     expect(messageFor({ flags: { accessors: [{ function: "isOn", method: "isOn" }] } })).toBe(
-      'deadflag.config.json: flags.accessors[0]: expected exactly one of "function" or "method", not both',
+      'deadflag.config.json: flags.accessors[0]: expected exactly one of "function", "method", "factory", "jsx", "objectKey" or "member", got "function" and "method"',
     );
   });
 
   it("rejects an accessor with neither function nor method", () => {
     expect(messageFor({ flags: { accessors: [{ function: "isOn" }, { key: 1 }] } })).toBe(
-      'deadflag.config.json: flags.accessors[1]: expected a "function" or a "method" name',
+      'deadflag.config.json: flags.accessors[1]: expected one of "function", "method", "factory", "jsx", "objectKey" or "member" naming what reads a flag',
+    );
+  });
+
+  it("rejects an accessor field that does nothing in its combination, naming the field", () => {
+    expect(messageFor({ flags: { accessors: [{ function: "useWorkspace", returns: "flag-map", key: 1 }] } })).toBe(
+      'deadflag.config.json: flags.accessors[0].key: does nothing with "returns": "flag-map" (the keys are the properties of the result)',
+    );
+    expect(messageFor({ flags: { accessors: [{ member: "featureFlags", default: 1 }] } })).toBe(
+      'deadflag.config.json: flags.accessors[0].default: does nothing with "member"',
+    );
+    expect(messageFor({ flags: { accessors: [{ objectKey: "featureFlag", env: true }] } })).toBe(
+      'deadflag.config.json: flags.accessors[0].env: does nothing with "objectKey"',
+    );
+    expect(messageFor({ flags: { accessors: [{ factory: "makeFlag", returns: "flag-map" }] } })).toBe(
+      'deadflag.config.json: flags.accessors[0].returns: does nothing with "factory"',
+    );
+    expect(messageFor({ flags: { accessors: [{ method: "isOn", keyProp: "flag" }] } })).toBe(
+      'deadflag.config.json: flags.accessors[0].keyProp: does nothing with "method"',
+    );
+    expect(messageFor({ flags: { accessors: [{ function: "env", env: true, keyCase: "camel" }] } })).toBe(
+      'deadflag.config.json: flags.accessors[0].keyCase: does nothing with "env": variable names are read as written',
+    );
+  });
+
+  it("requires the key prop of a JSX accessor", () => {
+    expect(messageFor({ flags: { accessors: [{ jsx: "FeatureFlagToggle" }] } })).toBe(
+      'deadflag.config.json: flags.accessors[0]: expected "keyProp", the prop of the component that holds the flag key',
+    );
+  });
+
+  it("rejects a key casing other than as-is or camel", () => {
+    expect(messageFor({ flags: { accessors: [{ function: "useFeature", keyCase: "kebab" }] } })).toBe(
+      'deadflag.config.json: flags.accessors[0].keyCase: expected one of "as-is", "camel", got "kebab"',
     );
   });
 

@@ -17,6 +17,7 @@ describe("resolveConfig", () => {
         accessors: [],
         registry: [],
         env: ["FEATURE_*", "FF_*", "*_FEATURE_*", "ENABLE_*", "*_ENABLED"],
+        envConfigured: false,
         states: {},
       },
     });
@@ -45,6 +46,7 @@ describe("resolveConfig", () => {
         accessors: [],
         registry: ["flags.json"],
         env: ["MY_FLAG_*"],
+        envConfigured: true,
         states: { "power-peg": "retired" },
       },
     });
@@ -56,6 +58,29 @@ describe("resolveConfig", () => {
     first.flags.sdks.pop();
     expect(resolveConfig({}).flags.env).toHaveLength(5);
     expect(resolveConfig({}).flags.sdks).toHaveLength(sdkNames.length);
+  });
+
+  it("normalises every kind of accessor, keeping only the fields that do something", () => {
+    const { flags } = parseConfig({
+      flags: {
+        accessors: [
+          { factory: "makeFlag", property: "key", keyCase: "camel" },
+          { jsx: "FeatureFlagToggle", keyProp: "featureFlag" },
+          { objectKey: "featureFlag", keyCase: "as-is" },
+          { member: "user.featureFlags" },
+          { function: "env", env: true },
+          { function: "useWorkspace", returns: "flag-map", property: "flags" },
+        ],
+      },
+    });
+    expect(flags.accessors).toStrictEqual([
+      { kind: "factory", name: "makeFlag", key: 0, property: "key", keyCase: "camel" },
+      { kind: "jsx", name: "FeatureFlagToggle", keyProp: "featureFlag" },
+      { kind: "object-key", name: "featureFlag" },
+      { kind: "member", path: ["user", "featureFlags"] },
+      { kind: "function", name: "env", key: 0, env: true },
+      { kind: "function", name: "useWorkspace", key: 0, property: "flags", returns: "flag-map" },
+    ]);
   });
 
   it("normalises accessors into kind and name, with the key index defaulting to 0", () => {

@@ -19,7 +19,7 @@ describe("openProject", () => {
     const second = await openProject({ root });
     expect(second.stats).toMatchObject({ files: 3, parsed: 0, cached: 3 });
     expect(indexFlags(second)).toEqual(indexFlags(first));
-    writeFileSync(path.join(root, "src/c.ts"), 'export const c = process.env.FEATURE_C;\n');
+    writeFileSync(path.join(root, "src/c.ts"), 'export const c = process.env.FEATURE_C === "true";\n');
     const third = await openProject({ root });
     expect(third.stats).toMatchObject({ parsed: 1, cached: 2 });
     expect(indexFlags(third).flags.map((f) => f.key)).toEqual(["FEATURE_A", "FEATURE_B", "FEATURE_C"]);

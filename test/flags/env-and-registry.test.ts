@@ -76,6 +76,32 @@ describe("environment variables", () => {
     expect(allReads(index).map(describeEnv)).toEqual(["MY_TOGGLE src/app.ts:1:5 env/env env-name positive", "NODE_ENV src/app.ts:3:5 env/env env-name positive"]);
   });
 
+  it("with the default globs, takes a matching name for a flag only where a read tests it as a boolean", () => {
+    const files = {
+      "src/worker.ts": [
+        "export const config = { workers: process.env.WORKER_ENABLED, port: process.env.PORT };",
+        "export const isBeta = !!process.env.BETA_ENABLED;",
+        "const enabled = process.env.SEARCH_ENABLED;",
+        "export const search = enabled ? 1 : 2;",
+      ].join("\n"),
+    };
+    expect(allReads(indexSources(files)).map(describeEnv)).toEqual([
+      "BETA_ENABLED src/worker.ts:2:25 env/env env-name positive",
+      "SEARCH_ENABLED src/worker.ts:3:17 env/env env-name positive",
+    ]);
+    // Configured globs name flags on purpose: every read of a matching name counts.
+    expect(allReads(indexSources(files, { env: ["*_ENABLED"] })).map((r) => r.key)).toEqual([
+      "BETA_ENABLED",
+      "SEARCH_ENABLED",
+      "WORKER_ENABLED",
+    ]);
+  });
+
+  it("never takes an assignment to process.env (a test's setup) for a read", () => {
+    const files = { "test/setup.ts": ['process.env.FEATURE_X = "true";', 'process.env["FEATURE_Y"] = "1";'].join("\n") };
+    expect(indexSources(files, { env: ["FEATURE_*"] }).flags).toEqual([]);
+  });
+
   it("reads no env flags when `flags.sdks` leaves out `env`, or `flags.env` is empty", () => {
     const files = { "src/app.ts": "if (process.env.FEATURE_X) a();" };
     expect(indexSources(files, { sdks: ["openfeature"] }).flags).toEqual([]);
@@ -153,6 +179,59 @@ describe("registry (flags.registry)", () => {
       "union-a src/flags.ts:6 src/flags.ts#Union",
       "union-b src/flags.ts:6 src/flags.ts#Union",
     ]);
+  });
+
+  it("declares the keys spreads bring into an array or object, from this file or another, and a one-member union", async () => {
+    const index = await indexProject(
+      {
+        "src/preview.ts": 'export const previewFlags = ["preview-a", "preview-b"] as const;\n',
+        "src/flags.ts": [
+          'import { previewFlags } from "./preview";',
+          'const base = { "base-flag": true, "over": false };',
+          'export const ALL = [...previewFlags, "own"] as const;',
+          'export const DEFAULTS = { ...base, over: true, extra: "x" };',
+          'export type Only = "only-one";',
+        ].join("\n"),
+      },
+      { registry: ["src/flags.ts#ALL", "src/flags.ts#DEFAULTS", "src/flags.ts#Only"] },
+    );
+    expect(declarationsOf(index)).toEqual([
+      "base-flag src/flags.ts:4 src/flags.ts#DEFAULTS default=true",
+      'extra src/flags.ts:4 src/flags.ts#DEFAULTS default="x"',
+      "only-one src/flags.ts:5 src/flags.ts#Only",
+      "over src/flags.ts:4 src/flags.ts#DEFAULTS default=true",
+      "own src/flags.ts:3 src/flags.ts#ALL",
+      "preview-a src/flags.ts:3 src/flags.ts#ALL",
+      "preview-b src/flags.ts:3 src/flags.ts#ALL",
+    ]);
+  });
+
+  it("declares the keys and defaults of the local object of literals a registry function returns", async () => {
+    const index = await indexProject(
+      {
+        "src/flags.ts": [
+          "export async function getFeatureFlags(teamId?: string) {",
+          "  const teamFeatures = { tokens: false, ai: false, region: \"eu\" };",
+          "  if (!teamId) return Object.fromEntries(Object.entries(teamFeatures));",
+          "  return teamFeatures;",
+          "}",
+        ].join("\n"),
+      },
+      { registry: ["src/flags.ts#getFeatureFlags"] },
+    );
+    expect(declarationsOf(index)).toEqual([
+      "ai src/flags.ts:1 src/flags.ts#getFeatureFlags default=false",
+      'region src/flags.ts:1 src/flags.ts#getFeatureFlags default="eu"',
+      "tokens src/flags.ts:1 src/flags.ts#getFeatureFlags default=false",
+    ]);
+  });
+
+  it("declares environment variables of the registry as flags, tested or not", async () => {
+    const index = await indexProject(
+      { "src/flags.ts": 'export const ENV_FLAGS = ["WORKER_ENABLED"] as const;\n', "src/app.ts": "export const w = process.env.WORKER_ENABLED;\n" },
+      { registry: ["src/flags.ts#ENV_FLAGS"] },
+    );
+    expect(index.flags.map((f) => [f.key, f.references.map((r) => `${r.file}:${r.range.line}`)])).toEqual([["WORKER_ENABLED", ["src/app.ts:1"]]]);
   });
 
   it("reports a re-exported registry at its declaration: the file and the line where it is declared", async () => {
@@ -251,7 +330,7 @@ describe("registry (flags.registry)", () => {
     it("names the entry and the file when the export lists no keys", async () => {
       const error = await registryError({ "src/flags.ts": "export function Flag() { return 1; }\n" }, ["src/flags.ts#Flag"]);
       expect(error.message).toBe(
-        "deadflag.config.json: flags.registry[0]: src/flags.ts#Flag is not an enum, a constant object or array, or a type listing flag keys",
+        "deadflag.config.json: flags.registry[0]: src/flags.ts#Flag is not an enum, a constant object or array, a type listing flag keys, or a function returning an object of defaults",
       );
     });
 
