@@ -149,7 +149,8 @@ export function buildGraphDocument(context: ScanContext): GraphDocument {
 /**
  * The hops out of node `id`: every use resolved through the graph, a module used whole expanded to
  * its file and its exports, and a member name dispatched to the members of that name whose class
- * `isLiveClass` accepts. Types lead nowhere at run time and give no hop.
+ * `isLiveClass` accepts. A type use leads to the type (interface or alias) it names, and no further
+ * at run time but through what the type reads with `typeof`.
  */
 export function useHops(context: ScanContext, id: number, isLiveClass: (classId: number) => boolean): UseHop[] {
   const { graph, cuts } = context;
@@ -162,6 +163,13 @@ export function useHops(context: ScanContext, id: number, isLiveClass: (classId:
     const [line, column, useKind] = firstUse[key] ?? [nameRange.line, nameRange.column, "reference"];
     const cut = removed !== undefined && count - (removed[key] ?? 0) <= 0 ? cuts.branches.get(id)?.get(key) : undefined;
     const base = { key, line, column, ...(cut ? { cut } : {}) };
+    if (key.startsWith("t:")) {
+      // A type live code names is live, for what it reads from values (`typeof config`); classes named in types are not.
+      const named = graph.resolveTypeUse(node.file, key);
+      const kind = named.kind === "node" ? graph.nodes[named.id]?.declaration.kind : undefined;
+      if (named.kind === "node" && (kind === "interface" || kind === "type")) hops.push({ ...base, to: named, kind: useKind });
+      continue;
+    }
     const target = graph.resolveUse(node.file, key);
     if (target.kind === "member") {
       for (const member of membersNamed(graph, target.name)) {
@@ -170,7 +178,10 @@ export function useHops(context: ScanContext, id: number, isLiveClass: (classId:
       }
       continue;
     }
-    const kind: EdgeKind = key.startsWith("i:") ? "import" : useKind;
+    const kind: EdgeKind = key.startsWith("i:") || key.startsWith("j:") ? "import" : useKind;
+    // `const { a } = await import("./x")` loads x as well as reaching a.
+    const loaded = key.startsWith("j:") ? graph.importedFileOf(node.file, key) : undefined;
+    if (loaded !== undefined) hops.push({ ...base, to: { kind: "file", file: loaded }, kind });
     for (const to of expandTarget(graph, target)) hops.push({ ...base, to, kind });
   }
   return hops;

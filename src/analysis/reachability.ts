@@ -22,8 +22,11 @@ export interface Reachability {
    * reasons back gives *a* path to a root, not the shortest (`why` searches breadth-first for that).
    */
   reasons: Map<number, LiveReason>;
-  /** What live code used that static analysis cannot follow. */
-  unknowable: Set<string>;
+  /**
+   * What live code used that static analysis cannot follow (`eval`, `computed`, `import`, or
+   * `import:<prefix>` for a computed specifier with a literal start), with the files it happens in.
+   */
+  unknowable: Map<string, Set<string>>;
 }
 
 /** What to walk from and what to leave out. */
@@ -52,7 +55,7 @@ class ReachabilityWalk {
   private readonly live = new Set<number>();
   private readonly loaded = new Set<string>();
   private readonly reasons = new Map<number, LiveReason>();
-  private readonly unknowable = new Set<string>();
+  private readonly unknowable = new Map<string, Set<string>>();
   /** Member names live code uses, each with the reason of its first use (credited to its user). */
   private readonly liveMembers = new Map<string, LiveReason>();
   /** Classes whose every member is live: exported from an entry, or handed to a framework. */
@@ -184,6 +187,15 @@ class ReachabilityWalk {
     const cut = this.input.cuts?.get(id);
     for (const [key, count] of Object.entries(declaration.uses)) {
       if (cut && count - (cut[key] ?? 0) <= 0) continue;
+      if (key.startsWith("t:")) {
+        this.reachType(key, { kind: "use", from: id, key }, node.file);
+        continue;
+      }
+      // An import of some exports loads the whole module: its top-level code runs.
+      if (key.startsWith("j:")) {
+        const imported = this.graph.importedFileOf(node.file, key);
+        if (imported !== undefined) this.load(imported);
+      }
       // `e:X`: an instance of X goes to code outside the project (see GraphFactsCollector).
       this.reachTarget(this.graph.resolveUse(node.file, key), { kind: "use", from: id, key }, key.startsWith("e:"));
     }
@@ -243,12 +255,28 @@ class ReachabilityWalk {
       case "member":
         this.reachMember(target.name, reason);
         return;
-      case "unknowable":
-        this.unknowable.add(target.reason);
+      case "unknowable": {
+        const file = reason.kind === "use" ? this.graph.nodes[reason.from]?.file : undefined;
+        const files = this.unknowable.get(target.reason) ?? new Set<string>();
+        if (file !== undefined) files.add(file);
+        this.unknowable.set(target.reason, files);
         return;
+      }
       default:
         return;
     }
+  }
+
+  /**
+   * A type that live code names is live too, so that what the type reads from values (`typeof
+   * config` in `type Config = typeof config`) is: deleting that value would break the build. A
+   * class or enum named only in types stays dead (`only types refer to it`).
+   */
+  private reachType(key: string, reason: LiveReason, file: string): void {
+    const target = this.graph.resolveTypeUse(file, key);
+    if (target.kind !== "node") return;
+    const kind = this.graph.nodes[target.id]?.declaration.kind;
+    if (kind === "interface" || kind === "type") this.markLive(target.id, reason);
   }
 
   private reachMember(name: string, reason: LiveReason): void {
@@ -271,7 +299,7 @@ function topLevelRequires(graph: CallGraph, file: string): string[] {
   if (!facts) return [];
   const calls = new Map<string, number>();
   for (const fact of facts.imports) {
-    if ((fact.kind === "require" && fact.local === undefined) || fact.kind === "dynamic") {
+    if (fact.imported === undefined && (fact.kind === "require" || fact.kind === "dynamic")) {
       calls.set(fact.specifier, (calls.get(fact.specifier) ?? 0) + 1);
     }
   }

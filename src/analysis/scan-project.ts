@@ -10,6 +10,7 @@ import { ruleRegistry } from "../findings/rule-registry.js";
 import { CallGraph } from "../graph/call-graph.js";
 import { findDeadBranches } from "./dead-branches.js";
 import { findExportUsage } from "./export-usage.js";
+import { FindingUncertainty } from "./finding-uncertainty.js";
 import { cutDeadBranches } from "./flag-cuts.js";
 import { deadBranchFindings, flagDeclarationFindings } from "./flag-findings.js";
 import { importClosure } from "./import-closure.js";
@@ -94,6 +95,7 @@ function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlag
 /** `no-unused-file`: files no entry reaches through imports (or only tests do). */
 function unusedFileFindings(context: ScanContext): Finding[] {
   const findings: Finding[] = [];
+  const uncertainty = new FindingUncertainty(context);
   for (const file of context.graph.linked.facts.keys()) {
     if (context.reachedFiles.has(file) || context.testFiles.has(file)) continue;
     const testOnly = context.reachedFilesWithTests.has(file);
@@ -112,10 +114,15 @@ function unusedFileFindings(context: ScanContext): Finding[] {
         ...(testOnly ? { testOnly: true } : {}),
         declarations,
         lines: Math.max(1, ...nodes),
+        ...uncertainData(uncertainty.ofFile(file)),
       },
     });
   }
   return findings;
+}
+
+function uncertainData(reason: string | undefined): Record<string, string> {
+  return reason === undefined ? {} : { confidence: "uncertain", uncertainBecause: reason };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { GraphNode } from "../graph/call-graph.js";
 import type { DeadBranch } from "./dead-branches.js";
 import type { ScanContext } from "./scan-context.js";
 import { describeNode } from "./scan-context.js";
+import { FindingUncertainty } from "./finding-uncertainty.js";
 
 /** Node kinds that are code (types and the module's own statements are not reported). */
 const codeKinds = new Set(["function", "class", "method", "getter", "setter", "property", "variable", "enum", "namespace"]);
@@ -17,6 +18,7 @@ export function unreachableCodeFindings(context: ScanContext): Finding[] {
   const dead = new Set(candidates.filter((n) => !production.live.has(n.id)).map((n) => n.id));
   const cascade = deadCascade(context);
   const typeUsers = liveTypeUsers(context, dead);
+  const uncertain = uncertainNodes(context, candidates, cascade);
   const findings: Finding[] = [];
   for (const node of candidates) {
     if (production.live.has(node.id)) continue;
@@ -62,7 +64,7 @@ export function unreachableCodeFindings(context: ScanContext): Finding[] {
     } else {
       finding.message = `${describeNode(node)} is never used: no entry reaches it`;
     }
-    const uncertainty = uncertaintyOf(node, context);
+    const uncertainty = uncertain.get(node.id);
     if (uncertainty) {
       data["confidence"] = "uncertain";
       data["uncertainBecause"] = uncertainty;
@@ -235,12 +237,40 @@ function behindFlag(id: number, context: ScanContext): DeadBranch | undefined {
   return undefined;
 }
 
-/** Why a finding may be wrong: what static analysis could not follow. */
-function uncertaintyOf(node: GraphNode, context: ScanContext): string | undefined {
-  if (context.filesWithErrors.has(node.file)) return "the file has syntax errors";
-  const unknowable = context.production.unknowable;
-  if (unknowable.has("eval")) return "live code calls eval or new Function";
-  if (unknowable.has("import") && node.owner === undefined) return "live code imports a module by a computed name";
-  if (unknowable.has("computed") && node.owner !== undefined) return "live code calls members by computed names";
-  return undefined;
+/**
+ * Why each dead node's finding may be wrong: what static analysis could not follow reaches it, or
+ * reaches dead code that uses it (if `eval` may call `a`, what only `a` uses may run too).
+ */
+function uncertainNodes(context: ScanContext, candidates: readonly GraphNode[], cascade: DeadCascade): Map<number, string> {
+  const uncertainty = new FindingUncertainty(context);
+  const { graph } = context;
+  const reasons = new Map<number, string>();
+  /** The cause itself, for what inherits it through the cascade. */
+  const causes = new Map<number, string>();
+  const queue: number[] = [];
+  for (const node of candidates) {
+    if (context.production.live.has(node.id)) continue;
+    const reason = uncertainty.ofNode(node);
+    if (reason === undefined) continue;
+    reasons.set(node.id, reason);
+    causes.set(node.id, reason);
+    queue.push(node.id);
+  }
+  const uses = new Map<number, number[]>();
+  for (const [target, users] of cascade.users) {
+    for (const user of users) uses.set(user, [...(uses.get(user) ?? []), target]);
+  }
+  while (queue.length > 0) {
+    const user = queue.shift();
+    if (user === undefined) break;
+    const name = graph.nodes[user]?.declaration.name ?? "?";
+    for (const target of [...(uses.get(user) ?? []), ...graph.membersOf(user)]) {
+      if (reasons.has(target)) continue;
+      const cause = causes.get(user) ?? "";
+      reasons.set(target, `${name}, which uses it, may run: ${cause}`);
+      causes.set(target, cause);
+      queue.push(target);
+    }
+  }
+  return reasons;
 }

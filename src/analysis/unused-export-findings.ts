@@ -3,12 +3,14 @@
 import type { ExportFact } from "../facts/file-facts.js";
 import type { Finding } from "../findings/finding.js";
 import type { ExportUsage } from "./export-usage.js";
+import { FindingUncertainty } from "./finding-uncertainty.js";
 import type { ScanContext } from "./scan-context.js";
 
 /** The unused-export findings of a scan. */
 export function unusedExportFindings(context: ScanContext, usage: ExportUsage): Finding[] {
   const findings: Finding[] = [];
   const entries = new Set(context.entries.production);
+  const uncertainty = new FindingUncertainty(context);
   for (const [file, facts] of context.graph.linked.facts) {
     // A file no entry reaches (or only tests do) is reported once, as an unused file.
     if (entries.has(file) || context.testFiles.has(file) || !context.reachedFiles.has(file)) continue;
@@ -19,7 +21,10 @@ export function unusedExportFindings(context: ScanContext, usage: ExportUsage): 
       const selfUsed = usedInOwnFile(context, file, fact);
       // A type used by its own file's declarations is part of their signatures: exporting it is API.
       if (selfUsed && fact.typeOnly) continue;
-      findings.push(finding(file, fact, users.length > 0, selfUsed));
+      const found = finding(file, fact, users.length > 0, selfUsed);
+      const uncertain = uncertainty.ofFile(file);
+      if (uncertain !== undefined) found.data = { ...found.data, confidence: "uncertain", uncertainBecause: uncertain };
+      findings.push(found);
     }
   }
   return findings;

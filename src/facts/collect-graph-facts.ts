@@ -8,6 +8,7 @@ import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown } from "./skip-transparent.js";
 import { rangeOfNode } from "./source-range.js";
 import { accessChain } from "./summarize-expression.js";
+import { dynamicImportNames, literalPrefix, requireNames } from "./dynamic-import-names.js";
 
 const Kind = ts.SyntaxKind;
 
@@ -75,6 +76,8 @@ export class GraphFactsCollector {
   private readonly declarationFrames: Frame[] = [];
   private readonly tallies = new Map<DeclarationFact, Tally>();
   private moduleNode: DeclarationFact | undefined;
+  /** Dynamic imports with a literal specifier, settled in `afterWalk`. */
+  private readonly pendingImports: Array<{ call: ts.CallExpression; specifier: string; kind: "dynamic" | "require"; declaration: DeclarationFact }> = [];
   /** The last declaration created, when it is a signature without a body: its overloads and implementation join it. */
   private pendingOverload: { declaration: DeclarationFact; static: boolean } | undefined;
   private typeDepth = 0;
@@ -182,10 +185,31 @@ export class GraphFactsCollector {
     return [chain.root.text, ...chain.path].join(".");
   }
 
-  /** `import("./x")` and `require("./x")` inside code; a non-literal specifier is unknowable. */
-  dynamicImport(call: ts.CallExpression): void {
+  /**
+   * `import("./x")` and `require("./x")` inside code: the module whole (`i:./x`), or only the
+   * exports syntax shows it is read for (`j:a:./x`, see dynamicImportNames), settled after the walk.
+   * A computed specifier is unknowable, within the files its literal prefix names when it has one
+   * (`?:import:./locales/` for `import(\`./locales/${lang}.js\`)`).
+   */
+  dynamicImport(call: ts.CallExpression, kind: "dynamic" | "require"): void {
     const arg = call.arguments[0];
-    this.count(call, arg && ts.isStringLiteralLike(arg) ? `i:${arg.text}` : "?:import");
+    if (arg && ts.isStringLiteralLike(arg)) {
+      const declaration = this.declarationFrames[this.declarationFrames.length - 1]?.declaration;
+      if (declaration) this.pendingImports.push({ call, specifier: arg.text, kind, declaration });
+      return;
+    }
+    const prefix = arg === undefined ? undefined : literalPrefix(arg);
+    this.count(call, prefix ? `?:import:${prefix}` : "?:import");
+  }
+
+  /** Settles the dynamic imports met on the walk, now that references can be followed. */
+  afterWalk(): void {
+    for (const { call, specifier, kind, declaration } of this.pendingImports) {
+      const names = kind === "dynamic" ? dynamicImportNames(call, this.ctx) : requireNames(call, this.ctx);
+      if (names === undefined) this.countIn(declaration, call, `i:${specifier}`, "import");
+      else for (const { name, node } of names) this.countIn(declaration, node, `j:${name}:${specifier}`, "import");
+    }
+    this.pendingImports.length = 0;
   }
 
   /** `eval(…)` and `new Function(…)` can reach anything. */
@@ -199,13 +223,27 @@ export class GraphFactsCollector {
     if (!frame || !declaration) return;
     let tally = frame.tally;
     if (!tally) {
-      tally = this.tallies.get(declaration);
-      if (!tally) {
-        tally = { counts: new Map(), firstUse: new Map() };
-        this.tallies.set(declaration, tally);
-      }
+      tally = this.tallyOf(declaration);
       frame.tally = tally;
     }
+    this.countInTally(tally, node, key, kind);
+  }
+
+  /** Counts a use for a declaration that is no longer the innermost (work settled after the walk). */
+  private countIn(declaration: DeclarationFact, node: ts.Node, key: string, kind: UseKind): void {
+    this.countInTally(this.tallyOf(declaration), node, key, kind);
+  }
+
+  private tallyOf(declaration: DeclarationFact): Tally {
+    let tally = this.tallies.get(declaration);
+    if (!tally) {
+      tally = { counts: new Map(), firstUse: new Map() };
+      this.tallies.set(declaration, tally);
+    }
+    return tally;
+  }
+
+  private countInTally(tally: Tally, node: ts.Node, key: string, kind: UseKind | undefined): void {
     const count = tally.counts.get(key);
     if (count === undefined) {
       tally.counts.set(key, 1);
@@ -267,7 +305,7 @@ export class GraphFactsCollector {
       case Kind.QualifiedName:
         if (!ts.isQualifiedName(parent) || parent.right === id) return undefined;
         // `ns.Type` in a type, with `import * as ns`: the use names the member, not the whole module.
-        if (this.isNamespaceImport(id)) return `t:${name}.${parent.right.text}`;
+        if (this.isNamespaceImport(id)) return `${inTypeQuery(id) ? "v" : "t"}:${name}.${parent.right.text}`;
         break;
       case Kind.BindingElement:
         if (!ts.isBindingElement(parent)) return undefined;
@@ -295,10 +333,10 @@ export class GraphFactsCollector {
         if (!this.ctx.topLevel.has(name) && !this.ctx.imports.has(name)) return undefined;
         if (isDeclarationName(id, parent)) return undefined;
         if (isCommonJsBinding(id, parent)) return undefined;
-        return `${this.typeDepth > 0 ? "t" : "v"}:${name}`;
+        return `${this.typeDepth > 0 && !inTypeQuery(id) ? "t" : "v"}:${name}`;
     }
     if (!this.ctx.topLevel.has(name) && !this.ctx.imports.has(name)) return undefined;
-    return `${this.typeDepth > 0 ? "t" : "v"}:${name}`;
+    return `${this.typeDepth > 0 && !inTypeQuery(id) ? "t" : "v"}:${name}`;
   }
 
   /**
@@ -706,6 +744,16 @@ function startsTypeContext(node: ts.Node): boolean {
   if (node.kind >= Kind.FirstTypeNode && node.kind <= Kind.LastTypeNode) return true;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return true;
   return ts.isHeritageClause(node) && (node.token === Kind.ImplementsKeyword || ts.isInterfaceDeclaration(node.parent));
+}
+
+/**
+ * `typeof X` (or `typeof X.y`) in a type: the type is read from the value X, so X must exist for the
+ * code to compile; it is a use of the value, not of a type.
+ */
+function inTypeQuery(id: ts.Identifier): boolean {
+  let node: ts.Node = id;
+  while (ts.isQualifiedName(node.parent) && node.parent.left === node) node = node.parent;
+  return ts.isTypeQueryNode(node.parent) && node.parent.exprName === node;
 }
 
 /** The innermost class around `id` that declares a member of its private name. */

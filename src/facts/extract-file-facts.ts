@@ -25,6 +25,7 @@ import { guardsOf, guardsOfVariable, referencesTo, statementsBranch } from "./gu
 import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown, skipTransparentUp } from "./skip-transparent.js";
 import { previewText, rangeOfNode } from "./source-range.js";
+import { dynamicImportNames, requireNames } from "./dynamic-import-names.js";
 import { accessChain, summarizeExpression } from "./summarize-expression.js";
 import { originOf } from "./trace-origin.js";
 
@@ -548,6 +549,7 @@ class FileWalker {
     this.visitChildren(this.ctx.sourceFile);
     this.ctx.identifierIndex = this.identifiers;
     this.walked = true;
+    this.graph?.afterWalk();
   }
 
   /** Runs the queued work; call after the module-level values are collected. */
@@ -737,13 +739,14 @@ class FileWalker {
   private visitCall(call: ts.CallExpression): void {
     const callee = skipTransparentDown(call.expression);
     if (callee.kind === ts.SyntaxKind.ImportKeyword) {
-      this.graph?.dynamicImport(call);
+      this.graph?.dynamicImport(call, "dynamic");
       this.recordDynamicImport(call, "dynamic");
       return;
     }
     if (ts.isIdentifier(callee) && callee.text === "require" && call.arguments.length === 1) {
-      if (this.functionStack.length > 0) this.graph?.dynamicImport(call);
-      this.recordDynamicImport(call, "require");
+      const inCode = this.functionStack.length > 0;
+      if (inCode) this.graph?.dynamicImport(call, "require");
+      this.recordDynamicImport(call, "require", inCode);
       return;
     }
     if (ts.isIdentifier(callee) && callee.text === "eval") this.graph?.evalCall(call);
@@ -944,12 +947,26 @@ class FileWalker {
     });
   }
 
-  private recordDynamicImport(call: ts.CallExpression, kind: ImportFact["kind"]): void {
+  /**
+   * An `import()` (or a `require` inside code): the exports it reads when syntax shows them (see
+   * dynamicImportNames), else the whole module. Reading them follows references: after the walk.
+   */
+  private recordDynamicImport(call: ts.CallExpression, kind: ImportFact["kind"], inCode = true): void {
     const arg = call.arguments[0];
     if (!arg || !ts.isStringLiteralLike(arg)) return;
     const alreadyBound = this.facts.imports.some((i) => i.kind === "require" && i.range.start <= call.pos && call.end <= i.range.end);
     if (alreadyBound) return;
-    this.facts.imports.push({ specifier: arg.text, typeOnly: false, kind, range: rangeOfNode(call, this.ctx.sourceFile) });
+    const fact: ImportFact = { specifier: arg.text, typeOnly: false, kind, range: rangeOfNode(call, this.ctx.sourceFile) };
+    this.facts.imports.push(fact);
+    if (kind === "require" && !inCode) return;
+    this.deferred.push(() => {
+      const names = kind === "dynamic" ? dynamicImportNames(call, this.ctx) : requireNames(call, this.ctx);
+      if (names === undefined) return;
+      const [first, ...rest] = [...new Set(names.map((n) => n.name))];
+      if (first === undefined) return;
+      fact.imported = first;
+      for (const imported of rest) this.facts.imports.push({ ...fact, imported });
+    });
   }
 
   /** `process.env.X`, `process.env["X"]`, `import.meta.env.X`; and members configured as flag maps. */

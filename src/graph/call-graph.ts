@@ -125,6 +125,16 @@ export class CallGraph {
     return this.accessorPartners.get(id);
   }
 
+  /** The project file a dynamic import's use key (`i:./x`, `j:a:./x`) loads, if it is one. */
+  importedFileOf(file: string, key: string): string | undefined {
+    let specifier: string | undefined;
+    if (key.startsWith("i:")) specifier = key.slice(2);
+    else if (key.startsWith("j:")) specifier = key.slice(key.indexOf(":", 2) + 1);
+    if (specifier === undefined) return undefined;
+    const target = this.linked.resolver.resolve(file, specifier);
+    return target.kind === "file" ? target.file : undefined;
+  }
+
   /** The member nodes of a class node. */
   membersOf(id: number): readonly number[] {
     return this.members.get(id) ?? [];
@@ -182,6 +192,12 @@ export class CallGraph {
       case "i": {
         const target = this.linked.resolver.resolve(file, rest);
         return target.kind === "file" ? { kind: "module", file: target.file } : { kind: "none" };
+      }
+      // `const { a } = await import("./x")`: the export a of the module (which loads: see importedFileOf).
+      case "j": {
+        const imported = this.importedFileOf(file, key);
+        const name = rest.slice(0, rest.indexOf(":"));
+        return imported === undefined ? { kind: "none" } : this.targetOf(this.linked.resolveExport(imported, name, "declaration"));
       }
       case "?":
         return { kind: "unknowable", reason: rest };

@@ -473,12 +473,20 @@ describe("scan: modules", () => {
     expect(briefs(findings)).toEqual([]);
   });
 
-  it("keeps every export of a module imported with a literal dynamic import, not its private code", async () => {
+  it("keeps every export of a module a literal dynamic import hands on whole, not its private code", async () => {
+    const findings = await scan({
+      "src/index.ts": lines('const lazy = await import("./lazy.js");', "console.log(lazy);"),
+      "src/lazy.ts": lines(...libLines, "function inner(): number {", "  return 3;", "}"),
+    });
+    expect(briefs(findings)).toEqual(["no-unreachable-code src/lazy.ts:7:10 inner"]);
+  });
+
+  it("keeps only the exports a literal dynamic import reads (lazy.f()), and the module's top-level code", async () => {
     const findings = await scan({
       "src/index.ts": lines('const lazy = await import("./lazy.js");', "lazy.f();"),
       "src/lazy.ts": lines(...libLines, "function inner(): number {", "  return 3;", "}"),
     });
-    expect(briefs(findings)).toEqual(["no-unreachable-code src/lazy.ts:7:10 inner"]);
+    expect(briefs(findings)).toEqual(["no-unreachable-code src/lazy.ts:4:17 g", "no-unreachable-code src/lazy.ts:7:10 inner"]);
   });
 
   it("follows require: a bound module by member, a bare top-level require runs the module and hands over all of it", async () => {
@@ -683,20 +691,57 @@ describe("scan: what static analysis cannot follow", () => {
     expect(findingOf(findings, "dead").data).not.toHaveProperty("confidence");
   });
 
-  it("marks every finding uncertain (warn) when live code calls eval", async () => {
+  it("marks findings uncertain (warn) in the module that calls eval and the modules it imports, and only there", async () => {
     const findings = await scan({
-      "src/index.ts": lines('import { util } from "./util.js";', 'eval("util()");', "util();"),
-      "src/util.ts": lines("export function util(): number {", "  return 1;", "}", "export function dead(): number {", "  return 2;", "}", "function local(): number {", "  return 3;", "}"),
+      "src/index.ts": lines('import { util } from "./util.js";', 'import { far } from "./far.js";', 'eval("util()");', "far();"),
+      "src/util.ts": lines("export function util(): number {", "  return helper();", "}", "function local(): number {", "  return 3;", "}"),
+      "src/far.ts": lines('import { helper } from "./deep.js";', "export function far(): number {", "  return 1;", "}", "export function farDead(): number {", "  return helper();", "}"),
+      "src/deep.ts": lines("export function helper(): number {", "  return 2;", "}", "export function deepDead(): number {", "  return 3;", "}"),
     });
-    expect(briefs(findings)).toEqual(["no-unreachable-code src/util.ts:4:17 dead", "no-unreachable-code src/util.ts:7:10 local"]);
-    for (const finding of findings) {
-      expect(finding).toMatchObject({ severity: "warn", data: { confidence: "uncertain", uncertainBecause: "live code calls eval or new Function" } });
+    expect(briefs(findings)).toEqual([
+      "no-unreachable-code src/deep.ts:1:17 helper",
+      "no-unreachable-code src/deep.ts:4:17 deepDead",
+      "no-unreachable-code src/far.ts:5:17 farDead",
+      "no-unreachable-code src/util.ts:1:17 util",
+      "no-unreachable-code src/util.ts:4:10 local",
+    ]);
+    const reason = "live code in src/index.ts calls eval or new Function, which can see this module";
+    for (const symbol of ["util", "local", "farDead"]) {
+      expect(findingOf(findings, symbol)).toMatchObject({ severity: "warn", data: { confidence: "uncertain", uncertainBecause: reason } });
     }
+    // farDead may run (eval sees far.ts), so what only it uses may too.
+    expect(findingOf(findings, "helper")).toMatchObject({
+      severity: "warn",
+      data: { confidence: "uncertain", uncertainBecause: `farDead, which uses it, may run: ${reason}` },
+    });
+    // deep.ts is out of eval's sight, and nothing uncertain uses deepDead.
+    expect(findingOf(findings, "deepDead").severity).toBe("error");
+    expect(findingOf(findings, "deepDead").data).not.toHaveProperty("confidence");
   });
 
-  it("marks findings of module-level code uncertain when live code imports a module by a computed name", async () => {
+  it("marks findings uncertain under the directory a computed import's literal prefix names, and only there", async () => {
     const findings = await scan({
       "src/index.ts": lines('import { util } from "./util.js";', "export async function load(name: string): Promise<unknown> {", "  util();", "  return import(`./plugins/${name}.js`);", "}"),
+      "src/util.ts": lines("export function util(): number {", "  return 1;", "}", "export function maybe(): number {", "  return 2;", "}"),
+      "src/plugins/a.ts": lines("export const a = 1;"),
+      "src/other/b.ts": lines("export const b = 1;"),
+    });
+    expect(briefs(findings)).toEqual([
+      "no-unused-file src/other/b.ts:1:1",
+      "no-unused-file src/plugins/a.ts:1:1",
+      "no-unreachable-code src/util.ts:4:17 maybe",
+    ]);
+    expect(findings.find((f) => f.file === "src/plugins/a.ts")).toMatchObject({
+      severity: "warn",
+      data: { confidence: "uncertain", uncertainBecause: "live code in src/index.ts imports modules under src/plugins/ by a computed name" },
+    });
+    expect(findings.find((f) => f.file === "src/other/b.ts")?.severity).toBe("error");
+    expect(findingOf(findings, "maybe").severity).toBe("error");
+  });
+
+  it("marks findings of module-level code uncertain anywhere when a computed import has no literal prefix", async () => {
+    const findings = await scan({
+      "src/index.ts": lines('import { util } from "./util.js";', "export async function load(name: string): Promise<unknown> {", "  util();", "  return import(name);", "}"),
       "src/util.ts": lines("export function util(): number {", "  return 1;", "}", "export function maybe(): number {", "  return 2;", "}"),
     });
     expect(briefs(findings)).toEqual(["no-unreachable-code src/util.ts:4:17 maybe"]);

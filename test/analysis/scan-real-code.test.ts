@@ -93,15 +93,11 @@ describe("scan on zod's sources", () => {
   it("reports exactly the findings checked by hand", async () => {
     const result = await scan(zod, config);
     expect(result.context.graph.linked.facts.size).toBe(332);
-    expect(findingsOf(result, "no-unreachable-code")).toEqual([
-      // `abstract class Class { constructor(..._: any[]) {} }`, used only as `typeof Class` in the
-      // signature of instanceOfType / _instanceof: no code that runs uses it.
-      "no-unreachable-code src/v3/types.ts:5035 Class",
-      "no-unreachable-code src/v4/mini/schemas.ts:1921 Class",
-    ]);
-    for (const finding of result.findings.filter((f) => f.ruleId === "no-unreachable-code")) {
-      expect(finding.message).toMatch(/^class Class is never used at run time: only types refer to it/);
-    }
+    // `abstract class Class { constructor(..._: any[]) {} }` (src/v3/types.ts:5035,
+    // src/v4/mini/schemas.ts:1921) is used only as `typeof Class` in the signature of instanceOfType
+    // and _instanceof: no code that runs uses it, but deleting it breaks the build, so `typeof` in a
+    // type counts as a use and it is not reported.
+    expect(findingsOf(result, "no-unreachable-code")).toEqual([]);
     expect(findingsOf(result, "no-unused-export")).toEqual([
       // Only zod's own tests import it.
       "no-unused-export src/v4/core/standard-schema.ts:157 StandardSchemaWithJSON",
@@ -125,6 +121,6 @@ describe("scan on zod's sources", () => {
       "no-unused-file src/v4/core/zsf.ts:1",
     ]);
     expect(result.findings.find((f) => f.file === "src/v3/tests/Mocker.ts")).toMatchObject({ severity: "warn", data: { testOnly: true } });
-    expect(result.findings).toHaveLength(15);
+    expect(result.findings).toHaveLength(13);
   });
 });
