@@ -8,6 +8,7 @@ import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
 import { ruleRegistry } from "../findings/rule-registry.js";
 import { CallGraph } from "../graph/call-graph.js";
+import { withPackageNames } from "../project/package-of-file.js";
 import { findDeadBranches } from "./dead-branches.js";
 import { findExportUsage } from "./export-usage.js";
 import { FindingUncertainty } from "./finding-uncertainty.js";
@@ -48,7 +49,8 @@ export function scanProject(project: OpenedProject): ScanResult {
       ...flagDeclarationFindings(context),
     ];
   });
-  return { findings: sortFindings(withoutRepeats(applySeverities(findings, project))), context, timings };
+  const sorted = sortFindings(withoutRepeats(applySeverities(findings, project)));
+  return { findings: withPackageNames(sorted, project.packages), context, timings };
 }
 
 /** An unreachable export is also unimported; the unreachable-code finding says more, so it stays alone. */

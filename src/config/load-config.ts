@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { createJiti } from "jiti";
@@ -61,18 +61,22 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
       throw new ConfigError(displayPath(file), `cannot load: ${reason}`, { cause: error });
     }
   };
-  const explorer = lilconfig("deadflag", {
-    searchPlaces: [...configFileNames],
-    packageProp: packageProperty,
-    stopDir: findSearchBoundary(absoluteRoot),
-    ignoreEmptySearchPlaces: false,
-    cache: false,
-    loaders: {
-      ".json": loadJson,
-      noExt: loadJson,
-      ...Object.fromEntries(codeExtensions.map((extension) => [extension, loadCode])),
-    },
-  });
+  const explorerUpTo = (stopDir: string): ReturnType<typeof lilconfig> =>
+    lilconfig("deadflag", {
+      searchPlaces: [...configFileNames],
+      packageProp: packageProperty,
+      stopDir,
+      ignoreEmptySearchPlaces: false,
+      cache: false,
+      loaders: {
+        ".json": loadJson,
+        noExt: loadJson,
+        ...Object.fromEntries(codeExtensions.map((extension) => [extension, loadCode])),
+      },
+    });
+  // In a monorepo the lookup goes up to the workspace root: a package's own package.json is no boundary.
+  const workspaceRoot = findWorkspaceRoot(absoluteRoot);
+  const explorer = explorerUpTo(workspaceRoot ?? findSearchBoundary(absoluteRoot));
 
   const result =
     explicitPath === undefined
@@ -94,7 +98,70 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
     file: displayPath(file),
     fieldPrefix: isPackageJson ? [packageProperty] : [],
   });
-  return { config, file, directory: path.dirname(file) };
+  const directory = path.dirname(file);
+  if (explicitPath !== undefined || workspaceRoot === undefined || directory === workspaceRoot) return { config, file, directory };
+  // A package's config refines the workspace root's: the root's fields apply unless the package sets them.
+  const rootResult = await searchOrThrow(() => explorerUpTo(workspaceRoot).search(workspaceRoot), undefined);
+  if (rootResult === null || rootResult.config == null) return { config, file, directory };
+  const rootInput: unknown = rootResult.isEmpty === true ? {} : rootResult.config;
+  const rootIsPackageJson = path.basename(rootResult.filepath) === "package.json";
+  parseConfig(rootInput, { file: displayPath(rootResult.filepath), fieldPrefix: rootIsPackageJson ? [packageProperty] : [] });
+  const merged = refineConfig(rebaseConfigPaths(rootInput, path.dirname(rootResult.filepath), directory), input);
+  return { config: parseConfig(merged, { file: displayPath(file) }), file, directory };
+}
+
+/**
+ * The root of the monorepo `root` is in: the nearest folder from `root` up (to the repository's top)
+ * whose package.json declares `workspaces`, or that holds a pnpm-workspace.yaml or lerna.json.
+ */
+function findWorkspaceRoot(root: string): string | undefined {
+  for (let directory = root; ; directory = path.dirname(directory)) {
+    if (existsSync(path.join(directory, "pnpm-workspace.yaml")) || existsSync(path.join(directory, "lerna.json"))) return directory;
+    const manifest = path.join(directory, "package.json");
+    if (existsSync(manifest)) {
+      try {
+        const parsed: unknown = JSON.parse(readFileSync(manifest, "utf8"));
+        if (typeof parsed === "object" && parsed !== null && "workspaces" in parsed) return directory;
+      } catch {
+        // A broken package.json declares no workspaces; the lookup reports it if it matters.
+      }
+    }
+    if (existsSync(path.join(directory, ".git")) || path.dirname(directory) === directory) return undefined;
+  }
+}
+
+/** `input` with its config-relative paths (`project`, `flags.registry`) made relative to `to` instead of `from`. */
+function rebaseConfigPaths(input: unknown, from: string, to: string): unknown {
+  if (!isObject(input)) return input;
+  const rebase = (p: string): string => path.relative(to, path.resolve(from, p)).split(path.sep).join("/");
+  const rebased: Record<string, unknown> = { ...input };
+  if (typeof input["project"] === "string") rebased["project"] = rebase(input["project"]);
+  const flags = input["flags"];
+  if (isObject(flags) && flags["registry"] !== undefined) {
+    const entries = Array.isArray(flags["registry"]) ? flags["registry"] : [flags["registry"]];
+    const registry = entries.map((entry: unknown) => {
+      if (typeof entry !== "string") return entry;
+      const hash = entry.lastIndexOf("#");
+      return hash > 0 ? `${rebase(entry.slice(0, hash))}${entry.slice(hash)}` : rebase(entry);
+    });
+    rebased["flags"] = { ...flags, registry };
+  }
+  return rebased;
+}
+
+/** `base` refined by `own`: objects (`rules`, `flags`, `flags.states`) merge key by key, `own` winning; other values replace. */
+function refineConfig(base: unknown, own: unknown): unknown {
+  if (!isObject(base) || !isObject(own)) return own;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(own)) {
+    const inherited = merged[key];
+    merged[key] = isObject(inherited) && isObject(value) ? refineConfig(inherited, value) : value;
+  }
+  return merged;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 async function loadExplicitOrThrow(

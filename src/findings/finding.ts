@@ -16,6 +16,8 @@ export interface Finding {
   endColumn: number;
   flag?: string;
   symbol?: string;
+  /** The `name` of the workspace package the file belongs to, in a monorepo. */
+  package?: string;
   data?: Record<string, unknown>;
 }
 
