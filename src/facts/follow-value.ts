@@ -148,8 +148,24 @@ export class ValueFollower {
       this.visitDeclaration(parent, top, at, flow);
       return;
     }
+    if (ts.isArrayLiteralExpression(parent) && at.path.length === 0) {
+      this.visitAwaitedTogether(parent, top, at, flow);
+      return;
+    }
     this.record(at, top, undefined, flow);
     this.visitHandOff(top, parent, at, flow);
+  }
+
+  /** `const [doc, flags] = await Promise.all([getDoc(), getFeatureFlags()])`: the element at the same index. */
+  private visitAwaitedTogether(array: ts.ArrayLiteralExpression, element: ts.Node, at: Position, flow: ValueFlow): void {
+    const index = array.elements.findIndex((e) => e === element);
+    const call = skipTransparentUp(array).parent;
+    if (index < 0 || !call || !ts.isCallExpression(call) || call.arguments[0] !== skipTransparentUp(array) || !isPromiseAll(call)) return;
+    const holder = skipTransparentUp(call).parent;
+    if (!holder || !ts.isVariableDeclaration(holder) || !ts.isArrayBindingPattern(holder.name) || at.hops >= maxHops) return;
+    const binding = holder.name.elements[index];
+    if (!binding || !ts.isBindingElement(binding) || !ts.isIdentifier(binding.name) || binding.dotDotDotToken) return;
+    for (const ref of this.variableReferences(binding.name.text, holder)) this.visit(ref, { ...at, hops: at.hops + 1 }, flow);
   }
 
   /** A read of the path so far at `node`, unless the path is empty or was recorded where it was bound. */
@@ -338,6 +354,11 @@ export class ValueFollower {
     }
     return refs.some(isAssigned) ? [] : refs;
   }
+}
+
+function isPromiseAll(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === "all" && ts.isIdentifier(callee.expression) && callee.expression.text === "Promise";
 }
 
 /** `value.get("x")`: a method of the value is called, nothing is read. */

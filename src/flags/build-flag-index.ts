@@ -347,6 +347,8 @@ class FlagIndexBuilder {
     const wrapper = this.wrappers.get(target);
     if (!wrapper) return false;
     const keyArg = call.args[wrapper.key.index];
+    // `withWorkspace(handler, { requiredPlan })` of a wrapper whose key is an optional option: no flag read.
+    if (keyArg && leavesOutOption(keyArg, wrapper.key.path)) return true;
     const resolved = keyArg ? this.resolveKey(file, selectPath(keyArg, wrapper.key.path)) : undefined;
     if (!resolved) return false;
     if ("param" in resolved) {
@@ -773,6 +775,12 @@ class FlagIndexBuilder {
  */
 function isUnresolvedAlias(specifier: string): boolean {
   return /^(?:@\/|~|#)/.test(specifier);
+}
+
+/** An object literal argument without the option the key would be in (and no spread that might hold it). */
+function leavesOutOption(arg: ExprFact, path: readonly string[]): boolean {
+  const [option] = path;
+  return option !== undefined && arg.kind === "object" && !arg.spreads && arg.properties[option] === undefined;
 }
 
 /** The step of a map read that names the flag: the first property read. */

@@ -69,6 +69,17 @@ describe("flag maps followed through the file", () => {
     expect(ai.guards.map((g) => [g.kind, textAt(app, g.on?.range)])).toEqual([["if", "chat();"]]);
   });
 
+  it("follows a map awaited together with other values into its element of the destructured array", () => {
+    const app = [
+      'import { getFeatureFlags } from "./flags";',
+      "export async function overview() {",
+      "  const [doc, flags] = await Promise.all([loadDoc(), getFeatureFlags()]);",
+      "  return { doc, annotations: flags.annotations };",
+      "}",
+    ].join("\n");
+    expect(readsOf({ "src/flags.ts": flagsModule, "src/app.ts": app })).toEqual(["annotations src/app.ts:4:30 accessor/accessor"]);
+  });
+
   it("does not read a member assigned to, nor a method called on the map", () => {
     const app = [
       'import { getFeatureFlags } from "./flags";',
@@ -179,6 +190,38 @@ describe("flag maps followed through the file", () => {
       "sso src/app.ts:2:38 accessor/wrapper isSsoEnabled",
       "sso src/license.ts:6:35 accessor/wrapper hasFeature",
     ]);
+  });
+});
+
+describe("a map indexed by an option of a route wrapper", () => {
+  it("reads the option's key where the wrapper is called with it, and nothing where the option is left out", () => {
+    const files = {
+      "src/flags.ts": flagsModule,
+      "src/auth.ts": [
+        'import { getFeatureFlags } from "./flags";',
+        "export const withWorkspace = (handler: () => unknown, { featureFlag, requiredPlan = [] }: { featureFlag?: string; requiredPlan?: string[] } = {}) => {",
+        "  return async () => {",
+        "    if (featureFlag) {",
+        "      const flags = await getFeatureFlags();",
+        '      if (!flags[featureFlag]) throw new Error("beta");',
+        "    }",
+        "    return handler();",
+        "  };",
+        "};",
+      ].join("\n"),
+      "src/route.ts": [
+        'import { withWorkspace } from "./auth";',
+        "export const GET = withWorkspace(() => 1, {",
+        '  featureFlag: "site-visits",',
+        "});",
+        'export const POST = withWorkspace(() => 2, { requiredPlan: ["pro"] });',
+      ].join("\n"),
+    };
+    const index = indexSources(files, flagMap);
+    expect(allReads(index).map((r) => `${describeRead(r)} ${r.wrapper?.name ?? ""}`)).toEqual([
+      "site-visits src/route.ts:2:20 accessor/wrapper withWorkspace",
+    ]);
+    expect(index.unresolved).toEqual([]);
   });
 });
 
