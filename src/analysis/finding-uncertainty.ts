@@ -1,7 +1,8 @@
 // Why a finding may be wrong, kept to what the cause could reach. `eval` in one file can see that
 // file and the modules it imports, not the whole project; `import(\`./locales/${lang}.js\`)` can load
-// only files under ./locales/; a file deadflag skipped can use only what it imports. A finding
-// outside every such reach stays certain, however much dynamic code the project has elsewhere.
+// only files under ./locales/. A file too large to analyse uses what its imports name (see
+// skippedFileFacts); one that cannot be read at all, if entries reach it, may import anything. A
+// finding outside every such reach stays certain, however much dynamic code the project has elsewhere.
 import path from "node:path";
 import type { GraphNode } from "../graph/call-graph.js";
 import type { ScanContext } from "./scan-context.js";
@@ -14,6 +15,8 @@ export class FindingUncertainty {
   private readonly importDirectories: Array<{ directory: string; from: string }> = [];
   private readonly unprefixedImport: boolean;
   private readonly computedMembers: boolean;
+  /** A file entries reach that could not be read: what it imports is unknown. */
+  private readonly unreadable: string | undefined;
 
   constructor(private readonly context: ScanContext) {
     const { unknowable } = context.production;
@@ -42,14 +45,18 @@ export class FindingUncertainty {
     }
     this.unprefixedImport = unprefixed;
     this.computedMembers = unknowable.has("computed");
+    this.unreadable = context.skipped.find((source) => source.reason === "unreadable" && context.reachedFiles.has(source.file))?.file;
   }
 
   /** Why a finding about `node` may be wrong, or undefined when nothing that static analysis missed reaches it. */
   ofNode(node: GraphNode): string | undefined {
     if (this.context.filesWithErrors.has(node.file)) return "the file has syntax errors";
-    const byEval = this.evalSeeing(node.file);
+    // Code in another module reaches only what a module exports; eval sees its own file whole.
+    const exported = node.owner === undefined && this.isExported(node);
+    const byEval = this.evalSeeing(node.file, exported);
     if (byEval) return byEval;
-    if (node.owner === undefined) {
+    if (exported) {
+      if (this.unreadable !== undefined) return this.unreadableReason(this.unreadable);
       if (this.unprefixedImport) return "live code imports a module by a computed name";
       const byImport = this.importLoading(node.file);
       if (byImport) return byImport;
@@ -60,12 +67,22 @@ export class FindingUncertainty {
 
   /** Why a finding about a whole file (unused, or an unused export of it) may be wrong. */
   ofFile(file: string): string | undefined {
-    return this.evalSeeing(file) ?? this.importLoading(file);
+    if (this.unreadable !== undefined) return this.unreadableReason(this.unreadable);
+    return this.evalSeeing(file, true) ?? this.importLoading(file);
   }
 
-  private evalSeeing(file: string): string | undefined {
+  private isExported(node: GraphNode): boolean {
+    const name = node.declaration.name;
+    return this.context.graph.linked.getFacts(node.file)?.exports.some((fact) => fact.local === name) ?? false;
+  }
+
+  private unreadableReason(file: string): string {
+    return `${file} could not be read, and what it imports is unknown`;
+  }
+
+  private evalSeeing(file: string, exported: boolean): string | undefined {
     for (const [from, seen] of this.evalReach) {
-      if (seen.has(file)) return `live code in ${from} calls eval or new Function, which can see this module`;
+      if (file === from || (exported && seen.has(file))) return `live code in ${from} calls eval or new Function, which can see this module`;
     }
     return undefined;
   }

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { FlagIndex } from "../flags/flag-index.js";
 import type { CallGraph, GraphNode } from "../graph/call-graph.js";
 import type { Entries } from "../project/find-entries.js";
+import type { SkippedSource } from "../project/read-source-files.js";
 import type { DeadBranch } from "./dead-branches.js";
 import type { FlagCuts } from "./flag-cuts.js";
 import type { Reachability } from "./reachability.js";
@@ -29,6 +30,8 @@ export interface ScanContext {
   reachedFilesWithTests: ReadonlySet<string>;
   /** Files with syntax errors: findings there rest on partial facts. */
   filesWithErrors: ReadonlySet<string>;
+  /** Files that could not be analysed (see SkippedSource). */
+  skipped: readonly SkippedSource[];
 }
 
 /** How a node reads in a message: `class PowerPeg`, `method Router.route`. */

@@ -91,6 +91,7 @@ function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlag
     reachedFiles,
     reachedFilesWithTests: noTests ? reachedFiles : importClosure(project.linked, withTestEntries),
     filesWithErrors: new Set(project.files.filter((f) => (project.facts.get(f)?.parseErrors.length ?? 0) > 0)),
+    skipped: project.skipped,
   };
 }
 

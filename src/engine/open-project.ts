@@ -16,6 +16,8 @@ import type { Entries } from "../project/find-entries.js";
 import { findEntries } from "../project/find-entries.js";
 import type { ProjectPackage } from "../project/project-package.js";
 import { readSourceFiles } from "../project/read-source-files.js";
+import type { SkippedSource } from "../project/read-source-files.js";
+import { skippedFileFacts } from "../facts/skipped-file-facts.js";
 import type { EngineDiagnostic } from "./engine-diagnostic.js";
 
 /** How to open a project. */
@@ -70,6 +72,8 @@ export interface OpenedProject {
   packages: ProjectPackage[];
   facts: Map<string, FileFacts>;
   linked: LinkedProject;
+  /** Files that could not be analysed, and what is known of their imports. */
+  skipped: SkippedSource[];
   diagnostics: EngineDiagnostic[];
   stats: OpenStats;
 }
@@ -93,7 +97,8 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
     return { loaded, layout };
   });
   const { loaded, layout } = discovered;
-  const sources = await time("read", () => readSourceFiles(root, layout.files, diagnostics));
+  const skipped: SkippedSource[] = [];
+  const sources = await time("read", () => readSourceFiles(root, layout.files, diagnostics, skipped));
 
   const extractOptions: ExtractOptions = {
     readNames: readNamesOf(loaded.config.flags),
@@ -112,6 +117,9 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
     }
   }
 
+  // A skipped file whose imports a scan found uses them whole; one that could not be read stays a
+  // known file without facts, so imports still resolve to it (see FindingUncertainty).
+  for (const source of skipped) if (source.specifiers) facts.set(source.file, skippedFileFacts(source.specifiers));
   const files = [...facts.keys()];
   const entries = await time("entries", () =>
     findEntries(
@@ -128,7 +136,8 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
     ),
   );
   options.onEntries?.(entries);
-  const resolver = createModuleResolver(root, files, layout.compilerOptions, {
+  const unparsed = skipped.filter((source) => !source.specifiers).map((source) => source.file);
+  const resolver = createModuleResolver(root, [...files, ...unparsed], layout.compilerOptions, {
     compilerOptionsOf: layout.compilerOptionsOf,
     packages: layout.packages,
   });
@@ -144,12 +153,13 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
     packages: layout.packages,
     facts,
     linked,
+    skipped,
     diagnostics,
     stats: {
       files: files.length,
       parsed,
-      cached: files.length - parsed,
-      skipped: layout.files.length - files.length,
+      cached: files.length - parsed - skipped.filter((source) => source.specifiers).length,
+      skipped: skipped.length,
       timings,
     },
   };

@@ -128,6 +128,7 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
     packages: layout.packages,
     facts: ordered,
     linked,
+    skipped: [],
     diagnostics,
     stats: {
       files: files.length,
