@@ -54,6 +54,8 @@ export interface EntryInput {
 /** Globs of test files: never production entries, always test entries. */
 const testFileGlobs = [
   "**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
+  // Stories are development tools wherever they live (a monorepo's Storybook app reads other packages').
+  "**/*.{stories,story}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
   "**/__tests__/**",
   "**/__mocks__/**",
   "test/**",
@@ -73,7 +75,8 @@ export async function findEntries(input: EntryInput, diagnostics: EngineDiagnost
   const { files, packages } = input;
   const fileSet = new Set(files);
   const isTest = picomatch([...testFileGlobs, ...input.testGlobs], { dot: true });
-  const tests = new Set(files.filter((f) => isTest(f)));
+  const namedTests = new Set(files.filter((f) => isTest(f)));
+  const tests = new Set(namedTests);
   const production = new Set<string>();
   const presets: PresetFiring[] = [];
   const folders = packages.map((p) => p.directory);
@@ -135,7 +138,8 @@ export async function findEntries(input: EntryInput, diagnostics: EngineDiagnost
     }
   }
 
-  const named = [...production].filter((f) => !tests.has(f));
+  // A test file by name is never a production entry; a preset's test entry (a setup file) yields to one.
+  const named = [...production].filter((f) => !namedTests.has(f));
   const hasEntries = presets.some((p) => p.production.length > 0) || configured > 0 || published > 0;
   let source: Entries["source"] = configured > 0 || input.entryGlobs.length > 0 ? "config" : "package.json";
   if (!hasEntries) {
@@ -156,7 +160,8 @@ export async function findEntries(input: EntryInput, diagnostics: EngineDiagnost
     }
     named.push(...conventional);
   }
-  return { production: unique(named.filter((f) => !tests.has(f))), tests: unique([...tests]), source, presets };
+  const productionSet = new Set(named);
+  return { production: unique(named), tests: unique([...tests].filter((f) => !productionSet.has(f))), source, presets };
 }
 
 /** Why `preset` applies to `pkg`, or undefined when it does not. */

@@ -194,6 +194,17 @@ describe("Vite, Vitest, Jest, Playwright, Storybook", () => {
     expect(entries.production).toEqual(["src/index.ts", "vitest.config.ts"]);
   });
 
+  it("reads a vite.config's test settings for Vitest, and leaves its build entries to Vite", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({}, { devDependencies: { vite: "6.0.0", vitest: "3.0.0" } }),
+      "vite.config.mts": 'export default { build: { lib: { entry: resolve(__dirname, "src/index.ts") } }, test: { setupFiles: "./vitest.setup.ts" } };\n',
+      "src/index.ts": "",
+      "vitest.setup.ts": "",
+    });
+    expect(entries.production).toEqual(["src/index.ts", "vite.config.mts"]);
+    expect(entries.tests).toEqual(["vitest.setup.ts"]);
+  });
+
   it("takes jest setup files and testMatch from package.json", async () => {
     const entries = await entriesOf({
       "package.json": manifest(
@@ -293,6 +304,20 @@ describe("servers, NestJS, Astro, SvelteKit", () => {
       "src/lib/unused.ts": "",
     });
     expect(entries.production).toEqual(["src/hooks.server.ts", "src/lib/data.ts", "src/routes/blog/+page.server.ts"]);
+  });
+});
+
+describe("Trigger.dev", () => {
+  it("takes every module under trigger.config's dirs", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ "@trigger.dev/sdk": "3.0.0" }),
+      "trigger.config.ts": 'export default defineConfig({ project: "p", dirs: ["./lib/trigger"] });\n',
+      "lib/trigger/cleanup.ts": "",
+      "lib/trigger/nested/report.ts": "",
+      "lib/other.ts": "",
+      "src/index.ts": "",
+    });
+    expect(entries.production).toEqual(["lib/trigger/cleanup.ts", "lib/trigger/nested/report.ts", "trigger.config.ts"]);
   });
 });
 

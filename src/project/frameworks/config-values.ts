@@ -33,6 +33,31 @@ export function stringArrayValue(text: string, key: string): string[] | undefine
   return undefined;
 }
 
+/**
+ * Every string literal in the value of each `key` (`entry: "a.ts"`, `input: { main: resolve(__dirname, "b.ts") }`,
+ * `setupFiles: ["c.ts"]`): the tokens after `key:` up to the comma or bracket that ends the value.
+ */
+export function valueLiterals(text: string, key: string): string[] {
+  const tokens = scanTokens(text);
+  const literals: string[] = [];
+  for (let at = 0; at + 2 < tokens.length; at++) {
+    if (!isKey(tokens, at, key)) continue;
+    let depth = 0;
+    for (let next = at + 2; next < tokens.length; next++) {
+      const token = tokens[next];
+      if (!token) break;
+      if (opening.has(token.kind)) depth++;
+      else if (closing.has(token.kind) && --depth < 0) break;
+      else if (depth === 0 && token.kind === ts.SyntaxKind.CommaToken) break;
+      else if (isString(token.kind)) literals.push(token.text);
+    }
+  }
+  return literals;
+}
+
+const opening = new Set([ts.SyntaxKind.OpenParenToken, ts.SyntaxKind.OpenBracketToken, ts.SyntaxKind.OpenBraceToken]);
+const closing = new Set([ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken]);
+
 /** A token of a config file: its kind and, for names and strings, its text. */
 interface Token {
   kind: ts.SyntaxKind;

@@ -11,6 +11,7 @@ import { reactRouter } from "./react-router.js";
 import { remix } from "./remix.js";
 import { storybook } from "./storybook.js";
 import { sveltekit } from "./sveltekit.js";
+import { triggerDev } from "./trigger-dev.js";
 import { vite } from "./vite.js";
 import { vitest } from "./vitest.js";
 
@@ -28,4 +29,5 @@ export const frameworkPresets: readonly FrameworkPreset[] = [
   nestjs,
   astro,
   sveltekit,
+  triggerDev,
 ];

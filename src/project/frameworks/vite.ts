@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { FrameworkPreset, PresetContext, PresetEntries } from "./framework-preset.js";
 import { configReferences } from "./config-references.js";
-import { configFileNames, readFirstConfig } from "./config-values.js";
+import { configFileNames, readFirstConfig, valueLiterals } from "./config-values.js";
 import { resolveFileReference } from "./file-reference.js";
 
 /** Folders whose HTML is build output or copied as is, never an app's page. */
@@ -26,7 +26,11 @@ async function viteEntries(context: PresetContext): Promise<PresetEntries> {
     if (text !== undefined) production.push(...htmlScripts(text, page, fileSet));
   }
   const config = await readFirstConfig(context.listed, configFileNames(["vite.config"]), context.readText);
-  if (config) production.push(config.file, ...configReferences(config.text, config.file, context.files));
+  if (config) {
+    // What the build starts from: `build.lib.entry` and `rollupOptions.input`, not test settings.
+    const named = ["entry", "input"].flatMap((key) => valueLiterals(config.text, key));
+    production.push(config.file, ...configReferences(named.map((file) => JSON.stringify(file)).join(","), config.file, context.files));
+  }
   return { production, tests: [] };
 }
 

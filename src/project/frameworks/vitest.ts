@@ -3,7 +3,7 @@
 // https://vitest.dev/config/
 import type { FrameworkPreset, PresetContext, PresetEntries } from "./framework-preset.js";
 import { configReferences } from "./config-references.js";
-import { configFileNames, readFirstConfig, stringArrayValue } from "./config-values.js";
+import { configFileNames, readFirstConfig, stringArrayValue, valueLiterals } from "./config-values.js";
 import { matchFiles } from "./match-files.js";
 
 /** The Vitest preset. */
@@ -21,9 +21,10 @@ async function vitestEntries(context: PresetContext): Promise<PresetEntries> {
   ]);
   const config = await readFirstConfig(context.listed, configFileNames(["vitest.config", "vite.config"]), context.readText);
   if (config) {
-    tests.push(...configReferences(config.text, config.file, context.files));
-    const testBlock = config.text.slice(Math.max(0, config.text.search(/\btest\s*:/)));
-    tests.push(...matchFiles(context.files, (stringArrayValue(testBlock, "include") ?? []).map((glob) => glob.replace(/^\.\//, ""))));
+    // Only what the test settings name: a vite.config's other literals (`build.lib.entry`) are Vite's.
+    const named = ["setupFiles", "globalSetup"].flatMap((key) => valueLiterals(config.text, key));
+    tests.push(...configReferences(named.map((file) => JSON.stringify(file)).join(","), config.file, context.files));
+    tests.push(...matchFiles(context.files, (stringArrayValue(config.text, "include") ?? []).map((glob) => glob.replace(/^\.\//, ""))));
   }
   return { production: [], tests };
 }
