@@ -93,7 +93,7 @@ export async function findEntries(input: EntryInput, diagnostics: EngineDiagnost
   let published = 0;
   for (const pkg of packages) {
     const own = files.filter((f) => ownerOf(f) === pkg.directory);
-    const within = (f: string): string => (pkg.directory === "" ? f : `${pkg.directory}/${f}`);
+    const within = (f: string): string => path.posix.normalize(pkg.directory === "" ? f : `${pkg.directory}/${f}`);
     const local = (f: string): string => (pkg.directory === "" ? f : f.slice(pkg.directory.length + 1));
     if (input.entryGlobs.length === 0) {
       const context = {
@@ -123,6 +123,7 @@ export async function findEntries(input: EntryInput, diagnostics: EngineDiagnost
         listed: listedHere.map(local),
         manifest: pkg.manifest,
         dependencies: pkg.dependencies,
+        projectFiles: files,
         readText: (file) => input.readText(within(file)),
       });
       const firing: PresetFiring = {

@@ -174,12 +174,21 @@ describe("Vite, Vitest, Jest, Playwright, Storybook", () => {
       "index.html": '<html><body><script type="module" src="/src/main.tsx"></script><script src="https://cdn.example/x.js"></script></body></html>',
       "admin/index.html": '<script type="module" src="./admin.ts"></script>',
       "vite.config.ts": 'export default { build: { lib: { entry: "./src/lib.ts" } } };\n',
+      "scripts/docs/vite.config.ts": 'export default { build: { lib: { entry: resolve(__dirname, "../../src/docs.ts") } } };\n',
+      "src/docs.ts": "",
       "src/main.tsx": "",
       "src/lib.ts": "",
       "admin/admin.ts": "",
       "src/unused.ts": "",
     });
-    expect(entries.production).toEqual(["admin/admin.ts", "src/lib.ts", "src/main.tsx", "vite.config.ts"]);
+    expect(entries.production).toEqual([
+      "admin/admin.ts",
+      "scripts/docs/vite.config.ts",
+      "src/docs.ts",
+      "src/lib.ts",
+      "src/main.tsx",
+      "vite.config.ts",
+    ]);
   });
 
   it("takes vitest setup files and include globs as tests", async () => {
@@ -228,6 +237,20 @@ describe("Vite, Vitest, Jest, Playwright, Storybook", () => {
       "browser/fixtures.ts": "",
     });
     expect(entries.tests).toEqual(["browser/login.e2e.ts", "browser/setup.ts"]);
+  });
+
+  it("takes the stories Storybook's main config selects, in other packages of a monorepo too", async () => {
+    const entries = await entriesOf({
+      "package.json": JSON.stringify({ private: true, workspaces: ["apps/*", "packages/*"] }),
+      "apps/storybook/package.json": manifest({}, { devDependencies: { storybook: "10.0.0" } }),
+      "apps/storybook/tsconfig.json": JSON.stringify({ include: ["src", ".storybook"] }),
+      "apps/storybook/.storybook/main.ts": 'export default { stories: ["../src/**/*.mdx", "../../../packages/ui/src/**/stories.@(ts|tsx)"] };\n',
+      "apps/storybook/src/index.ts": "",
+      "packages/ui/package.json": manifest({}),
+      "packages/ui/src/button/stories.tsx": "",
+      "packages/ui/src/button/index.tsx": "",
+    });
+    expect(entries.tests).toEqual(["apps/storybook/.storybook/main.ts", "packages/ui/src/button/stories.tsx"]);
   });
 
   it("takes Storybook's config and stories as tests", async () => {

@@ -14,11 +14,13 @@ export interface PresetContext {
   manifest: Record<string, unknown>;
   /** Its dependency names (all kinds). */
   dependencies: ReadonlySet<string>;
+  /** Every project file, relative to the analysed root (Storybook's `stories` may name other packages'). */
+  projectFiles: readonly string[];
   /** Reads a file of the package (relative to its folder); undefined when absent. */
   readText(file: string): Promise<string | undefined>;
 }
 
-/** Files a preset adds, relative to the package folder. */
+/** Files a preset adds, relative to the package folder (`../other/x.ts` for another package's file). */
 export interface PresetEntries {
   /** Files the framework runs in production (routes, middleware, config). */
   production: string[];

@@ -4,8 +4,9 @@
 import path from "node:path";
 import type { FrameworkPreset, PresetContext, PresetEntries } from "./framework-preset.js";
 import { configReferences } from "./config-references.js";
-import { configFileNames, readFirstConfig, valueLiterals } from "./config-values.js";
+import { valueLiterals } from "./config-values.js";
 import { resolveFileReference } from "./file-reference.js";
+import { matchFiles, sourceExtensionGlob } from "./match-files.js";
 
 /** Folders whose HTML is build output or copied as is, never an app's page. */
 const notPages = /(^|\/)(public|dist|build|coverage|node_modules)\//;
@@ -25,11 +26,13 @@ async function viteEntries(context: PresetContext): Promise<PresetEntries> {
     const text = await context.readText(page);
     if (text !== undefined) production.push(...htmlScripts(text, page, fileSet));
   }
-  const config = await readFirstConfig(context.listed, configFileNames(["vite.config"]), context.readText);
-  if (config) {
+  // The package's vite.config, and those of other builds it runs (`vite build --config scripts/x/vite.config.ts`).
+  for (const config of matchFiles(context.listed, [`{,**/}vite.config.${sourceExtensionGlob}`])) {
+    const text = await context.readText(config);
+    if (text === undefined) continue;
     // What the build starts from: `build.lib.entry` and `rollupOptions.input`, not test settings.
-    const named = ["entry", "input"].flatMap((key) => valueLiterals(config.text, key));
-    production.push(config.file, ...configReferences(named.map((file) => JSON.stringify(file)).join(","), config.file, context.files));
+    const named = ["entry", "input"].flatMap((key) => valueLiterals(text, key));
+    production.push(config, ...configReferences(named.map((file) => JSON.stringify(file)).join(","), config, context.files));
   }
   return { production, tests: [] };
 }
