@@ -177,6 +177,11 @@ export const configSchema = z.strictObject({
     .optional()
     .describe('Rule severities: "error", "warn" or "off"'),
   staleAfterDays: z.int().positive().optional().describe("Days after which an unchanged flag is stale (default 90)"),
+  developmentDays: z
+    .int()
+    .nonnegative()
+    .optional()
+    .describe("Days after its first read during which a flag is in development: its meaning changes are info (default 30)"),
   flags: flagsSchema.optional().describe("How flags are read, declared and what state they are in"),
 });
 

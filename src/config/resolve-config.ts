@@ -4,6 +4,9 @@ import type { AccessorConfig, DeadflagConfig, FlagState, RuleId, SdkName, Severi
 /** Days without a change after which a flag is stale, unless `staleAfterDays` says otherwise. */
 const defaultStaleAfterDays = 90;
 
+/** Days after a flag's first read during which its meaning changes are development, unless `developmentDays` says otherwise. */
+const defaultDevelopmentDays = 30;
+
 /** Environment variable name globs read as flags, unless `flags.env` says otherwise. */
 const defaultEnvPatterns: readonly string[] = ["FEATURE_*", "FF_*", "*_FEATURE_*", "ENABLE_*", "*_ENABLED"];
 
@@ -79,6 +82,8 @@ export interface ResolvedConfig {
   /** Only the rules the user set; each rule's own default severity applies to the others. */
   rules: Partial<Record<RuleId, Severity>>;
   staleAfterDays: number;
+  /** A flag first read fewer days ago than this is in development (`no-flag-reuse` reports its changes as info). */
+  developmentDays: number;
   flags: ResolvedFlagsConfig;
 }
 
@@ -92,6 +97,7 @@ export function resolveConfig(config: DeadflagConfig): ResolvedConfig {
     tests: [...(config.tests ?? [])],
     rules: { ...config.rules },
     staleAfterDays: config.staleAfterDays ?? defaultStaleAfterDays,
+    developmentDays: config.developmentDays ?? defaultDevelopmentDays,
     flags: {
       sdks: [...(flags.sdks ?? sdkNames)],
       accessors: (flags.accessors ?? []).map(normaliseAccessor),

@@ -1,8 +1,11 @@
 // The Finding: what every analysis produces and every reporter prints (CLI and ESLint alike).
 import type { RuleId } from "../config/config-schema.js";
 
-/** How serious a finding is; `off` rules produce none. */
-export type FindingSeverity = "error" | "warn";
+/**
+ * How serious a finding is; `off` rules produce none. `info` never fails a run nor counts as a
+ * warning: `no-flag-reuse` reports the meaning changes of a flag still in development with it.
+ */
+export type FindingSeverity = "error" | "warn" | "info";
 
 /** One problem found, at a 1-based position in a file relative to the analysed root. */
 export interface Finding {

@@ -2,6 +2,7 @@
 // so CI catches a reused flag without fetching history.
 import type { OpenedProject } from "../engine/open-project.js";
 import type { Finding } from "../findings/finding.js";
+import { declarationExists } from "./declaration-identity.js";
 import { readLedger } from "./ledger.js";
 import { ledgerFindings } from "./ledger-findings.js";
 import { workingTreeMeanings } from "./working-tree-meanings.js";
@@ -11,5 +12,5 @@ export async function checkLedger(project: OpenedProject): Promise<Finding[]> {
   if (project.config.rules["no-flag-reuse"] === "off") return [];
   const ledger = readLedger(project.root);
   if (!ledger) return [];
-  return ledgerFindings(ledger, await workingTreeMeanings(project), project.config);
+  return ledgerFindings(ledger, await workingTreeMeanings(project), project.config, declarationExists(project.facts));
 }

@@ -1,51 +1,85 @@
-// Comparing a flag's meaning at two revisions. Sides are compared by the overlap of their lines
-// (shared lines over the smaller side), so added log lines or a helper extracted from a branch
-// leave a side related, while new code behind an old key does not. A line whose shape still
-// matches (same calls, other arguments) counts half; a helper of a helper found unchanged on both
-// sides is left out, since reusing one says nothing about whether the branches do the same thing.
-
-import type { FlagMeaning, SideMeaning } from "./flag-meaning.js";
+// Comparing a flag's meaning at two revisions, read by read. Reads are paired across the revisions
+// (site-matching.ts); each pair's sides are compared by identity first and content second:
+// - identity: the declarations a side used directly and the head's side no longer reaches, while
+//   it now uses others it did not reach (a flag pointed at other code: the Knight pattern, however
+//   alike the two look), unless the new one is the old one renamed or moved (a new declaration
+//   whose body is the old one's);
+// - content: the token similarity of the two sides (code-tokens.ts, token-similarity.ts).
+// An inversion is the code of one side now on the other side. A read added at the head that
+// switches code unrelated to every read of the base, when no read of the base kept its code, is a
+// repurposing too; a read added next to reads that kept their code extends the feature.
+import type { FlagMeaning, SideMeaning, SiteMeaning } from "./flag-meaning.js";
+import type { SitePair } from "./site-matching.js";
+import { matchSites } from "./site-matching.js";
+import { commonTokens, tokenSimilarity } from "./token-similarity.js";
 
 /** How a flag's meaning changed (`no-flag-reuse`'s `data.kind`). */
 export type ReuseKind = "repurposed" | "resurrected" | "inverted" | "type-changed" | "default-changed";
 
+/** Whether a declaration (`file#name`) exists at one revision. */
+export type DeclarationExists = (identity: string) => boolean;
+
+/** What the comparison may ask about the two revisions; unknown (the ledger) when absent. */
+export interface RevisionDeclarations {
+  base?: DeclarationExists;
+  head?: DeclarationExists;
+}
+
+/** Why two sides are other code. */
+export type ChangeReason = "identity" | "content" | "new-read";
+
 /** One change found between two meanings. */
 export interface MeaningChange {
   kind: Exclude<ReuseKind, "resurrected">;
-  /** The side that changed: for `repurposed`, and for `inverted` the base's side whose code moved to the other. */
+  /** The base's read and the head's read it became (for a new read, only `head`). */
+  base?: SiteMeaning;
+  head?: SiteMeaning;
+  /** The side that changed at the base (for an inversion, the side whose code moved). */
   side?: string;
-  /** The overlap of that side (0..1) for `repurposed`; for `inverted`, the share of the side's code that moved. */
-  overlap?: number;
+  /** The side at the head (for an inversion, the other one). */
+  headSide?: string;
+  reason?: ChangeReason;
+  /** The content similarity of the compared sides (0..1). */
+  similarity?: number;
+  /** Declarations the base's side used that the head's no longer reaches, and those it uses instead. */
+  lost?: string[];
+  gained?: string[];
+  /** Of `lost`, those still in the code at the head. */
+  kept?: string[];
 }
 
-/** Sides that share at least this share of their lines are the same code. */
-const sameCodeOverlap = 0.5;
+/** Sides whose tokens are at least this similar are the same code (calibrated on the generated corpus, see docs/flag-reuse-accuracy.md). */
+export const sameCodeSimilarity = 0.75;
+/**
+ * A side that kept at least this share of its code, in order, is the same code grown: a feature
+ * that gained statements still does what it did.
+ */
+const grownCodeKept = 0.9;
+/** A new declaration whose body is at least this similar to a vanished one is that one renamed or moved. */
+const renamedBodySimilarity = 0.75;
 
-/** What a line that kept only its shape counts for, against 1 for the same line. */
-const shapeWeight = 0.5;
+/** How two sides compare. */
+interface SideComparison {
+  related: boolean;
+  reason?: "identity" | "content";
+  similarity: number;
+  lost: string[];
+  gained: string[];
+  kept: string[];
+}
 
 /** The changes from `base` to `head`; empty when the meaning is the same. */
-export function compareMeanings(base: FlagMeaning, head: FlagMeaning): MeaningChange[] {
+export function compareMeanings(base: FlagMeaning, head: FlagMeaning, declarations: RevisionDeclarations = {}): MeaningChange[] {
   const changes: MeaningChange[] = [];
-  const inverted = invertedSide(base, head);
-  if (inverted) changes.push({ kind: "inverted", ...inverted });
-  else {
-    let compared = false;
-    for (const side of Object.keys(base.sides).filter((s) => s in head.sides).sort()) {
-      const overlap = overlapOf(base.sides[side], head.sides[side]);
-      if (overlap === undefined) continue;
-      compared = true;
-      if (overlap < sameCodeOverlap) {
-        changes.push({ kind: "repurposed", side, overlap });
-        break;
-      }
-    }
-    // No side in common (`if (flag) A` became `if (!flag) B`): unrelated code on every pairing of
-    // sides is a repurposing too, though neither side can be compared with itself.
-    if (!compared) {
-      const crossed = crossOverlap(base, head);
-      if (crossed && crossed.overlap < sameCodeOverlap) changes.push({ kind: "repurposed", ...crossed });
-    }
+  const pairs = matchSites(base.sites, head.sites);
+  for (const pair of pairs) {
+    if (!pair.base || !pair.head) continue;
+    const change = compareSites(pair.base, pair.head, declarations);
+    if (change) changes.push(change);
+  }
+  if (changes.length === 0) {
+    const added = newReadChange(pairs, base, declarations);
+    if (added) changes.push(added);
   }
   if (base.valueTypes.length > 0 && head.valueTypes.length > 0 && !sameList(base.valueTypes, head.valueTypes)) {
     changes.push({ kind: "type-changed" });
@@ -56,129 +90,185 @@ export function compareMeanings(base: FlagMeaning, head: FlagMeaning): MeaningCh
 }
 
 /**
- * Shared lines over the smaller side (a line that kept only its shape counts half), leaving out
- * deep helpers found unchanged on both sides; undefined when either side has no lines.
+ * The lowest content similarity among the sides that the comparison of `base` and `head` compares
+ * (1 when none): how close a flag came to a `repurposed` finding. For calibration and `--explain`.
  */
-function overlapOf(a: SideMeaning | undefined, b: SideMeaning | undefined): number | undefined {
-  if (!a || !b || a.lines.length === 0 || b.lines.length === 0) return undefined;
-  const [left, right] = withoutCommonHelpers(a, b);
-  if (left.lines.length === 0 || right.lines.length === 0) return 1;
-  const same = sharedCount(left.lines, right.lines);
-  const shapes = left.shapes && right.shapes ? sharedCount(left.shapes, right.shapes) : same;
-  const shared = same + shapeWeight * Math.max(0, shapes - same);
-  return shared / Math.min(left.lines.length, right.lines.length);
-}
-
-/** The best overlap between any side of `base` and any side of `head`, with the base's side. */
-function crossOverlap(base: FlagMeaning, head: FlagMeaning): { side: string; overlap: number } | undefined {
-  let best: { side: string; overlap: number } | undefined;
-  for (const from of Object.keys(base.sides).sort()) {
-    for (const to of Object.keys(head.sides)) {
-      const overlap = overlapOf(base.sides[from], head.sides[to]);
-      if (overlap !== undefined && (!best || overlap > best.overlap)) best = { side: from, overlap };
+export function lowestSimilarity(base: FlagMeaning, head: FlagMeaning, declarations: RevisionDeclarations = {}): number {
+  let lowest = 1;
+  for (const pair of matchSites(base.sites, head.sites)) {
+    if (!pair.base || !pair.head) continue;
+    for (const side of Object.keys(pair.base.sides)) {
+      const a = pair.base.sides[side];
+      const b = pair.head.sides[side];
+      if (a && b) lowest = Math.min(lowest, compareSides(a, b, declarations).similarity);
     }
   }
-  return best;
+  return lowest;
 }
 
-/** The two sides without the deep helpers that both have unchanged. */
-function withoutCommonHelpers(a: SideMeaning, b: SideMeaning): [Lines, Lines] {
-  const left: Lines = { lines: a.lines, ...(a.shapes ? { shapes: a.shapes } : {}) };
-  const right: Lines = { lines: b.lines, ...(b.shapes ? { shapes: b.shapes } : {}) };
-  if (!a.deep || !b.deep || a.deep.length === 0 || b.deep.length === 0) return [left, right];
-  const keyOf = (helper: { lines: string[] }): string => helper.lines.join("\n");
-  const available = new Map<string, number>();
-  for (const helper of b.deep) available.set(keyOf(helper), (available.get(keyOf(helper)) ?? 0) + 1);
-  const common: Array<{ lines: string[]; shapes: string[] }> = [];
-  for (const helper of a.deep) {
-    const remaining = available.get(keyOf(helper)) ?? 0;
-    if (remaining === 0) continue;
-    available.set(keyOf(helper), remaining - 1);
-    common.push(helper);
-  }
-  if (common.length === 0) return [left, right];
-  const lines = common.flatMap((h) => h.lines);
-  const shapes = common.flatMap((h) => h.shapes);
-  const strip = (side: Lines): Lines => ({
-    lines: without(side.lines, lines),
-    ...(side.shapes ? { shapes: without(side.shapes, shapes) } : {}),
-  });
-  return [strip(left), strip(right)];
-}
-
-interface Lines {
-  lines: readonly string[];
-  shapes?: readonly string[];
-}
-
-/**
- * Same code behind the opposite state: lines that only the base's `on` side had and only the
- * head's `off` side has (or the reverse), making up at least half of the smaller of the two. This
- * also catches one read of several turned around, and a branch swap.
- */
-function invertedSide(base: FlagMeaning, head: FlagMeaning): { side: string; overlap: number } | undefined {
-  let found: { side: string; overlap: number } | undefined;
+/** The first change of one pair of reads: an inversion, else the first side that is other code. */
+function compareSites(base: SiteMeaning, head: SiteMeaning, declarations: RevisionDeclarations): MeaningChange | undefined {
+  const related = (a: SideMeaning | undefined, b: SideMeaning | undefined): boolean =>
+    a !== undefined && b !== undefined && compareSides(a, b, declarations).related;
   for (const [from, to] of [
     ["on", "off"],
     ["off", "on"],
   ] as const) {
-    const moved = movedShare(base.sides[from], base.sides[to], head.sides[to], head.sides[from]);
-    if (moved !== undefined && moved >= sameCodeOverlap && (!found || moved > found.overlap)) found = { side: from, overlap: moved };
-  }
-  return found;
-}
-
-/** The share of lines only on `was` (not `wasOther`) before that are only on `now` (not `nowOther`) after. */
-function movedShare(
-  was: SideMeaning | undefined,
-  wasOther: SideMeaning | undefined,
-  now: SideMeaning | undefined,
-  nowOther: SideMeaning | undefined,
-): number | undefined {
-  if (!was || !now || was.lines.length === 0 || now.lines.length === 0) return undefined;
-  const count = (lines: readonly string[] | undefined): Map<string, number> => {
-    const counts = new Map<string, number>();
-    for (const line of lines ?? []) counts.set(line, (counts.get(line) ?? 0) + 1);
-    return counts;
-  };
-  const before = count(was.lines);
-  const beforeOther = count(wasOther?.lines);
-  const after = count(now.lines);
-  const afterOther = count(nowOther?.lines);
-  let moved = 0;
-  for (const [line, n] of before) {
-    const onlyBefore = n - (beforeOther.get(line) ?? 0);
-    const onlyAfter = (after.get(line) ?? 0) - (afterOther.get(line) ?? 0);
-    moved += Math.max(0, Math.min(onlyBefore, onlyAfter));
-  }
-  return moved / Math.min(was.lines.length, now.lines.length);
-}
-
-/** How many items the two multisets share. */
-function sharedCount(a: readonly string[], b: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const item of a) counts.set(item, (counts.get(item) ?? 0) + 1);
-  let shared = 0;
-  for (const item of b) {
-    const left = counts.get(item) ?? 0;
-    if (left > 0) {
-      shared++;
-      counts.set(item, left - 1);
+    const was = base.sides[from];
+    const moved = head.sides[to];
+    if (!was || !moved || isEmpty(was) || isEmpty(moved)) continue;
+    const stayed = head.sides[from];
+    if (related(was, moved) && !related(was, stayed)) {
+      return { kind: "inverted", base, head, side: from, headSide: to, similarity: compareSides(was, moved, declarations).similarity };
     }
   }
-  return shared;
+  let compared = false;
+  for (const side of Object.keys(base.sides).sort()) {
+    const a = base.sides[side];
+    const b = head.sides[side];
+    if (!a || !b) continue;
+    compared = true;
+    const comparison = compareSides(a, b, declarations);
+    if (!comparison.related) return repurposed(base, head, side, side, comparison);
+  }
+  // No side in common (`if (flag) A` became `if (!flag) B`): other code on the other side is a
+  // repurposing too, though neither side can be compared with itself.
+  if (!compared) {
+    for (const side of Object.keys(base.sides).sort()) {
+      const a = base.sides[side];
+      for (const other of Object.keys(head.sides).sort()) {
+        const b = head.sides[other];
+        if (!a || !b || isEmpty(a) || isEmpty(b)) continue;
+        const comparison = compareSides(a, b, declarations);
+        if (!comparison.related) return repurposed(base, head, side, other, comparison);
+      }
+    }
+  }
+  return undefined;
 }
 
-/** `items` minus the multiset `removed`. */
-function without(items: readonly string[], removed: readonly string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const item of removed) counts.set(item, (counts.get(item) ?? 0) + 1);
-  return items.filter((item) => {
-    const left = counts.get(item) ?? 0;
-    if (left === 0) return true;
-    counts.set(item, left - 1);
-    return false;
-  });
+function repurposed(base: SiteMeaning, head: SiteMeaning, side: string, headSide: string, comparison: SideComparison): MeaningChange {
+  return {
+    kind: "repurposed",
+    base,
+    head,
+    side,
+    headSide,
+    ...(comparison.reason ? { reason: comparison.reason } : {}),
+    similarity: comparison.similarity,
+    lost: comparison.lost,
+    gained: comparison.gained,
+    kept: comparison.kept,
+  };
+}
+
+/**
+ * A read the base did not have, switching code unrelated to every side of every base read, when
+ * none of the base's reads with sides kept its place: the key now guards something else.
+ */
+function newReadChange(pairs: readonly SitePair[], base: FlagMeaning, declarations: RevisionDeclarations): MeaningChange | undefined {
+  const hasSides = (s: SiteMeaning | undefined): boolean => s !== undefined && Object.values(s.sides).some((side) => !isEmpty(side));
+  if (pairs.some((p) => hasSides(p.base) && hasSides(p.head))) return undefined;
+  const oldSides = base.sites.flatMap((s) => Object.values(s.sides)).filter((s) => !isEmpty(s));
+  if (oldSides.length === 0) return undefined;
+  for (const pair of pairs) {
+    if (pair.base || !pair.head || !hasSides(pair.head)) continue;
+    for (const [side, now] of Object.entries(pair.head.sides).sort(([x], [y]) => (x < y ? -1 : 1))) {
+      if (isEmpty(now)) continue;
+      const comparisons = oldSides.map((was) => compareSides(was, now, declarations));
+      if (comparisons.some((c) => c.related)) return undefined;
+      const best = Math.max(...comparisons.map((c) => c.similarity));
+      const closest = base.sites.find((s) => Object.values(s.sides).some((x) => !isEmpty(x)));
+      return {
+        kind: "repurposed",
+        ...(closest ? { base: closest } : {}),
+        head: pair.head,
+        side: closest ? (Object.keys(closest.sides).sort()[0] ?? side) : side,
+        headSide: side,
+        reason: "new-read",
+        similarity: best,
+      };
+    }
+  }
+  return undefined;
+}
+
+function isEmpty(side: SideMeaning): boolean {
+  return side.tokens.length === 0 && side.direct.length === 0;
+}
+
+/** Identity first, content second. */
+function compareSides(a: SideMeaning, b: SideMeaning, declarations: RevisionDeclarations): SideComparison {
+  const renamed = renamedPairs(a, b, declarations);
+  const headHas = declarations.head ?? (() => true);
+  const reachedAtHead = new Set(b.reaches);
+  const reachedAtBase = new Set(a.reaches);
+  const lost = a.direct.filter((d) => (headHas(d) ? !reachedAtHead.has(d) : !renamed.has(d)));
+  const renamedTo = new Set(renamed.values());
+  const gained = b.direct.filter((e) => !reachedAtBase.has(e) && !renamedTo.has(e));
+  const kept = declarations.head ? lost.filter((d) => headHas(d)) : [];
+  const { similarity, kept: keptShare } = contentSimilarity(a, b);
+  const swapped = lost.length > 0 && gained.length > 0 && lost.length * 2 >= a.direct.length && gained.length * 2 >= b.direct.length;
+  if (swapped) return { related: false, reason: "identity", similarity, lost, gained, kept };
+  if (similarity < sameCodeSimilarity && keptShare < grownCodeKept) return { related: false, reason: "content", similarity, lost, gained, kept };
+  return { related: true, similarity, lost, gained, kept };
+}
+
+/**
+ * Declarations of the base side gone at the head, each with the new declaration of the head side
+ * that is it renamed or moved: one that did not exist at the base, whose body is alike.
+ */
+function renamedPairs(a: SideMeaning, b: SideMeaning, declarations: RevisionDeclarations): Map<string, string> {
+  const pairs = new Map<string, string>();
+  const headHas = declarations.head;
+  const baseHas = declarations.base;
+  const vanished = a.direct.filter((d) => (headHas ? !headHas(d) : !b.reaches.includes(d)));
+  if (vanished.length === 0) return pairs;
+  const fresh = b.reaches.filter((e) => (baseHas ? !baseHas(e) : !a.reaches.includes(e)));
+  const taken = new Set<string>();
+  for (const d of vanished) {
+    const before = segmentTokens(a, d);
+    let best: { id: string; score: number } | undefined;
+    for (const e of fresh) {
+      if (taken.has(e)) continue;
+      const after = segmentTokens(b, e);
+      // Without the bodies (past the side's size limit), the same name in another file is a move.
+      const score = before && after ? tokenSimilarity(before, after) : nameOf(d) === nameOf(e) ? 1 : 0;
+      if (score >= renamedBodySimilarity && (!best || score > best.score)) best = { id: e, score };
+    }
+    if (best) {
+      pairs.set(d, best.id);
+      taken.add(best.id);
+    }
+  }
+  return pairs;
+}
+
+function segmentTokens(side: SideMeaning, id: string): string[] | undefined {
+  const segment = side.segments.find((s) => s.id === id);
+  return segment ? side.tokens.slice(segment.from, segment.to) : undefined;
+}
+
+function nameOf(identity: string): string {
+  return identity.slice(identity.lastIndexOf("#") + 1);
+}
+
+/**
+ * The similarity of two sides' tokens; between two exits, without the exits' own code (a refusal
+ * reworded is the same refusal): 1 when nothing is left to compare.
+ */
+function contentSimilarity(a: SideMeaning, b: SideMeaning): { similarity: number; kept: number } {
+  const exits = a.exit === true && b.exit === true;
+  const compared = (side: SideMeaning): string[] =>
+    exits ? side.segments.filter((s) => s.id !== "branch").flatMap((s) => side.tokens.slice(s.from, s.to)) : side.tokens;
+  const left = compared(a);
+  const right = compared(b);
+  if (left.length === 0 || right.length === 0) {
+    const same = left.length === right.length || exits ? 1 : 0;
+    return { similarity: same, kept: same };
+  }
+  const common = commonTokens(left, right);
+  return { similarity: (2 * common) / (left.length + right.length), kept: common / left.length };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

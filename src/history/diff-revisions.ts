@@ -2,8 +2,8 @@
 // working tree), compared; a key that is new at the head is looked up in the base's history, so a
 // key removed once and brought back for other code is caught too.
 import path from "node:path";
-import type { LoadedConfig } from "../config/load-config.js";
 import { loadConfig } from "../config/load-config.js";
+import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import { indexFlags } from "../engine/index-flags.js";
 import { InputError } from "../engine/input-error.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
@@ -12,14 +12,18 @@ import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
-import type { MeaningChange } from "./compare-meanings.js";
-import { compareMeanings } from "./compare-meanings.js";
+import type { DeclarationExists } from "./compare-meanings.js";
+import { compareMeanings, lowestSimilarity } from "./compare-meanings.js";
+import { declarationExists } from "./declaration-identity.js";
 import type { FlagMeaning } from "./flag-meaning.js";
 import { computeMeanings } from "./flag-meaning.js";
 import { GitRepository } from "./git-repository.js";
 import type { RevisionProject, RevisionSpec } from "./open-revision.js";
 import { openRevision } from "./open-revision.js";
+import { keysInDevelopment } from "./flag-life.js";
+import type { ReuseEvent } from "./reuse-finding.js";
 import { reuseFinding } from "./reuse-finding.js";
+import { shallowWarning } from "./shallow-warning.js";
 
 /** What to compare. */
 export interface DiffOptions {
@@ -35,6 +39,8 @@ export interface DiffOptions {
   historyDepth?: number;
   cache?: boolean;
   cacheLocation?: string;
+  /** Also give, per flag compared at both revisions, the lowest similarity of its sides (`similarities`). */
+  explain?: boolean;
 }
 
 /** A change that is not a finding: a new flag, a removed flag, a flag whose meaning held. */
@@ -54,12 +60,19 @@ export interface DiffResult {
   parsed: Record<string, number>;
   /** Files analysed at the head. */
   files: number;
+  /** Input left out or read partly (files that do not decode, syntax errors), and a shallow clone: to print as warnings. */
+  diagnostics: EngineDiagnostic[];
+  /** The clone is shallow: a key removed before its boundary is not found. */
+  incomplete: boolean;
+  /** With `explain`: per flag compared at both revisions, the lowest content similarity of its compared sides. */
+  similarities?: Record<string, number>;
 }
 
 /** A revision opened and analysed far enough to describe its flags' meanings. */
 interface AnalysedRevision {
   project: RevisionProject;
   meanings: Map<string, FlagMeaning>;
+  exists: DeclarationExists;
 }
 
 /** Compares every flag's meaning at `base` and `head`. */
@@ -89,7 +102,7 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
         readText: project.readText,
         ...(keys ? { keys } : {}),
       });
-      return { project, meanings };
+      return { project, meanings, exists: declarationExists(project.facts) };
     };
     const head = await analyse(headSpec);
     const baseRevision = await analyse({ kind: "commit", commit: base });
@@ -97,22 +110,31 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
       [base]: baseRevision.project.stats.parsed,
       [head.project.revision]: head.project.stats.parsed,
     };
-    const findings: Finding[] = [];
+    const prefix = path.relative(repo.root, root).split(path.sep).join("/");
+    const events: ReuseEvent[] = [];
     const notes: DiffNote[] = [];
+    const similarities: Record<string, number> = {};
     for (const [key, meaning] of head.meanings) {
       const before = baseRevision.meanings.get(key);
+      if (before && options.explain) similarities[key] = lowestSimilarity(before, meaning, { base: baseRevision.exists, head: head.exists });
       if (before) {
-        findings.push(...findingsOf(meaning, before, base, compareMeanings(before, meaning), loaded));
+        for (const change of compareMeanings(before, meaning, { base: baseRevision.exists, head: head.exists })) {
+          events.push({ kind: change.kind, head: meaning, base: before, baseRevision: base, change });
+        }
         continue;
       }
-      const returning = await lastMeaningBefore(repo, root, base, key, options.historyDepth, analyse, parsed);
+      const returning = await lastMeaningBefore(repo, prefix, base, meaning, options.historyDepth, analyse, parsed);
       if (!returning) {
         notes.push({ flag: key, note: "added", message: `${key} is a new flag` });
         continue;
       }
-      const changes = compareMeanings(returning.meaning, meaning);
-      if (changes.some((c) => c.kind === "repurposed" || c.kind === "inverted")) {
-        findings.push(reuseFinding("resurrected", meaning, returning.meaning, returning.commit, loaded.config, changes));
+      const changes = compareMeanings(returning.revision.meanings.get(key) as FlagMeaning, meaning, {
+        base: returning.revision.exists,
+        head: head.exists,
+      });
+      const reused = changes.find((c) => c.kind === "repurposed" || c.kind === "inverted");
+      if (reused) {
+        events.push({ kind: "resurrected", head: meaning, base: returning.meaning, baseRevision: returning.commit, change: reused });
       } else {
         notes.push({ flag: key, note: "restored", message: `${key} returns with the meaning it had at ${returning.commit.slice(0, 7)}` });
       }
@@ -120,20 +142,40 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     for (const key of baseRevision.meanings.keys()) {
       if (!head.meanings.has(key)) notes.push({ flag: key, note: "removed", message: `${key} is no longer read` });
     }
-    return { base, head: head.project.revision, findings: sortFindings(findings), notes, parsed, files: head.project.files.length };
+    // A flag first read within `developmentDays` of the head is in development: its changes are info.
+    const headCommit = headSpec.kind === "commit" ? headSpec.commit : "HEAD";
+    const headDate = headSpec.kind === "commit" ? (await repo.commitInfo([headSpec.commit]))[0]?.date : undefined;
+    const changedKeys = [...new Set(events.map((e) => e.head.key))];
+    const young = await keysInDevelopment(repo, headCommit, changedKeys, prefix, loaded.config.developmentDays, headDate);
+    const findings = events.map((event) => reuseFinding(event, loaded.config, { inDevelopment: young.has(event.head.key) }));
+    const diagnostics = uniqueDiagnostics([...head.project.diagnostics, ...baseRevision.project.diagnostics]);
+    const incomplete = await repo.isShallow();
+    if (incomplete) diagnostics.push({ message: shallowWarning("diff") });
+    return {
+      base,
+      head: head.project.revision,
+      findings: sortFindings(findings),
+      notes,
+      parsed,
+      files: head.project.files.length,
+      diagnostics,
+      incomplete,
+      ...(options.explain ? { similarities } : {}),
+    };
   } finally {
     repo.close();
   }
 }
 
-function findingsOf(
-  head: FlagMeaning,
-  base: FlagMeaning,
-  baseCommit: string,
-  changes: readonly MeaningChange[],
-  loaded: LoadedConfig,
-): Finding[] {
-  return changes.map((change) => reuseFinding(change.kind, head, base, baseCommit, loaded.config, [change]));
+/** One warning per file and message: both revisions may skip the same file. */
+function uniqueDiagnostics(diagnostics: readonly EngineDiagnostic[]): EngineDiagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const id = `${d.file ?? ""}\0${d.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** The merge base with the upstream branch, else HEAD. */
@@ -150,26 +192,38 @@ async function defaultBase(repo: GitRepository): Promise<string> {
  * The meaning a key had the last time it was read before `base`: the commits of the base's
  * first-parent history that add or remove the key's text (git's pickaxe finds them without
  * opening any revision), newest first; the first whose parent reads the key gives its meaning.
+ * When the key's text stayed in the code (a registry of constants keeps it while no code reads
+ * it), the last commits that changed the files where the head reads it are tried instead.
  */
 async function lastMeaningBefore(
   repo: GitRepository,
-  root: string,
+  prefix: string,
   base: string,
-  key: string,
+  head: FlagMeaning,
   depth: number | undefined,
   analyse: (revision: RevisionSpec, keys?: ReadonlySet<string>) => Promise<AnalysedRevision>,
   parsed: Record<string, number>,
-): Promise<{ commit: string; meaning: FlagMeaning } | undefined> {
-  const prefix = path.relative(repo.root, root).split(path.sep).join("/");
-  const candidates = await repo.commitsTouching(base, key, prefix, depth);
-  for (const commit of candidates) {
-    const [info] = await repo.commitInfo([commit]);
-    const parent = info?.parents[0];
-    if (!parent) continue;
-    const before = await analyse({ kind: "commit", commit: parent }, new Set([key]));
-    parsed[parent] = before.project.stats.parsed;
-    const meaning = before.meanings.get(key);
-    if (meaning) return { commit: parent, meaning };
-  }
-  return undefined;
+): Promise<{ commit: string; meaning: FlagMeaning; revision: AnalysedRevision } | undefined> {
+  const key = head.key;
+  const tried = new Set<string>();
+  const tryCommits = async (candidates: readonly string[]): Promise<{ commit: string; meaning: FlagMeaning; revision: AnalysedRevision } | undefined> => {
+    for (const commit of candidates) {
+      const [info] = await repo.commitInfo([commit]);
+      const parent = info?.parents[0];
+      if (!parent || tried.has(parent)) continue;
+      tried.add(parent);
+      const revision = await analyse({ kind: "commit", commit: parent }, new Set([key]));
+      parsed[parent] = revision.project.stats.parsed;
+      const meaning = revision.meanings.get(key);
+      if (meaning) return { commit: parent, meaning, revision };
+    }
+    return undefined;
+  };
+  const found = await tryCommits(await repo.commitsTouching(base, key, prefix, depth));
+  if (found || !(await repo.textsAt(base, [key], prefix)).has(key)) return found;
+  const files = [...new Set(head.sites.map((s) => (prefix === "" ? s.evidence.file : `${prefix}/${s.evidence.file}`)))];
+  return tryCommits(await repo.commitsChanging(base, files, depth, maxFallbackCommits));
 }
+
+/** How many commits that changed the head's read files are tried when the key's text never left the code. */
+const maxFallbackCommits = 10;

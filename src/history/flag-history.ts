@@ -2,20 +2,31 @@
 // make keys vanish and reappear): introduced, meaning changed (with the kind), removed, resurrected,
 // and state changes in the config. A commit that touches no file of a flag keeps its meaning, and
 // files unchanged since the previous commit come from the facts cache: only changed blobs are parsed.
+// A change is judged exactly as `diff` judges it between the previous commit and this one, and
+// described with the same message (reuse-finding.ts).
 import path from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import { parseConfig } from "../config/parse-config.js";
+import type { ResolvedConfig } from "../config/resolve-config.js";
+import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import { indexFlags } from "../engine/index-flags.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
 import { defaultCacheDirectory, FactsCache } from "../facts/facts-cache.js";
+import type { FindingSeverity } from "../findings/finding.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
-import type { ReuseKind } from "./compare-meanings.js";
+import type { DeclarationExists, MeaningChange, ReuseKind } from "./compare-meanings.js";
 import { compareMeanings } from "./compare-meanings.js";
+import { declarationExists } from "./declaration-identity.js";
 import type { FlagMeaning } from "./flag-meaning.js";
 import { computeMeanings } from "./flag-meaning.js";
+import { isInDevelopment, keysInDevelopment } from "./flag-life.js";
 import { GitRepository } from "./git-repository.js";
+import type { RevisionProject } from "./open-revision.js";
 import { openRevision } from "./open-revision.js";
+import type { FlagLife } from "./reuse-finding.js";
+import { reuseMessage, reuseSeverity } from "./reuse-finding.js";
+import { shallowWarning } from "./shallow-warning.js";
 
 /** What happened to a flag at one commit. */
 export interface HistoryEvent {
@@ -25,6 +36,8 @@ export interface HistoryEvent {
   subject: string;
   kind: "introduced" | "removed" | "restored" | "state" | ReuseKind;
   message: string;
+  /** For a reuse: as `diff` would report it between the previous commit and this one. */
+  severity?: FindingSeverity;
   /** The read that shows it, at that commit. */
   file?: string;
   line?: number;
@@ -42,13 +55,17 @@ export interface HistoryResult {
   flags: FlagTimeline[];
   /** Files parsed across all commits (the rest came from the facts cache). */
   parsed: number;
+  /** The clone is shallow: the timeline starts at its boundary, not at the first commit. */
+  incomplete: boolean;
+  /** Input left out or read partly at some commit (files that do not decode, syntax errors), and a shallow clone. */
+  diagnostics: EngineDiagnostic[];
 }
 
 /** What to walk. */
 export interface HistoryOptions {
   root: string;
   configFile?: string;
-  /** Start after this revision (default: the first commit). */
+  /** Start after this revision (default: the first commit); its flags are the baseline, not events. */
   since?: string;
   /** Only this flag. */
   flag?: string;
@@ -57,6 +74,14 @@ export interface HistoryOptions {
   cache?: boolean;
   cacheLocation?: string;
   onProgress?: (done: number, total: number) => void;
+}
+
+/** A meaning and what it needs to be compared later: which declarations existed when it held. */
+interface HeldMeaning {
+  meaning: FlagMeaning;
+  /** The last commit at which it held. */
+  commit: string;
+  exists: DeclarationExists;
 }
 
 /** Walks the history and builds every flag's timeline. */
@@ -74,14 +99,47 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
     const cache = new FactsCache(cacheDirectory, extractOptions);
     const prefix = path.relative(repo.root, root).split(path.sep).join("/");
     const configPath = loaded.file ? path.relative(repo.root, loaded.file).split(path.sep).join("/") : undefined;
+    const relative = (p: string): string => (prefix === "" ? p : p.slice(prefix.length + 1));
 
     const timelines = new Map<string, HistoryEvent[]>();
-    const meanings = new Map<string, FlagMeaning>();
-    const tombstones = new Map<string, FlagMeaning>();
+    const meanings = new Map<string, HeldMeaning>();
+    const tombstones = new Map<string, HeldMeaning>();
     const relevantFiles = new Map<string, Set<string>>();
+    const introduced = new Map<string, string>();
+    const diagnostics = new Map<string, EngineDiagnostic>();
     let states: Record<string, string> = {};
     let previousTree = new Map<string, string>();
+    let previous: { commit: string; exists: DeclarationExists } | undefined;
     let parsed = 0;
+
+    const analyse = async (commit: string, keys?: ReadonlySet<string>): Promise<{ project: RevisionProject; fresh?: Map<string, FlagMeaning> }> => {
+      const project = await openRevision({ repo, root, revision: { kind: "commit", commit }, loaded, cache, extractOptions });
+      parsed += project.stats.parsed;
+      for (const d of project.diagnostics) diagnostics.set(`${d.file ?? ""}\0${d.message}`, d);
+      if (keys && keys.size === 0) return { project };
+      const { entries } = project;
+      const fresh = await computeMeanings({
+        graph: new CallGraph(project.linked),
+        index: indexFlags(project),
+        entryFiles: [...entries.production, ...entries.tests],
+        readText: project.readText,
+        ...(keys ? { keys } : {}),
+      });
+      return { project, fresh };
+    };
+
+    // With --since, the state just before the range is the baseline: its flags exist, they are not new.
+    if (since) {
+      const { project, fresh } = await analyse(since);
+      const exists = declarationExists(project.facts);
+      for (const [key, meaning] of fresh ?? []) {
+        meanings.set(key, { meaning, commit: since, exists });
+        relevantFiles.set(key, filesOf(meaning));
+      }
+      previousTree = new Map((await repo.listTree(since, prefix)).map((e) => [e.path, e.oid]));
+      previous = { commit: since, exists };
+      if (configPath && previousTree.has(configPath)) states = await statesAt(repo, previousTree.get(configPath), {}, () => undefined);
+    }
 
     for (const [position, commit] of commits.entries()) {
       options.onProgress?.(position, commits.length);
@@ -91,27 +149,22 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       const changed = changedPaths(previousTree, tree);
       previousTree = tree;
       if (changed.size === 0) continue;
-      const event = (key: string, kind: HistoryEvent["kind"], message: string, meaning?: FlagMeaning): void => {
+      const event = (key: string, fields: Omit<HistoryEvent, "commit" | "date" | "author" | "subject">): void => {
         if (options.flag !== undefined && key !== options.flag) return;
         const list = timelines.get(key) ?? [];
-        list.push({
-          commit,
-          date: info.date,
-          author: info.author,
-          subject: info.subject,
-          kind,
-          message,
-          ...(meaning ? { file: meaning.evidence.file, line: meaning.evidence.line } : {}),
-        });
+        list.push({ commit, date: info.date, author: info.author, subject: info.subject, ...fields });
         timelines.set(key, list);
       };
-      if (configPath && changed.has(configPath)) states = await statesAt(repo, tree.get(configPath), states, event);
+      if (configPath && changed.has(configPath)) {
+        states = await statesAt(repo, tree.get(configPath), states, (key, message) => event(key, { kind: "state", message }));
+      }
 
       const project = await openRevision({ repo, root, revision: { kind: "commit", commit }, loaded, cache, extractOptions });
       parsed += project.stats.parsed;
+      for (const d of project.diagnostics) diagnostics.set(`${d.file ?? ""}\0${d.message}`, d);
+      const exists = declarationExists(project.facts);
       const index = indexFlags(project);
       const present = new Set(index.flags.filter((f) => f.references.length > 0).map((f) => f.key));
-      const relative = (p: string): string => (prefix === "" ? p : p.slice(prefix.length + 1));
       const touched = new Set([...changed].map(relative));
       const stale = new Set(
         [...present].filter((key) => !meanings.has(key) || [...(relevantFiles.get(key) ?? [])].some((f) => touched.has(f))),
@@ -128,42 +181,81 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
         for (const [key, meaning] of fresh) {
           const before = meanings.get(key);
           const buried = tombstones.get(key);
+          const life = async (): Promise<FlagLife> => {
+            const first = introduced.get(key);
+            const days = loaded.config.developmentDays;
+            if (first !== undefined) return { inDevelopment: isInDevelopment(first, info.date, days) };
+            // A flag of the baseline (`--since`): its age from git.
+            return { inDevelopment: (await keysInDevelopment(repo, commit, [key], prefix, days, info.date)).has(key) };
+          };
+          const reuse = async (kind: ReuseKind, held: HeldMeaning, change: MeaningChange, baseRevision: string): Promise<void> => {
+            const evidence = change.head?.evidence ?? meaning.evidence;
+            const config = configWithStates(loaded.config, states);
+            const reuseEvent = { kind, head: meaning, base: held.meaning, baseRevision, change, retired: config.flags.states[key] === "retired" };
+            event(key, {
+              kind,
+              message: reuseMessage(reuseEvent),
+              severity: reuseSeverity(kind, key, config, await life()),
+              file: evidence.file,
+              line: evidence.line,
+            });
+          };
           if (before) {
-            for (const change of compareMeanings(before, meaning)) {
-              event(key, change.kind, describeChange(change.kind, before, meaning), meaning);
+            // The meaning held until the previous commit: that is the base `diff` would compare with.
+            const baseCommit = previous?.commit ?? before.commit;
+            for (const change of compareMeanings(before.meaning, meaning, { base: previous?.exists ?? before.exists, head: exists })) {
+              await reuse(change.kind, before, change, baseCommit);
             }
           } else if (buried) {
-            const changes = compareMeanings(buried, meaning);
-            const reused = changes.some((c) => c.kind === "repurposed" || c.kind === "inverted");
-            event(
-              key,
-              reused ? "resurrected" : "restored",
-              reused ? `read again for different code: ${describeChange("repurposed", buried, meaning)}` : "read again, with its old meaning",
-              meaning,
-            );
+            const changes = compareMeanings(buried.meaning, meaning, { base: buried.exists, head: exists });
+            const reused = changes.find((c) => c.kind === "repurposed" || c.kind === "inverted");
+            if (reused) await reuse("resurrected", buried, reused, buried.commit);
+            else event(key, { kind: "restored", message: `returns with the meaning it had at ${buried.commit.slice(0, 7)}`, ...at(meaning) });
             tombstones.delete(key);
           } else {
-            event(key, "introduced", `at ${meaning.evidence.file}:${meaning.evidence.line}`, meaning);
+            introduced.set(key, info.date);
+            event(key, { kind: "introduced", message: `at ${meaning.evidence.file}:${meaning.evidence.line}`, ...at(meaning) });
           }
-          meanings.set(key, meaning);
+          meanings.set(key, { meaning, commit, exists });
           relevantFiles.set(key, filesOf(meaning));
         }
       }
-      for (const [key, meaning] of [...meanings]) {
-        if (present.has(key)) continue;
-        event(key, "removed", "no longer read");
-        tombstones.set(key, meaning);
+      for (const [key, held] of [...meanings]) {
+        if (present.has(key)) {
+          held.commit = commit;
+          held.exists = exists;
+          continue;
+        }
+        event(key, { kind: "removed", message: "no longer read" });
+        tombstones.set(key, held);
         meanings.delete(key);
       }
+      previous = { commit, exists };
     }
     options.onProgress?.(commits.length, commits.length);
     const flags = [...timelines]
       .map(([key, events]) => ({ key, events }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return { commits: commits.length, flags, parsed };
+    const incomplete = await repo.isShallow();
+    const warnings = [...diagnostics.values()];
+    if (incomplete) warnings.push({ message: shallowWarning("history") });
+    return { commits: commits.length, flags, parsed, incomplete, diagnostics: warnings };
   } finally {
     repo.close();
   }
+}
+
+function at(meaning: FlagMeaning): { file: string; line: number } {
+  return { file: meaning.evidence.file, line: meaning.evidence.line };
+}
+
+/** The config as it was at a commit: the states read from that commit's config file. */
+function configWithStates(config: ResolvedConfig, states: Record<string, string>): ResolvedConfig {
+  const known: ResolvedConfig["flags"]["states"] = {};
+  for (const [key, state] of Object.entries(states)) {
+    if (state === "on" || state === "off" || state === "retired" || state === "active") known[key] = state;
+  }
+  return { ...config, flags: { ...config.flags, states: { ...config.flags.states, ...known } } };
 }
 
 function changedPaths(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
@@ -175,11 +267,14 @@ function changedPaths(before: ReadonlyMap<string, string>, after: ReadonlyMap<st
 
 /** The files a meaning depends on: where it is read and where the code it switches lives. */
 function filesOf(meaning: FlagMeaning): Set<string> {
-  const files = new Set([meaning.evidence.file]);
-  for (const side of Object.values(meaning.sides)) {
-    for (const symbol of side.symbols) {
-      const match = /\(([^)]+)\)$/.exec(symbol);
-      if (match?.[1]) files.add(match[1]);
+  const files = new Set<string>();
+  for (const site of meaning.sites) {
+    files.add(site.evidence.file);
+    for (const side of Object.values(site.sides)) {
+      for (const identity of [...side.direct, ...side.segments.map((s) => s.id)]) {
+        const hash = identity.lastIndexOf("#");
+        if (hash > 0) files.add(identity.slice(0, hash));
+      }
     }
   }
   return files;
@@ -190,7 +285,7 @@ async function statesAt(
   repo: GitRepository,
   oid: string | undefined,
   previous: Record<string, string>,
-  event: (key: string, kind: HistoryEvent["kind"], message: string) => void,
+  event: (key: string, message: string) => void,
 ): Promise<Record<string, string>> {
   let states: Record<string, string> = {};
   if (oid !== undefined) {
@@ -203,30 +298,7 @@ async function statesAt(
   }
   for (const key of new Set([...Object.keys(previous), ...Object.keys(states)])) {
     if (previous[key] === states[key]) continue;
-    event(key, "state", states[key] === undefined ? `state ${previous[key]} removed from the config` : `${states[key]} in the config`);
+    event(key, states[key] === undefined ? `state ${previous[key]} removed from the config` : `${states[key]} in the config`);
   }
   return states;
-}
-
-function describeChange(kind: HistoryEvent["kind"], before: FlagMeaning, after: FlagMeaning): string {
-  // The declarations a flag switches, on whichever side it has them (a negated read guards its off side).
-  const side = (meaning: FlagMeaning): string => {
-    const sides = Object.entries(meaning.sides).sort(([a], [b]) => (a === "on" ? -1 : b === "on" ? 1 : a < b ? -1 : 1));
-    const symbols = sides.flatMap(([, s]) => s.symbols).slice(0, 2);
-    if (symbols.length > 0) return symbols.join(", ");
-    const line = sides.flatMap(([, s]) => s.lines)[0];
-    return line === undefined ? `its branches at ${meaning.evidence.file}` : `\`${line}\` (${meaning.evidence.file})`;
-  };
-  switch (kind) {
-    case "repurposed":
-      return `switched ${side(before)}; now switches ${side(after)}`;
-    case "inverted":
-      return "the code it switched on now runs when it is off";
-    case "type-changed":
-      return `read as ${before.valueTypes.join(" or ")}, now as ${after.valueTypes.join(" or ")}`;
-    case "default-changed":
-      return `default ${before.defaults.join(" or ")} became ${after.defaults.join(" or ")}`;
-    default:
-      return kind;
-  }
 }

@@ -1,41 +1,67 @@
-// A flag's meaning at one revision: what its reads switch. For each side (on, off, or a `switch`
-// case) the code in its branches plus the code reachable *only* through the flag's branches (what
-// stops being reachable when they are cut), as statements normalized so that layout and comments
-// do not count, with the names of that code replaced by one placeholder and the glue between its
-// parts (the header of a function, a bare call of it) left out. Content, not names: a renamed or
-// moved function, a branch extracted into a helper, or an SDK migration keep the meaning.
+// A flag's meaning at one revision: what each of its reads switches. Per read site (the read, the
+// declaration it is in, its place among that declaration's reads of the key), per side (on, off, or
+// a `switch` case): which of the project's declarations the side's branches use (their identity,
+// `file#name`), what they reach, and the side's code as tokens (see code-tokens.ts): the branches,
+// then the declarations only the flag's branches reach (the switched code, at any depth), and the
+// shared declarations they reach (two layers of them), in the order they are reached. Identity tells a flag now
+// pointed at another function from the same function renamed; tokens tell code rewritten in place.
 import { computeReachability } from "../analysis/reachability.js";
 import type { BranchFact, GuardFact, SourceRange } from "../facts/file-facts.js";
 import type { FlagEntry, FlagIndex, FlagRead } from "../flags/flag-index.js";
 import type { CallGraph } from "../graph/call-graph.js";
 import type { LiteralValue } from "../graph/linked-project.js";
+import { CodeTokenizer } from "./code-tokens.js";
 
-/** What one side of a flag switches. */
+/** A read's place. */
+export interface Evidence {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Where a part of a side's tokens comes from: its branches (`branch`, depth 0) or a declaration. */
+export interface CodeSegment {
+  /** `branch`, or the declaration's identity `file#name`. */
+  id: string;
+  /** 0 for the branches, 1 for what they use directly, and so on. */
+  depth: number;
+  from: number;
+  to: number;
+}
+
+/** What one side of one read switches. */
 export interface SideMeaning {
-  /**
-   * Normalized statements of the switched code, sorted (a multiset): the side's branches and every
-   * declaration only they reach, with the names of those declarations replaced by one placeholder.
-   */
-  lines: string[];
-  /** The declarations the side's branches use directly, as `name (file)`, sorted. */
-  symbols: string[];
-  /** The first read with a branch on this side: where a change of this side is reported. */
-  evidence?: Evidence;
-  /** Each line's shape (arguments and literals elided), sorted: `notify(user)` and `notify(user, "sms")` share one. */
-  shapes?: string[];
-  /**
-   * The switched declarations the branches reach only through other ones (helpers of helpers), each
-   * as its sorted lines and shapes: one found unchanged on both sides of a comparison says nothing
-   * about whether the branches do the same thing, so the comparison leaves it out.
-   */
-  deep?: Array<{ lines: string[]; shapes: string[] }>;
+  /** The side's code as tokens: its branches, then the declarations it reaches (see `segments`). */
+  tokens: string[];
+  segments: CodeSegment[];
+  /** The project's declarations its branches use directly, as identities `file#name`, in order of use. */
+  direct: string[];
+  /** The project's declarations reachable from its branches (bounded), as identities. */
+  reaches: string[];
+  /** The side is the exit of an early exit (`if (!on) return refusal`): its own code is a refusal, not a feature. */
+  exit?: boolean;
+  /** The first line of its code, for messages about a side that uses no declaration of the project. */
+  preview?: string;
+}
+
+/** What one read of a flag switches. */
+export interface SiteMeaning {
+  /** The read. */
+  evidence: Evidence;
+  /** The declaration the read is in (`Router.route`), `(module)` at the top level. */
+  holder: string;
+  /** Its place among the holder's reads of the key, from 0. */
+  ordinal: number;
+  polarity: "positive" | "negative";
+  /** `on`, `off`, and `case <value>` for `switch` cases. */
+  sides: Record<string, SideMeaning>;
 }
 
 /** A flag's meaning at one revision. */
 export interface FlagMeaning {
   key: string;
-  /** `on`, `off`, and `case <value>` for `switch` cases. */
-  sides: Record<string, SideMeaning>;
+  /** Every read, in index order (file, line, column). */
+  sites: SiteMeaning[];
   /** How many reads test the flag negated (`if (!flag)`) and plainly. */
   polarity: { positive: number; negative: number };
   valueTypes: string[];
@@ -43,13 +69,6 @@ export interface FlagMeaning {
   defaults: string[];
   /** The first read, as evidence in messages. */
   evidence: Evidence;
-}
-
-/** A read's place. */
-export interface Evidence {
-  file: string;
-  line: number;
-  column: number;
 }
 
 /** Reads a project file's text at the revision being described. */
@@ -67,7 +86,13 @@ export interface MeaningInput {
 }
 
 /** At most this many declarations per side: a flag in front of a whole subsystem is described by its first ones. */
-const maxClosure = 400;
+const maxDeclarations = 200;
+/** At most this many tokens per side (the comparison is quadratic in the worst case). */
+const maxTokens = 3000;
+/** Shared declarations (reached from elsewhere too) are included down to this layer of shared code. */
+const maxSharedDepth = 2;
+/** At most this many identities in `reaches`. */
+const maxReaches = 400;
 
 /** The meaning of every flag of the index (or of `keys`). */
 export async function computeMeanings(input: MeaningInput): Promise<Map<string, FlagMeaning>> {
@@ -80,9 +105,11 @@ export async function computeMeanings(input: MeaningInput): Promise<Map<string, 
     }
     return text;
   };
+  const { graph } = input;
+  const tokenizer = new CodeTokenizer((file, name) => graph.resolveUse(file, `v:${name}`).kind === "node");
   const meanings = new Map<string, FlagMeaning>();
-  const hasGuards = input.index.flags.some((f) => f.references.some((r) => r.guards.length > 0));
-  const everything = hasGuards ? computeReachability({ graph: input.graph, entryFiles: input.entryFiles }) : undefined;
+  const hasGuards = input.index.flags.some((f) => (!input.keys || input.keys.has(f.key)) && f.references.some((r) => r.guards.length > 0));
+  const everything = hasGuards ? computeReachability({ graph, entryFiles: input.entryFiles }) : undefined;
   for (const flag of input.index.flags) {
     if (input.keys && !input.keys.has(flag.key)) continue;
     const first = flag.references[0];
@@ -91,43 +118,83 @@ export async function computeMeanings(input: MeaningInput): Promise<Map<string, 
       ...flag.references.flatMap((r) => (r.default === undefined ? [] : [r.default])),
       ...flag.declarations.flatMap((d) => (d.default === undefined ? [] : [d.default])),
     ];
+    const switched = everything ? switchedBy(flag, input, everything.live) : new Set<number>();
+    const context: SideContext = { graph, switched, textOf, tokenizer };
     meanings.set(flag.key, {
       key: flag.key,
-      sides: everything ? await sidesOf(flag, input, everything.live, textOf) : {},
+      sites: await sitesOf(flag, context),
       polarity: {
         positive: flag.references.filter((r) => r.polarity === "positive").length,
         negative: flag.references.filter((r) => r.polarity === "negative").length,
       },
       valueTypes: unique(flag.references.flatMap((r) => (r.valueType ? [r.valueType] : []))),
       defaults: unique(defaults.map((value) => JSON.stringify(value))),
-      evidence: { file: first.file, line: first.range.line, column: first.range.column },
+      evidence: evidenceOf(first),
     });
   }
   return meanings;
 }
 
-/** One branch of a flag: the code, the file it is in, and the read that decides it. */
-interface FlagBranch {
-  file: string;
-  branch: BranchFact;
-  read: FlagRead;
+/** What building a side needs. */
+interface SideContext {
+  graph: CallGraph;
+  /** Declarations live only through this flag's branches. */
+  switched: ReadonlySet<number>;
+  textOf: TextReader;
+  tokenizer: CodeTokenizer;
 }
 
-/** Branches of a flag, by side, in the order of its reads. */
-function branchesOf(flag: FlagEntry): Map<string, FlagBranch[]> {
-  const sides = new Map<string, FlagBranch[]>();
+/** What only the flag's branches reach: live with them, dead without them. */
+function switchedBy(flag: FlagEntry, input: MeaningInput, liveAll: ReadonlySet<number>): Set<number> {
+  const { graph } = input;
+  const cuts = new Map<number, Record<string, number>>();
   for (const read of flag.references) {
-    const add = (side: string, branch: BranchFact | undefined): void => {
-      if (!branch) return;
-      const list = sides.get(side) ?? [];
-      list.push({ file: read.file, branch, read });
-      sides.set(side, list);
-    };
     for (const guard of read.guards) {
-      add("on", guard.on);
-      add("off", guard.off);
-      for (const c of guard.cases ?? []) add(caseSide(c), c.branch);
+      for (const branch of branchesOfGuard(guard)) {
+        const holder = graph.innermostNodeAt(read.file, branch.range.start, branch.range.end);
+        if (holder === undefined) continue;
+        const cut = cuts.get(holder) ?? {};
+        for (const [key, count] of Object.entries(branch.uses)) cut[key] = (cut[key] ?? 0) + count;
+        cuts.set(holder, cut);
+      }
     }
+  }
+  if (cuts.size === 0) return new Set();
+  const without = computeReachability({ graph, entryFiles: input.entryFiles, cuts });
+  return new Set([...liveAll].filter((id) => !without.live.has(id)));
+}
+
+function branchesOfGuard(guard: GuardFact): BranchFact[] {
+  return [guard.on, guard.off, ...(guard.cases ?? []).map((c) => c.branch)].filter((b): b is BranchFact => b !== undefined);
+}
+
+/** One site per read, numbered within the declaration that holds it. */
+async function sitesOf(flag: FlagEntry, context: SideContext): Promise<SiteMeaning[]> {
+  const sites: SiteMeaning[] = [];
+  const ordinals = new Map<string, number>();
+  for (const read of flag.references) {
+    const holder = read.enclosing ?? "(module)";
+    const place = `${read.file}#${holder}`;
+    const ordinal = ordinals.get(place) ?? 0;
+    ordinals.set(place, ordinal + 1);
+    sites.push({ evidence: evidenceOf(read), holder, ordinal, polarity: read.polarity, sides: await sidesOf(read, context) });
+  }
+  return sites;
+}
+
+/** The branches of one read, by side, in the order of its guards. */
+function branchesByside(read: FlagRead): Map<string, Array<{ branch: BranchFact; exit: boolean }>> {
+  const sides = new Map<string, Array<{ branch: BranchFact; exit: boolean }>>();
+  const add = (side: string, branch: BranchFact | undefined, guard: GuardFact): void => {
+    if (!branch) return;
+    // An early exit's own branch lies inside the `if`; the rest of the block after it.
+    const exit = guard.kind === "early-exit" && branch.range.start < guard.range.end;
+    sides.set(side, [...(sides.get(side) ?? []), { branch, exit }]);
+  };
+  for (const guard of read.guards) {
+    add("on", guard.on, guard);
+    add("off", guard.off, guard);
+    for (const c of guard.cases ?? []) add(caseSide(c), c.branch, guard);
   }
   return sides;
 }
@@ -136,358 +203,148 @@ function caseSide(c: NonNullable<GuardFact["cases"]>[number]): string {
   return c.isDefault ? "case default" : `case ${c.values.map((v: LiteralValue) => JSON.stringify(v)).join(",")}`;
 }
 
-/** A side before its names are replaced: its branches' code and the switched declarations they reach, by depth. */
-interface RawSide {
-  branchTexts: string[];
-  /** Switched declarations: 1 for those a branch uses, 2 and more for what those reach. */
-  reached: Map<number, number>;
-  direct: Set<number>;
-  evidence: Evidence | undefined;
-}
-
-async function sidesOf(
-  flag: FlagEntry,
-  input: MeaningInput,
-  liveAll: ReadonlySet<number>,
-  textOf: TextReader,
-): Promise<Record<string, SideMeaning>> {
-  const { graph } = input;
-  const branches = branchesOf(flag);
-  if (branches.size === 0) return {};
-  // What only this flag's branches reach: live with them, dead without them.
-  const cuts = new Map<number, Record<string, number>>();
-  for (const list of branches.values()) {
-    for (const { file, branch } of list) {
-      const holder = graph.innermostNodeAt(file, branch.range.start, branch.range.end);
-      if (holder === undefined) continue;
-      const cut = cuts.get(holder) ?? {};
-      for (const [key, count] of Object.entries(branch.uses)) cut[key] = (cut[key] ?? 0) + count;
-      cuts.set(holder, cut);
-    }
-  }
-  const without = computeReachability({ graph, entryFiles: input.entryFiles, cuts });
-  const switched = new Set([...liveAll].filter((id) => !without.live.has(id)));
-  const raw = new Map<string, RawSide>();
-  for (const [side, list] of [...branches].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const branchTexts: string[] = [];
-    const direct = new Set<number>();
-    for (const { file, branch } of list) {
-      const text = await textOf(file);
-      if (text !== undefined) branchTexts.push(text.slice(branch.range.start, branch.range.end));
-      for (const key of Object.keys(branch.uses)) {
-        const target = graph.resolveUse(file, key);
-        if (target.kind === "node" && switched.has(target.id)) direct.add(target.id);
-      }
-    }
-    const read = list[0]?.read;
-    const evidence = read && { file: read.file, line: read.range.line, column: read.range.column };
-    raw.set(side, { branchTexts, direct, evidence, reached: closureWithin(graph, direct, switched) });
-  }
-  // The names of switched declarations are not their meaning: a renamed function is the same code.
-  const renameable = new Set<string>();
-  for (const { reached } of raw.values()) {
-    for (const id of reached.keys()) {
-      const declaration = graph.nodes[id]?.declaration;
-      if (!declaration || !placeholderKinds.has(declaration.kind)) continue;
-      for (const name of [declaration.name, ...(declaration.alsoNames ?? [])]) {
-        if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name) && name !== "default") renameable.add(name);
-      }
-    }
-  }
-  const rename = renamer(renameable);
+async function sidesOf(read: FlagRead, context: SideContext): Promise<Record<string, SideMeaning>> {
   const sides: Record<string, SideMeaning> = {};
-  for (const [side, { branchTexts, direct, reached, evidence }] of raw) {
-    const lines = branchTexts.flatMap((text) => meaningfulLines(text, rename));
-    const deep: Array<{ lines: string[]; shapes: string[] }> = [];
-    const byFile = rangesByFile(graph, reached);
-    for (const [id, depth] of reached) {
-      const node = graph.nodes[id];
-      if (!node || isNested(node.declaration.range, byFile.get(node.file) ?? [])) continue;
-      const text = await textOf(node.file);
-      if (text === undefined) continue;
-      const own = meaningfulLines(text.slice(node.declaration.range.start, node.declaration.range.end), rename);
-      lines.push(...own);
-      if (depth > 1 && own.length > 0) deep.push({ lines: [...own].sort(), shapes: own.map(shapeOf).sort() });
-    }
-    const symbols = [...direct].flatMap((id) => {
-      const node = graph.nodes[id];
-      return node ? [`${node.declaration.name} (${node.file})`] : [];
-    });
-    sides[side] = {
-      lines: [...lines].sort(),
-      symbols: unique(symbols),
-      shapes: lines.map(shapeOf).sort(),
-      deep: deep.sort((a, b) => compareText(a.lines.join("\n"), b.lines.join("\n"))),
-      ...(evidence ? { evidence } : {}),
-    };
+  const text = await context.textOf(read.file);
+  if (text === undefined) return sides;
+  for (const [side, branches] of [...branchesByside(read)].sort((a, b) => compareText(a[0], b[0]))) {
+    sides[side] = await sideOf(read.file, text, branches, context);
   }
   return sides;
 }
 
-/** Declarations whose name is replaced in the lines: module-level ones (members keep theirs: `x.send()` names no declaration). */
-const placeholderKinds = new Set(["function", "class", "variable", "enum", "namespace"]);
-const placeholder = "ƒ";
-
-function renamer(names: ReadonlySet<string>): (line: string) => string {
-  if (names.size === 0) return (line) => line;
-  const alternatives = [...names].sort((a, b) => b.length - a.length).map((name) => name.replace(/\$/g, "\\$"));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_$.])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_$])`, "gu");
-  return (line) => line.replace(pattern, placeholder);
-}
-
-/**
- * Statements that carry meaning, with switched names replaced: the headers of switched declarations
- * and bare calls of them (`ƒ(order)`, `return await ƒ()`) are glue that a rename, a move or an
- * extracted helper adds or removes, and `break`, `continue` and a bare `return` close any branch.
- */
-function meaningfulLines(text: string, rename: (line: string) => string): string[] {
-  return normalizedLines(text)
-    .map(rename)
-    .filter((line) => !glue.some((pattern) => pattern.test(line)));
-}
-
-const glue = [
-  /^(?:export )?(?:default )?(?:declare )?(?:abstract )?(?:async )?(?:function\*?|class) ?ƒ(?![\p{L}\p{N}_$])/u,
-  /^ƒ(?::[^=]+)?=(?:async ?)?(?:<.*>)?(?:\(.*\)|[\p{L}\p{N}_$]+)(?::.+)?=>$/u,
-  /^(?:(?:return|await|void|yield) )*(?:new )?(?:[\p{L}\p{N}_$]+\.)*ƒ(?:<.*>)?\(.*\)$/u,
-  /^(?:break|continue|return)$/,
-];
-
-/**
- * The shape of a line: literals and argument lists elided, so that `notify(user)` and
- * `notify(user, "sms")`, or `limit = 100` and `limit = 200`, share one.
- */
-function shapeOf(line: string): string {
-  let shape = line
-    .replace(/"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g, '""')
-    .replace(/(?<![\p{L}\p{N}_$.])\d[\w.]*/gu, "0");
-  // Innermost argument lists first, until none is left.
-  for (let previous = ""; previous !== shape; ) {
-    previous = shape;
-    shape = shape.replace(/\(([^()]+)\)/g, "\u27e8…\u27e9");
+async function sideOf(
+  file: string,
+  text: string,
+  branches: ReadonlyArray<{ branch: BranchFact; exit: boolean }>,
+  context: SideContext,
+): Promise<SideMeaning> {
+  const { graph, switched, tokenizer } = context;
+  const tokens: string[] = [];
+  const segments: CodeSegment[] = [];
+  const direct: number[] = [];
+  for (const { branch } of branches) {
+    const from = tokens.length;
+    tokens.push(...tokenizer.tokensOf(file, text, branch.range.start, branch.range.end));
+    if (tokens.length > from) segments.push({ id: "branch", depth: 0, from, to: tokens.length });
+    for (const key of Object.keys(branch.uses)) {
+      const target = graph.resolveUse(file, key);
+      if (target.kind === "node" && !direct.includes(target.id)) direct.push(target.id);
+    }
   }
-  return shape.replace(/\u27e8/g, "(").replace(/\u27e9/g, ")");
-}
-
-/**
- * The switched declarations reachable from `seeds` through switched declarations only (members of
- * reached classes included), each with its depth: 1 for a seed.
- */
-function closureWithin(graph: CallGraph, seeds: ReadonlySet<number>, switched: ReadonlySet<number>): Map<number, number> {
-  const reached = new Map<number, number>();
-  let frontier = [...seeds].sort((a, b) => a - b);
-  for (let depth = 1; frontier.length > 0 && reached.size < maxClosure; depth++) {
+  // Breadth-first from what the branches use: switched declarations are followed at any depth,
+  // shared ones to the second shared layer (a helper that a new local helper calls is not deeper for
+  // it; beyond, shared code belongs to everyone who calls it).
+  const depthOf = new Map<number, number>();
+  const sharedDepthOf = new Map<number, number>();
+  const enter = (id: number, depth: number, sharedDepth: number, into: number[]): void => {
+    if (depthOf.has(id)) return;
+    const shared = sharedDepth + (switched.has(id) ? 0 : 1);
+    if (shared > maxSharedDepth) return;
+    depthOf.set(id, depth);
+    sharedDepthOf.set(id, shared);
+    into.push(id);
+  };
+  let frontier: number[] = [];
+  for (const id of direct) for (const reached of withMembers(graph, id)) enter(reached, 1, 0, frontier);
+  const included: number[] = [];
+  for (let depth = 1; frontier.length > 0 && included.length < maxDeclarations; depth++) {
     const next: number[] = [];
     for (const id of frontier) {
-      if (reached.has(id) || reached.size >= maxClosure) continue;
-      reached.set(id, depth);
+      if (included.length >= maxDeclarations) break;
+      included.push(id);
       const node = graph.nodes[id];
-      if (!node) continue;
-      for (const member of graph.membersOf(id)) if (switched.has(member) && !reached.has(member)) next.push(member);
+      const shared = sharedDepthOf.get(id) ?? maxSharedDepth;
+      if (!node || shared >= maxSharedDepth) continue;
       for (const key of Object.keys(node.declaration.uses)) {
         const target = graph.resolveUse(node.file, key);
-        if (target.kind === "node" && switched.has(target.id) && !reached.has(target.id)) next.push(target.id);
+        if (target.kind !== "node") continue;
+        for (const reached of withMembers(graph, target.id)) enter(reached, depth + 1, shared, next);
       }
     }
     frontier = next;
   }
-  return reached;
+  const byFile = rangesByFile(graph, included);
+  for (const id of included) {
+    if (tokens.length >= maxTokens) break;
+    const node = graph.nodes[id];
+    if (!node || isNested(node.declaration.range, byFile.get(node.file) ?? [])) continue;
+    const source = await context.textOf(node.file);
+    if (source === undefined) continue;
+    const range = node.declaration.range;
+    const from = tokens.length;
+    tokens.push(...tokenizer.tokensOf(node.file, source, range.start, range.end, true));
+    if (tokens.length > from) segments.push({ id: identityOf(graph, id), depth: depthOf.get(id) ?? 1, from, to: tokens.length });
+  }
+  if (tokens.length > maxTokens) tokens.length = maxTokens;
+  for (const segment of segments) segment.to = Math.min(segment.to, maxTokens);
+  const side: SideMeaning = {
+    tokens,
+    segments: segments.filter((s) => s.from < s.to),
+    direct: direct.map((id) => identityOf(graph, id)),
+    reaches: reachesFrom(graph, direct),
+  };
+  if (branches.every((b) => b.exit)) side.exit = true;
+  const first = branches[0]?.branch;
+  if (first) side.preview = previewOf(text, first.range);
+  return side;
 }
 
-/** The ranges of the reached declarations, by file. */
-function rangesByFile(graph: CallGraph, reached: ReadonlyMap<number, number>): Map<string, SourceRange[]> {
-  const byFile = new Map<string, SourceRange[]>();
-  for (const id of reached.keys()) {
+/** A class comes with its members: `new C().run()` switches what `run` does. */
+function withMembers(graph: CallGraph, id: number): number[] {
+  return [id, ...graph.membersOf(id)];
+}
+
+/** `src/a.ts#name`: a declaration's identity at one revision. */
+function identityOf(graph: CallGraph, id: number): string {
+  const node = graph.nodes[id];
+  return node ? `${node.file}#${node.declaration.name}` : `#${id}`;
+}
+
+/** The identities reachable from `seeds` through any use (bounded), seeds included. */
+function reachesFrom(graph: CallGraph, seeds: readonly number[]): string[] {
+  const seen = new Set<number>();
+  const queue = [...seeds];
+  while (queue.length > 0 && seen.size < maxReaches) {
+    const id = queue.shift() as number;
+    if (seen.has(id)) continue;
+    seen.add(id);
     const node = graph.nodes[id];
     if (!node) continue;
-    const list = byFile.get(node.file) ?? [];
-    list.push(node.declaration.range);
-    byFile.set(node.file, list);
+    for (const member of graph.membersOf(id)) if (!seen.has(member)) queue.push(member);
+    for (const key of Object.keys(node.declaration.uses)) {
+      const target = graph.resolveUse(node.file, key);
+      if (target.kind === "node" && !seen.has(target.id)) queue.push(target.id);
+    }
+  }
+  return [...seen].map((id) => identityOf(graph, id)).sort();
+}
+
+/** The ranges of the included declarations, by file. */
+function rangesByFile(graph: CallGraph, included: readonly number[]): Map<string, SourceRange[]> {
+  const byFile = new Map<string, SourceRange[]>();
+  for (const id of included) {
+    const node = graph.nodes[id];
+    if (!node) continue;
+    byFile.set(node.file, [...(byFile.get(node.file) ?? []), node.declaration.range]);
   }
   return byFile;
 }
 
-/** A member whose class is reached too: its text is already in the class's. */
+/** A member whose class is included too: its text is already in the class's. */
 function isNested(range: SourceRange, others: readonly SourceRange[]): boolean {
   return others.some((r) => r.start <= range.start && range.end <= r.end && (r.start < range.start || range.end < r.end));
 }
 
-const wordChar = /[\p{L}\p{N}_$]/u;
-/** A line that ends with one of these continues on the next (`a =`, `x &&`, `f(a,`). */
-const continuesAfter = /(?:[=*/%&|^?:,.<>]|(?<!\+)\+|(?<!-)-)$/;
-/** A line that starts with one of these continues the previous one (`.then(…)`, `? a`, `&& b`). */
-const continuesBefore = /^(?:\.(?!\.\.)|\?(?!\?)|\?\?|:|&&|\|\||[+*%] |- |=(?!>)|as |satisfies )/;
-/** Before a `/` that starts a regular expression rather than a division. */
-const regexAfter = /(?:^|[(,=:[!&|?{};+\-*%<>~^]|\b(?:return|typeof|case|do|else|in|of|new|delete|void|throw|yield|await))$/;
-
-/** Before a `{` that opens a function body inside parentheses (a callback, `function (x): T {`), not an object or a type. */
-const blockAfter = /(?:\)|=>|\):[^(){}?]+)$/;
-/** Before a `{` that opens an object type at statement level (`Array<{`, `A & {`). */
-const typeBefore = /[<|&]$/;
-
-/**
- * The statements of a piece of code, in a form that layout cannot change: comments dropped,
- * whitespace only between two word characters, quotes made double, trailing commas dropped, and the
- * code split at `;`, block braces, commas between the properties of an object at statement level,
- * and line ends that end a statement (never inside parentheses, brackets or an object in them), so
- * reformatting, rewrapping and comments never change a meaning. Punctuation-only pieces are dropped.
- */
-function normalizedLines(text: string): string[] {
-  const pieces: string[] = [];
-  // "(" and "[", "{" a block (or an object at statement level: split too), "o" an object or type inside an expression.
-  const open: string[] = [];
-  let current = "";
-  let space = false;
-  const emit = (): void => {
-    const piece = current.trim();
-    if (piece !== "" && !/^[\s()[\];,.]*$/.test(piece)) pieces.push(piece);
-    current = "";
-    space = false;
-  };
-  const append = (chunk: string): void => {
-    if (space && wordChar.test(current.slice(-1)) && wordChar.test(chunk.charAt(0))) current += " ";
-    space = false;
-    current += chunk;
-  };
-  const inner = (): string | undefined => open[open.length - 1];
-  const inline = (): boolean => inner() === "(" || inner() === "[" || inner() === "o";
-  let i = 0;
-  while (i < text.length) {
-    const c = text.charAt(i);
-    const next = text.charAt(i + 1);
-    if (c === "/" && next === "/") {
-      while (i < text.length && text.charAt(i) !== "\n") i++;
-      continue;
-    }
-    if (c === "/" && next === "*") {
-      const close = text.indexOf("*/", i + 2);
-      i = close < 0 ? text.length : close + 2;
-      space = true;
-      continue;
-    }
-    if (c === "\n") {
-      if (inline() || continuesAfter.test(current) || continuesBefore.test(text.slice(i + 1).trimStart())) space = true;
-      else emit();
-      i++;
-      continue;
-    }
-    if (/\s/.test(c)) {
-      space = true;
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const end = stringEnd(text, i, c);
-      const body = text.slice(i + 1, end);
-      append(c === "'" && !body.includes('"') ? `"${body.replace(/\\'/g, "'")}"` : text.slice(i, end + 1));
-      i = end + 1;
-      continue;
-    }
-    if (c === "`") {
-      const end = templateEnd(text, i);
-      append(text.slice(i, end + 1));
-      i = end + 1;
-      continue;
-    }
-    if (c === "/" && regexAfter.test(current)) {
-      const end = regexEnd(text, i);
-      append(text.slice(i, end));
-      i = end;
-      continue;
-    }
-    if (c === "{" && ((inline() && !blockAfter.test(current)) || typeBefore.test(current))) {
-      open.push("o");
-      append(c);
-      i++;
-      continue;
-    }
-    if (c === "}" && inner() === "o") {
-      open.pop();
-      current = current.replace(/,$/, "");
-      space = false;
-      append(c);
-      i++;
-      continue;
-    }
-    if (c === "{" || c === "}") {
-      if (c === "{") open.push("{");
-      else open.pop();
-      emit();
-      i++;
-      continue;
-    }
-    if ((c === ";" || c === ",") && !inline()) {
-      emit();
-      i++;
-      continue;
-    }
-    if (c === "(" || c === "[") open.push(c);
-    if (c === ")" || c === "]") {
-      open.pop();
-      current = current.replace(/,$/, "");
-      space = false;
-    }
-    if (c === "," || c === ")" || c === "]" || c === "." || c === ";") space = false;
-    append(c);
-    if (c === "(" || c === "[" || c === "," || c === "{") space = false;
-    i++;
-  }
-  emit();
-  return pieces;
+/** The first line of a branch's code, without braces, at most 80 characters. */
+function previewOf(text: string, range: SourceRange): string {
+  const code = text.slice(range.start, range.end).replace(/^[\s{]+/, "");
+  const line = (code.split("\n")[0] ?? "").trim().replace(/[\s}]+$/, "");
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 }
 
-/** The index of the quote that closes the string opened at `start` (or of the line's end: an unclosed string stops there). */
-function stringEnd(text: string, start: number, quote: string): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const c = text.charAt(i);
-    if (c === "\\") i += 2;
-    else if (c === quote || c === "\n") return c === quote ? i : i - 1;
-    else i++;
-  }
-  return text.length - 1;
-}
-
-/** The index of the backtick that closes the template opened at `start`, past nested `${…}`. */
-function templateEnd(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const c = text.charAt(i);
-    if (c === "\\") i += 2;
-    else if (c === "`") return i;
-    else if (c === "$" && text.charAt(i + 1) === "{") {
-      let depth = 1;
-      i += 2;
-      while (i < text.length && depth > 0) {
-        const d = text.charAt(i);
-        if (d === "{") depth++;
-        else if (d === "}") depth--;
-        else if (d === "`") i = templateEnd(text, i);
-        else if (d === '"' || d === "'") i = stringEnd(text, i, d);
-        i++;
-      }
-    } else i++;
-  }
-  return text.length - 1;
-}
-
-/** The index just past the regular expression literal that starts at `start`, flags included. */
-function regexEnd(text: string, start: number): number {
-  let i = start + 1;
-  let inClass = false;
-  while (i < text.length) {
-    const c = text.charAt(i);
-    if (c === "\\") i += 2;
-    else if (c === "\n") return i;
-    else if (c === "[") (inClass = true), i++;
-    else if (c === "]") (inClass = false), i++;
-    else if (c === "/" && !inClass) {
-      i++;
-      while (i < text.length && /[a-z]/i.test(text.charAt(i))) i++;
-      return i;
-    } else i++;
-  }
-  return i;
+function evidenceOf(read: FlagRead): Evidence {
+  return { file: read.file, line: read.range.line, column: read.range.column };
 }
 
 function compareText(a: string, b: string): number {

@@ -203,7 +203,16 @@ export class GitRepository {
    * `prefix` add or remove occurrences of `text`: git's pickaxe, which reads no revision whole.
    */
   async commitsTouching(head: string, text: string, prefix: string, depth: number | undefined): Promise<string[]> {
-    const args = ["log", "--first-parent", "--format=%H", `-S${text}`, head];
+    return this.firstParentLog(head, [`-S${text}`], prefix === "" ? [] : [prefix], depth);
+  }
+
+  /** Commits of `head`'s first-parent history (newest first, within `depth`, at most `limit`) that change one of `paths`. */
+  async commitsChanging(head: string, paths: readonly string[], depth: number | undefined, limit: number): Promise<string[]> {
+    return this.firstParentLog(head, [`--max-count=${limit}`], paths, depth);
+  }
+
+  private async firstParentLog(head: string, filters: readonly string[], paths: readonly string[], depth: number | undefined): Promise<string[]> {
+    const args = ["log", "--first-parent", "--format=%H", ...filters, head];
     if (depth !== undefined) {
       // `--max-count` would count the commits the pickaxe keeps; the window is commits walked.
       const window = (await git(this.root, ["rev-list", "--first-parent", `--max-count=${depth}`, head])).split("\n").filter((l) => l);
@@ -212,19 +221,41 @@ export class GitRepository {
       const boundary = info?.parents[0];
       if (boundary) args.push(`^${boundary}`);
     }
-    args.push("--");
-    if (prefix !== "") args.push(prefix);
+    args.push("--", ...paths);
     return (await git(this.root, args)).split("\n").filter((line) => line !== "");
   }
 
-  /** The oldest commit of HEAD's history that added `text` under `prefix`, with its date. */
-  async firstCommitWith(text: string, prefix: string): Promise<{ commit: string; date: string } | undefined> {
-    const args = ["log", "--reverse", "--format=%H %cI", `-S${text}`, "HEAD", "--"];
+  /** The oldest commit of `head`'s history that added `text` under `prefix`, with its date. */
+  async firstCommitWith(text: string, prefix: string, head = "HEAD"): Promise<{ commit: string; date: string } | undefined> {
+    const args = ["log", "--reverse", "--format=%H %cI", `-S${text}`, head, "--"];
     if (prefix !== "") args.push(prefix);
     const first = (await git(this.root, args)).split("\n")[0];
     if (!first) return undefined;
     const [commit, date] = first.split(" ");
     return commit && date ? { commit, date } : undefined;
+  }
+
+  /**
+   * Which of `texts` occur in a file under `prefix` at `commit`: one `git grep` of fixed strings
+   * over that tree (Aho-Corasick in git), whatever the number of texts.
+   */
+  async textsAt(commit: string, texts: readonly string[], prefix: string): Promise<Set<string>> {
+    const found = new Set<string>();
+    if (texts.length === 0) return found;
+    const args = ["grep", "--no-color", "-I", "-h", "-o", "-F", ...texts.flatMap((t) => ["-e", t]), commit, "--"];
+    if (prefix !== "") args.push(prefix);
+    try {
+      for (const line of (await git(this.root, args)).split("\n")) if (line !== "") found.add(line);
+    } catch {
+      // git grep exits 1 when nothing matches.
+    }
+    return found;
+  }
+
+  /** The last commit of `head`'s first-parent history made before `date` (ISO), if any. */
+  async lastCommitBefore(head: string, date: string): Promise<string | undefined> {
+    const out = await git(this.root, ["rev-list", "-1", "--first-parent", `--before=${date}`, head]);
+    return out.trim() || undefined;
   }
 
   /** The merge base of two commits, or undefined when they share no history. */

@@ -3,7 +3,9 @@
 // key read again for different code.
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { Finding } from "../findings/finding.js";
+import type { DeclarationExists } from "./compare-meanings.js";
 import { compareMeanings } from "./compare-meanings.js";
+import { isInDevelopment } from "./flag-life.js";
 import type { FlagMeaning } from "./flag-meaning.js";
 import type { Ledger } from "./ledger.js";
 import { fingerprintOf, hashedMeaning } from "./ledger.js";
@@ -12,15 +14,23 @@ import { reuseFinding } from "./reuse-finding.js";
 const ledgerLabel = ".deadflag/ledger.json";
 
 /** Findings for every current meaning that contradicts the ledger. */
-export function ledgerFindings(ledger: Ledger, current: ReadonlyMap<string, FlagMeaning>, config: ResolvedConfig): Finding[] {
+export function ledgerFindings(
+  ledger: Ledger,
+  current: ReadonlyMap<string, FlagMeaning>,
+  config: ResolvedConfig,
+  headExists?: DeclarationExists,
+): Finding[] {
   const findings: Finding[] = [];
+  const declarations = headExists ? { head: headExists } : {};
   for (const [key, meaning] of current) {
-    const hashed = withHeadEvidence(hashedMeaning(meaning), meaning);
+    const hashed = { ...hashedMeaning(meaning), evidence: meaning.evidence };
+    hashed.sites = hashed.sites.map((site, i) => ({ ...site, evidence: meaning.sites[i]?.evidence ?? site.evidence }));
     const entry = ledger.flags[key];
+    const life = { inDevelopment: entry?.introduced ? isInDevelopment(entry.introduced.date, new Date().toISOString(), config.developmentDays) : false };
     if (entry) {
       if (fingerprintOf(hashedMeaning(meaning)) === entry.fingerprint) continue;
-      for (const change of compareMeanings(entry.meaning, hashed)) {
-        const finding = reuseFinding(change.kind, hashed, entry.meaning, ledgerLabel, config, [change]);
+      for (const change of compareMeanings(entry.meaning, hashed, declarations)) {
+        const finding = reuseFinding({ kind: change.kind, head: hashed, base: entry.meaning, baseRevision: ledgerLabel, change }, config, life);
         finding.message += " (if this is intended, record it with `deadflag ledger update`)";
         findings.push(finding);
       }
@@ -28,20 +38,10 @@ export function ledgerFindings(ledger: Ledger, current: ReadonlyMap<string, Flag
     }
     const tombstone = ledger.tombstones[key];
     if (!tombstone) continue;
-    const changes = compareMeanings(tombstone.meaning, hashed);
-    if (changes.some((c) => c.kind === "repurposed" || c.kind === "inverted")) {
-      findings.push(reuseFinding("resurrected", hashed, tombstone.meaning, ledgerLabel, config, changes));
+    const reused = compareMeanings(tombstone.meaning, hashed, declarations).find((c) => c.kind === "repurposed" || c.kind === "inverted");
+    if (reused) {
+      findings.push(reuseFinding({ kind: "resurrected", head: hashed, base: tombstone.meaning, baseRevision: ledgerLabel, change: reused }, config, { inDevelopment: false }));
     }
   }
   return findings;
-}
-
-/** A hashed meaning with the head's read positions put back: findings sit at the head's read, not at line 0. */
-function withHeadEvidence(hashed: FlagMeaning, meaning: FlagMeaning): FlagMeaning {
-  const sides: FlagMeaning["sides"] = {};
-  for (const [side, value] of Object.entries(hashed.sides)) {
-    const evidence = meaning.sides[side]?.evidence;
-    sides[side] = evidence ? { ...value, evidence } : value;
-  }
-  return { ...hashed, sides, evidence: meaning.evidence };
 }

@@ -1,12 +1,13 @@
-// The flag ledger, `.deadflag/ledger.json`: each flag's current meaning (hashed lines, so no code
-// is copied into it), when it was introduced, and tombstones for keys that are gone. CI compares
-// against it when git history is shallow or missing. Sorted and stable, so it diffs well in review.
+// The flag ledger, `.deadflag/ledger.json`: each flag's current meaning (its code as hashed tokens,
+// so no code is copied into it: each token a 32-bit hash, packed into one string per side), when it
+// was introduced, and tombstones for keys that are gone. CI compares against it when git history
+// is shallow or missing. Sorted and stable, so it diffs well in review.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config/config-error.js";
 import { describeJsonError } from "../config/describe-json-error.js";
-import type { FlagMeaning, SideMeaning } from "./flag-meaning.js";
+import type { FlagMeaning, SideMeaning, SiteMeaning } from "./flag-meaning.js";
 
 /** Where the ledger lives, relative to the analysed root. */
 const ledgerPath = path.join(".deadflag", "ledger.json");
@@ -32,7 +33,7 @@ export interface LedgerTombstone {
 
 /** The whole ledger. */
 export interface Ledger {
-  version: 1;
+  version: 2;
   flags: Record<string, LedgerFlag>;
   tombstones: Record<string, LedgerTombstone>;
 }
@@ -52,29 +53,32 @@ export function readLedger(root: string): Ledger | undefined {
   } catch (error) {
     throw new ConfigError(ledgerPath.split(path.sep).join("/"), `invalid JSON: ${describeJsonError(String(error instanceof Error ? error.message : error), text)}; repair it with \`deadflag ledger update --rebuild\``);
   }
-  if (!isLedger(data)) {
-    throw new ConfigError(ledgerPath.split(path.sep).join("/"), 'expected { "version": 1, "flags": {…}, "tombstones": {…} }; repair it with `deadflag ledger update --rebuild`');
+  if (isRecord(data) && data["version"] === 1) {
+    throw new ConfigError(ledgerPath.split(path.sep).join("/"), "written by an older deadflag (version 1); rewrite it with `deadflag ledger update --rebuild`");
   }
-  return data;
+  if (!isLedger(data)) {
+    throw new ConfigError(ledgerPath.split(path.sep).join("/"), 'expected { "version": 2, "flags": {…}, "tombstones": {…} }; repair it with `deadflag ledger update --rebuild`');
+  }
+  return unpackLedger(data);
 }
 
 /**
- * A meaning with its lines replaced by short hashes (comparable, and free of source text) and its
- * evidence reduced to the file: line numbers move with every edit, and the ledger must not churn.
+ * A meaning with its tokens replaced by hashes (comparable, and free of source text), its previews
+ * dropped, and its reads' places reduced to the file: line numbers move with every edit, and the
+ * ledger must not churn.
  */
 export function hashedMeaning(meaning: FlagMeaning): FlagMeaning {
-  const hashAll = (lines: readonly string[]): string[] => lines.map(hashLine).sort();
-  const sides: Record<string, SideMeaning> = {};
-  for (const side of Object.keys(meaning.sides).sort()) {
-    const value = meaning.sides[side];
-    if (!value) continue;
-    const hashed: SideMeaning = { lines: hashAll(value.lines), symbols: [...value.symbols] };
-    if (value.evidence) hashed.evidence = { file: value.evidence.file, line: 0, column: 0 };
-    if (value.shapes) hashed.shapes = hashAll(value.shapes);
-    if (value.deep) hashed.deep = value.deep.map((d) => ({ lines: hashAll(d.lines), shapes: hashAll(d.shapes) }));
-    sides[side] = hashed;
-  }
-  return { ...meaning, sides, evidence: { file: meaning.evidence.file, line: 0, column: 0 } };
+  const site = (s: SiteMeaning): SiteMeaning => {
+    const sides: Record<string, SideMeaning> = {};
+    for (const name of Object.keys(s.sides).sort()) {
+      const side = s.sides[name];
+      if (!side) continue;
+      const { preview: _preview, ...kept } = side;
+      sides[name] = { ...kept, tokens: side.tokens.map(hashToken) };
+    }
+    return { ...s, evidence: { file: s.evidence.file, line: 0, column: 0 }, sides };
+  };
+  return { ...meaning, sites: meaning.sites.map(site), evidence: { file: meaning.evidence.file, line: 0, column: 0 } };
 }
 
 /** A digest of a (hashed) meaning: equal digests, equal meanings. */
@@ -108,7 +112,7 @@ export function nextLedger(
   for (const [key, entry] of Object.entries(previous?.flags ?? {})) {
     if (!(key in flags)) tombstones[key] = { removed: removedAt, meaning: entry.meaning };
   }
-  return { version: 1, flags, tombstones: sortedRecord(tombstones) };
+  return { version: 2, flags, tombstones: sortedRecord(tombstones) };
 }
 
 /** Writes the ledger atomically, as sorted two-space JSON. */
@@ -116,12 +120,40 @@ export function writeLedger(root: string, ledger: Ledger): void {
   const file = path.join(root, ledgerPath);
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(ledger, null, 2)}\n`);
+  // Each side's hashed tokens packed into one string: a ledger of thousands of tokens stays readable.
+  const packTokens = (key: string, value: unknown): unknown => (key === "tokens" && Array.isArray(value) ? value.join("") : value);
+  writeFileSync(temporary, `${JSON.stringify(ledger, packTokens, 2)}\n`);
   renameSync(temporary, file);
 }
 
-function hashLine(line: string): string {
-  return createHash("sha1").update(line).digest("hex").slice(0, 12);
+/** Width of one token's hash: 32 bits as 6 base64url characters. */
+const hashWidth = 6;
+
+function hashToken(token: string): string {
+  return createHash("sha1").update(token).digest("base64url").slice(0, hashWidth);
+}
+
+/** The ledger as read: each side's packed tokens split again. */
+export function unpackLedger(ledger: Ledger): Ledger {
+  return mapSides(ledger, (side) => {
+    const text: unknown = side.tokens;
+    if (typeof text !== "string") return side;
+    const tokens: string[] = [];
+    for (let i = 0; i < text.length; i += hashWidth) tokens.push(text.slice(i, i + hashWidth));
+    return { ...side, tokens };
+  });
+}
+
+function mapSides(ledger: Ledger, map: (side: SideMeaning) => SideMeaning): Ledger {
+  const meaning = (m: FlagMeaning): FlagMeaning => ({
+    ...m,
+    sites: (m.sites ?? []).map((s) => ({ ...s, sides: Object.fromEntries(Object.entries(s.sides).map(([k, v]) => [k, map(v)])) })),
+  });
+  return {
+    ...ledger,
+    flags: Object.fromEntries(Object.entries(ledger.flags).map(([k, f]) => [k, { ...f, meaning: meaning(f.meaning) }])),
+    tombstones: Object.fromEntries(Object.entries(ledger.tombstones).map(([k, t]) => [k, { ...t, meaning: meaning(t.meaning) }])),
+  };
 }
 
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
@@ -137,12 +169,16 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 function isLedger(value: unknown): value is Ledger {
   return (
     typeof value === "object" &&
     value !== null &&
     "version" in value &&
-    value.version === 1 &&
+    value.version === 2 &&
     "flags" in value &&
     typeof value.flags === "object" &&
     value.flags !== null &&

@@ -1,65 +1,46 @@
-// `no-flag-reuse` findings: a flag whose meaning changed, reported at the head's read and naming
-// the base's evidence. Repurposed, resurrected and inverted flags are errors (two builds that
-// disagree turn one flip into two behaviours); a changed value type or default is a warning, and
-// a changed default an error when the flag is retired, because then the default is the live value.
+// `no-flag-reuse` findings and their messages: one wording for `diff`, `history` and the ledger, so
+// the same change reads the same everywhere, naming the code before and after and sitting at the
+// head's read that shows it. The severity follows the flag's life: a flag still in development (first
+// read fewer than `developmentDays` ago, not declared on, off or retired) changes its code all the
+// time, which is what it is for: info at most. A change to a flag that had been stable, that is on,
+// off or retired, or that comes back from the dead is the Knight case: an error. A changed value
+// type or default is a warning, and a changed default an error when the flag is retired (the
+// default is then what every read returns).
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { Finding, FindingSeverity } from "../findings/finding.js";
 import type { MeaningChange, ReuseKind } from "./compare-meanings.js";
-import type { Evidence, FlagMeaning } from "./flag-meaning.js";
+import type { Evidence, FlagMeaning, SideMeaning, SiteMeaning } from "./flag-meaning.js";
 
-/** One `no-flag-reuse` finding of kind `kind`. */
-export function reuseFinding(
-  kind: ReuseKind,
-  head: FlagMeaning,
-  base: FlagMeaning,
-  baseRevision: string,
-  config: ResolvedConfig,
-  changes: readonly MeaningChange[],
-): Finding {
-  const state = config.flags.states[head.key];
-  const short = baseRevision.length === 40 ? baseRevision.slice(0, 7) : baseRevision;
-  const change = changes.find((c) => c.kind === "repurposed" || c.kind === "inverted") ?? changes[0];
+/** Where a flag is in its life when its meaning changes. */
+export interface FlagLife {
+  /** First read fewer than `developmentDays` days before the change. */
+  inDevelopment: boolean;
+}
+
+/** What a reuse finding is about. */
+export interface ReuseEvent {
+  kind: ReuseKind;
+  head: FlagMeaning;
+  base: FlagMeaning;
+  /** The base's revision (a commit id) or `.deadflag/ledger.json`. */
+  baseRevision: string;
+  /** The change that shows it; for `resurrected`, the change against the key's last meaning. */
+  change?: MeaningChange;
+  /** The flag is retired (every read returns its default). */
+  retired?: boolean;
+}
+
+/** One `no-flag-reuse` finding. */
+export function reuseFinding(event: ReuseEvent, config: ResolvedConfig, life: FlagLife): Finding {
+  const { kind, head, change } = event;
+  const now = headEvidence(event);
+  const was = baseEvidence(event);
   const side = change?.side ?? "on";
-  const inverted = change?.kind === "inverted";
-  const opposite = side === "off" ? "on" : "off";
-  // Where the change shows: the first read on the changed side at each revision (for an inversion,
-  // the side the code moved to at the head); a meaning without sides falls back to its first read.
-  const sideKinds: readonly ReuseKind[] = ["repurposed", "resurrected", "inverted"];
-  const bySide = sideKinds.includes(kind);
-  const was: Evidence = (bySide ? base.sides[side]?.evidence : undefined) ?? base.evidence;
-  const now: Evidence = (bySide ? head.sides[inverted ? opposite : side]?.evidence : undefined) ?? head.evidence;
-  // A ledger's evidence has no line (lines move with every edit): then the file alone.
-  const at = was.line > 0 ? `${was.file}:${was.line}` : was.file;
-  let message: string;
-  switch (kind) {
-    case "repurposed":
-    case "resurrected": {
-      const returns = kind === "resurrected" ? "was removed and comes back" : "";
-      message = inverted
-        ? `${head.key} ${returns} inverted: the code it switched ${side} at ${short} (${at}) now runs when it is ${opposite}. Use a new key.`
-        : `${head.key} ${returns === "" ? "" : `${returns}: it `}switched ${describeSide(base, side, "the code")} at ${short} (${at}); ` +
-          `now switches ${describeSide(head, side, "other code")}. Use a new key.`;
-      break;
-    }
-    case "inverted":
-      message = `${head.key} is inverted: the code it switched ${side} at ${short} (${at}) now runs when it is ${opposite}. Use a new key, or keep the polarity.`;
-      break;
-    case "type-changed":
-      message = `${head.key} was read as ${base.valueTypes.join(" or ")} at ${short} (${at}); now as ${head.valueTypes.join(" or ")}`;
-      break;
-    case "default-changed":
-      message =
-        `${head.key}'s default changed from ${base.defaults.join(" or ")} at ${short} (${at}) to ${head.defaults.join(" or ")}` +
-        (state === "retired" ? ": the flag is retired, so the default is the value every read returns" : "");
-      break;
-  }
-  const configured = config.rules["no-flag-reuse"];
-  const severity: FindingSeverity =
-    configured === "warn" ? "warn" : kind === "type-changed" || (kind === "default-changed" && state !== "retired") ? "warn" : "error";
+  const bySide = kind === "repurposed" || kind === "resurrected" || kind === "inverted";
   return {
     ruleId: "no-flag-reuse",
-    severity,
-    message,
+    severity: reuseSeverity(kind, head.key, config, life),
+    message: reuseMessage({ ...event, retired: config.flags.states[head.key] === "retired" }),
     file: now.file,
     line: now.line,
     column: now.column,
@@ -68,20 +49,97 @@ export function reuseFinding(
     flag: head.key,
     data: {
       kind,
-      base: { revision: baseRevision, file: was.file, line: was.line },
+      base: { revision: event.baseRevision, file: was.file, line: was.line },
       ...(bySide ? { side } : {}),
-      ...(kind === "repurposed" || kind === "resurrected"
-        ? { before: base.sides[side]?.symbols ?? [], after: head.sides[inverted ? opposite : side]?.symbols ?? [] }
+      ...((kind === "repurposed" || kind === "resurrected") && change?.kind === "repurposed"
+        ? { before: symbolsOf(change.base?.sides[side]), after: symbolsOf(change.head?.sides[change.headSide ?? side]) }
         : {}),
-      ...(change?.overlap === undefined ? {} : { overlap: Math.round(change.overlap * 100) / 100 }),
+      ...(change?.reason ? { reason: change.reason } : {}),
+      ...(change?.similarity === undefined ? {} : { similarity: Math.round(change.similarity * 100) / 100 }),
     },
   };
 }
 
-/** `PowerPeg (src/legacy/powerPeg.ts)`, or `fallback in its on branch` when the side uses no declaration. */
-function describeSide(meaning: FlagMeaning, side: string, fallback: string): string {
-  const symbols = meaning.sides[side]?.symbols ?? [];
-  if (symbols.length === 0) return `${fallback} in its ${side} branch`;
-  const shown = symbols.slice(0, 2).join(", ");
-  return symbols.length > 2 ? `${shown} and ${symbols.length - 2} more` : shown;
+/** The message of a reuse event: the same in `diff`, `history` and against the ledger. */
+export function reuseMessage(event: ReuseEvent): string {
+  const { kind, head, base, change } = event;
+  const key = head.key;
+  const short = /^[0-9a-f]{40}$/.test(event.baseRevision) ? event.baseRevision.slice(0, 7) : event.baseRevision;
+  const was = baseEvidence(event);
+  const at = was.line > 0 ? `${was.file}:${was.line}` : was.file;
+  const side = change?.side ?? "on";
+  if (kind === "type-changed") return `${key} was read as ${base.valueTypes.join(" or ")} at ${short} (${at}); now as ${head.valueTypes.join(" or ")}`;
+  if (kind === "default-changed") {
+    const retired = event.retired ? ": the flag is retired, so the default is the value every read returns" : "";
+    return `${key}'s default changed from ${base.defaults.join(" or ")} at ${short} (${at}) to ${head.defaults.join(" or ")}${retired}`;
+  }
+  const returns = kind === "resurrected" ? " was removed and comes back" : "";
+  if (change?.kind === "inverted") {
+    const opposite = change.headSide ?? (side === "off" ? "on" : "off");
+    const tail = kind === "resurrected" ? "Use a new key." : "Use a new key, or keep the polarity.";
+    return `${key}${returns || " is"} inverted: the code it switched ${side} at ${short} (${at}) now runs when it is ${opposite}. ${tail}`;
+  }
+  const before = describeSide(change?.base, side, "the code");
+  const after = describeSide(change?.head, change?.headSide ?? side, "other code");
+  const lead = returns === "" ? `${key} ` : `${key}${returns}: it `;
+  const newRead = change?.reason === "new-read" && change.head ? `; now it is read at ${change.head.evidence.file}:${change.head.evidence.line} and switches ${after}` : "";
+  const still = stillThere(change);
+  return newRead !== ""
+    ? `${lead}switched ${before} at ${short} (${at})${newRead}. Use a new key.`
+    : `${lead}switched ${before} at ${short} (${at}); now switches ${after}${still}. Use a new key.`;
+}
+
+/**
+ * The severity of a change, from the rule's setting and the flag's life: development changes are
+ * info, a stable, declared or returning flag's an error.
+ */
+export function reuseSeverity(kind: ReuseKind, key: string, config: ResolvedConfig, life: FlagLife): FindingSeverity {
+  const state = config.flags.states[key];
+  const declared = state === "on" || state === "off" || state === "retired";
+  let severity: FindingSeverity;
+  if (kind === "type-changed") severity = "warn";
+  else if (kind === "default-changed") severity = state === "retired" ? "error" : "warn";
+  else severity = "error";
+  if (kind !== "resurrected" && !declared && life.inDevelopment) severity = "info";
+  return config.rules["no-flag-reuse"] === "warn" && severity === "error" ? "warn" : severity;
+}
+
+function headEvidence(event: ReuseEvent): Evidence {
+  const { change, head } = event;
+  if (change?.head) return change.head.evidence;
+  return head.evidence;
+}
+
+function baseEvidence(event: ReuseEvent): Evidence {
+  return event.change?.base?.evidence ?? event.base.evidence;
+}
+
+/** `F (src/f.ts)` for each declaration a side uses directly. */
+function symbolsOf(side: SideMeaning | undefined): string[] {
+  return (side?.direct ?? []).map(describeIdentity);
+}
+
+function describeIdentity(identity: string): string {
+  const hash = identity.lastIndexOf("#");
+  return `${identity.slice(hash + 1)} (${identity.slice(0, hash)})`;
+}
+
+/** `F (src/f.ts)`, the side's first line when it uses no declaration, else `fallback in its on branch`. */
+function describeSide(site: SiteMeaning | undefined, side: string, fallback: string): string {
+  const meaning = site?.sides[side];
+  const where = side === "on" ? "" : side === "off" ? " when off" : ` for ${side.replace(/^case /, "")}`;
+  const symbols = symbolsOf(meaning);
+  if (symbols.length > 0) {
+    const shown = symbols.slice(0, 2).join(", ");
+    return `${symbols.length > 2 ? `${shown} and ${symbols.length - 2} more` : shown}${where}`;
+  }
+  if (meaning?.preview && site) return `\`${meaning.preview}\` (${site.evidence.file})${where}`;
+  return `${fallback} in its ${side} branch`;
+}
+
+/** `; F (src/f.ts) is still there`: the old code stays in the tree, only no longer switched by the flag. */
+function stillThere(change: MeaningChange | undefined): string {
+  if (change?.reason !== "identity" || !change.kept || change.kept.length === 0) return "";
+  const names = change.kept.map(describeIdentity);
+  return `, while ${names.slice(0, 2).join(", ")} ${names.length === 1 ? "stays" : "stay"} in the code`;
 }

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { FlagMeaning } from "./flag-meaning.js";
 import type { Ledger, LedgerFlag, LedgerTombstone } from "./ledger.js";
+import { unpackLedger } from "./ledger.js";
 
 /** The entries of the ledger file under `root` that still read as flags or tombstones; empty when there is no file. */
 export function salvageLedger(root: string): Ledger {
@@ -13,9 +14,9 @@ export function salvageLedger(root: string): Ledger {
   try {
     text = readFileSync(path.join(root, ".deadflag", "ledger.json"), "utf8");
   } catch {
-    return { version: 1, flags: {}, tombstones: {} };
+    return { version: 2, flags: {}, tombstones: {} };
   }
-  return salvageLedgerText(text);
+  return unpackLedger(salvageLedgerText(text));
 }
 
 /** The entries of a ledger's text that still read as flags or tombstones, wherever they sit in it. */
@@ -31,8 +32,10 @@ function salvageLedgerText(text: string): Ledger {
     if (key === undefined || value === undefined) continue;
     if (isTombstone(value, key)) tombstones[key] ??= value;
     else if (isFlag(value, key)) flags[key] ??= value;
+    // A tombstone of a version 1 ledger: its meaning cannot be compared any more, but the key stays buried.
+    else if (isOldTombstone(value, key)) tombstones[key] ??= { removed: value["removed"] as LedgerTombstone["removed"], meaning: withoutSites(value["meaning"], key) };
   }
-  return { version: 1, flags, tombstones };
+  return { version: 2, flags, tombstones };
 }
 
 function parseString(body: string): string | undefined {
@@ -80,9 +83,39 @@ function isStrings(value: unknown): boolean {
 }
 
 function isMeaning(value: unknown, key: string): value is FlagMeaning {
-  if (!isRecord(value) || value["key"] !== key || !isRecord(value["sides"]) || !isRecord(value["polarity"])) return false;
+  if (!isRecord(value) || value["key"] !== key || !Array.isArray(value["sites"]) || !isRecord(value["polarity"])) return false;
   if (!isStrings(value["valueTypes"]) || !isStrings(value["defaults"]) || !isRecord(value["evidence"])) return false;
-  return Object.values(value["sides"]).every((side) => isRecord(side) && isStrings(side["lines"]) && isStrings(side["symbols"]));
+  return value["sites"].every(
+    (site: unknown) =>
+      isRecord(site) &&
+      isRecord(site["sides"]) &&
+      Object.values(site["sides"]).every(
+        (side) => isRecord(side) && typeof side["tokens"] === "string" && isStrings(side["direct"]) && isStrings(side["reaches"]) && Array.isArray(side["segments"]),
+      ),
+  );
+}
+
+/** A version 1 meaning: sides of hashed lines, per key. */
+function isOldMeaning(value: unknown, key: string): value is Record<string, unknown> {
+  return isRecord(value) && value["key"] === key && isRecord(value["sides"]) && isRecord(value["evidence"]);
+}
+
+function isOldTombstone(value: Record<string, unknown>, key: string): boolean {
+  return "removed" in value && isEvent(value["removed"]) && isOldMeaning(value["meaning"], key);
+}
+
+/** What is left of a version 1 meaning: its key, types and defaults, and no reads to compare. */
+function withoutSites(value: unknown, key: string): FlagMeaning {
+  const old = isRecord(value) ? value : {};
+  const evidence = isRecord(old["evidence"]) && typeof old["evidence"]["file"] === "string" ? old["evidence"]["file"] : "";
+  return {
+    key,
+    sites: [],
+    polarity: { positive: 0, negative: 0 },
+    valueTypes: isStrings(old["valueTypes"]) ? (old["valueTypes"] as string[]) : [],
+    defaults: isStrings(old["defaults"]) ? (old["defaults"] as string[]) : [],
+    evidence: { file: evidence, line: 0, column: 0 },
+  };
 }
 
 function isTombstone(value: Record<string, unknown>, key: string): value is Record<string, unknown> & LedgerTombstone {

@@ -48,6 +48,7 @@ export const benignEdits = [
   "inline-helper",
   "add-logging",
   "add-argument",
+  "extend",
   "restyle",
   "read-into-variable",
   "read-into-function",
@@ -134,6 +135,8 @@ interface Side {
   target: string;
   arg?: boolean;
   logging?: boolean;
+  /** A second function (or component) the side calls after its target: the feature grew. */
+  extra?: string;
   /** A local helper (a function, or a component in React cases) that holds the side's code. */
   helper?: string;
 }
@@ -248,20 +251,17 @@ const renamePatterns: Array<(name: string) => string> = [
 ];
 
 /**
- * `count` cases from `seed`: the (shape, edit) pairs that apply, in a seeded order, each generated
- * in turn with fresh functions, so that kinds and shapes are spread evenly and any prefix of the
- * list spans most of them.
+ * `count` cases from `seed`: the edit kinds in turn, each on a shape it applies to, with fresh
+ * functions, so that every kind has about as many cases and any prefix of the list spans them all.
  */
 export function generateCases(functions: readonly RealFunction[], seed: number, count: number): CorpusCase[] {
   const random = randomOf(seed);
   const edits: EditKind[] = [...benignEdits, ...reuseEdits];
-  const pairs: Array<[ReadShape, EditKind]> = [];
-  for (const shape of readShapes) for (const edit of edits) pairs.push([shape, edit]);
-  const order = pairs.map((pair) => ({ pair, rank: random.next() })).sort((a, b) => a.rank - b.rank).map((p) => p.pair);
   const cases: CorpusCase[] = [];
-  for (let attempt = 0; cases.length < count && attempt < count * 20; attempt++) {
-    const [shape, edit] = order[attempt % order.length] as [ReadShape, EditKind];
-    const built = buildCase(`c${String(cases.length).padStart(4, "0")}`, shape, edit, functions, random);
+  for (let attempt = 0; cases.length < count && attempt < count * 50; attempt++) {
+    const edit = edits[cases.length % edits.length] as EditKind;
+    const shapes = edit === "repurpose-case" || edit === "add-variant-case" ? (["switch"] as const) : readShapes;
+    const built = buildCase(`c${String(cases.length).padStart(4, "0")}`, random.pick(shapes), edit, functions, random);
     if (built) cases.push(built);
   }
   return cases;
@@ -331,7 +331,7 @@ function buildCase(id: string, shape: ReadShape, edit: EditKind, pool: readonly 
   let state: CorpusCase["state"];
   switch (edit) {
     case "rename": {
-      const to = random.pick(renamePatterns)(site.on.target);
+      const to = renamed(site.on.target, react, random);
       description = `${site.on.target} renamed ${to}`;
       rename(head, site.on.target, to);
       break;
@@ -342,7 +342,7 @@ function buildCase(id: string, shape: ReadShape, edit: EditKind, pool: readonly 
       break;
     case "rename-move": {
       const from = site.on.target;
-      const to = random.pick(renamePatterns)(from);
+      const to = renamed(from, react, random);
       moveTarget(head, from);
       rename(head, from, to);
       description = `${from} renamed ${to} and moved to another folder`;
@@ -365,6 +365,13 @@ function buildCase(id: string, shape: ReadShape, edit: EditKind, pool: readonly 
       site.on.arg = true;
       description = "an argument added to the guarded call";
       break;
+    case "extend": {
+      const added = addTarget(head, false);
+      site.on.extra = added;
+      retarget(site);
+      description = `the on side grew: it also calls ${added}, new`;
+      break;
+    }
     case "restyle": {
       const to = restyled(site.style, random);
       description = `${site.style} rewritten as ${to}`;
@@ -489,6 +496,12 @@ function buildCase(id: string, shape: ReadShape, edit: EditKind, pool: readonly 
     siteFile: `${model.dir}/${reportSite.file}.${react ? "tsx" : "ts"}`,
     description,
   };
+}
+
+/** A new name for a function, or for a component (which JSX needs capitalised). */
+function renamed(name: string, react: boolean, random: Random): string {
+  const to = random.pick(renamePatterns)(name);
+  return react ? capital(to) : to;
 }
 
 function restyled(style: GuardStyle, random: Random): GuardStyle {
@@ -675,7 +688,12 @@ function siteFile(model: Model, site: Site): string {
   };
   const live = !site.removed;
   const reading = live && !site.folded;
-  if (live) for (const side of site.folded ? [site.on] : sidesOf(site)) importTarget(side.target);
+  if (live) {
+    for (const side of site.folded ? [site.on] : sidesOf(site)) {
+      importTarget(side.target);
+      if (side.extra) importTarget(side.extra);
+    }
+  }
   let prelude = "";
   if (reading) {
     if (site.readIn === "function") imports.add(`import { ${functionReadName(site)} } from "./flags";`);
@@ -790,15 +808,18 @@ function sideStatements(model: Model, side: Side): string[] {
     `const value = ${call};`,
     ...(side.logging ? [`console.info(${JSON.stringify(`${model.key} path`)}, value);`, `metrics.increment(${JSON.stringify(model.key)});`] : []),
     "output.push(value);",
+    ...(side.extra ? [`output.push(${side.extra}(value as never));`] : []),
   ];
 }
 
 function sideExpression(model: Model, side: Side): string {
-  const call = `${side.target}(input as never${side.arg ? ", { retries: 3 } as never" : ""})`;
+  let call = `${side.target}(input as never${side.arg ? ", { retries: 3 } as never" : ""})`;
+  if (side.extra) call = `${side.extra}(${call} as never)`;
   return side.logging ? `traced(${JSON.stringify(model.key)}, ${call})` : call;
 }
 
 function sideJsx(model: Model, side: Side): string {
-  const element = `<${side.target} input={input}${side.arg ? " retries={3}" : ""} />`;
+  let element = `<${side.target} input={input}${side.arg ? " retries={3}" : ""} />`;
+  if (side.extra) element = `<>${element}<${side.extra} input={input} /></>`;
   return side.logging ? `<Tracked name=${JSON.stringify(model.key)}>${element}</Tracked>` : element;
 }

@@ -21,9 +21,14 @@ export interface CaseOutcome {
   rightFile?: boolean;
   /** `history`'s event at the head commit for the key, if any (kind and message). */
   history?: { kind: string; message: string; file?: string };
+  /** The lowest similarity of the sides compared (1 when the flag was not compared at both revisions). */
+  similarity: number;
   /** Why a case is not what it should be, in words. */
   reason?: string;
 }
+
+/** Cases per repository: the flags of one repository share its call graph, so the work per flag grows with it. */
+const casesPerRepository = 100;
 
 /** Commit dates: the flag is introduced at c0 and edited long after, so every flag is stable. */
 const dates = ["2024-01-01T00:00:00Z", "2024-05-01T00:00:00Z", "2024-05-02T00:00:00Z"];
@@ -64,13 +69,21 @@ export function buildCorpusRepo(cases: readonly CorpusCase[]): { root: string; c
   return { root, commits, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** Runs `diff` (c1 → c2) and `history` on the corpus repository and judges every case. */
+/** Runs `diff` (c1 → c2) and `history` on the corpus, a hundred cases per repository, and judges every case. */
 export async function measureCases(cases: readonly CorpusCase[], options: { history: boolean }): Promise<CaseOutcome[]> {
+  const outcomes: CaseOutcome[] = [];
+  for (let start = 0; start < cases.length; start += casesPerRepository) {
+    outcomes.push(...(await measureRepository(cases.slice(start, start + casesPerRepository), options)));
+  }
+  return outcomes;
+}
+
+async function measureRepository(cases: readonly CorpusCase[], options: { history: boolean }): Promise<CaseOutcome[]> {
   const repo = buildCorpusRepo(cases);
   const cacheLocation = path.join(repo.root, "node_modules", ".cache", "deadflag");
   try {
     const [, base, head] = repo.commits;
-    const diff = await diffRevisions({ root: repo.root, base, head, cacheLocation });
+    const diff = await diffRevisions({ root: repo.root, base, head, cacheLocation, explain: true });
     const byFlag = new Map<string, Finding[]>();
     for (const finding of diff.findings) {
       if (finding.ruleId !== "no-flag-reuse" || finding.flag === undefined) continue;
@@ -86,17 +99,18 @@ export async function measureCases(cases: readonly CorpusCase[], options: { hist
         }
       }
     }
-    return cases.map((c) => judge(c, byFlag.get(c.key) ?? [], events.get(c.key)));
+    return cases.map((c) => judge(c, byFlag.get(c.key) ?? [], events.get(c.key), diff.similarities?.[c.key] ?? 1));
   } finally {
     repo.remove();
   }
 }
 
-function judge(c: CorpusCase, findings: Finding[], history: CaseOutcome["history"]): CaseOutcome {
+function judge(c: CorpusCase, findings: Finding[], history: CaseOutcome["history"], similarity: number): CaseOutcome {
   const outcome = (verdict: CaseOutcome["verdict"], extra: Partial<CaseOutcome> = {}): CaseOutcome => ({
     case: c,
     findings,
     verdict,
+    similarity,
     ...(history ? { history } : {}),
     ...extra,
   });

@@ -14,6 +14,7 @@ describe("configJsonSchema", () => {
       "tests",
       "rules",
       "staleAfterDays",
+      "developmentDays",
       "flags",
     ]);
   });

@@ -12,6 +12,7 @@ describe("resolveConfig", () => {
       tests: [],
       rules: {},
       staleAfterDays: 90,
+      developmentDays: 30,
       flags: {
         sdks: [...sdkNames],
         accessors: [],
@@ -32,6 +33,7 @@ describe("resolveConfig", () => {
         tests: ["**/*.clienttest.tsx"],
         rules: { "no-unused-export": "warn" },
         staleAfterDays: 30,
+        developmentDays: 14,
         flags: { sdks: [], registry: "flags.json", env: ["MY_FLAG_*"], states: { "power-peg": "retired" } },
       }),
     ).toEqual({
@@ -41,6 +43,7 @@ describe("resolveConfig", () => {
       tests: ["**/*.clienttest.tsx"],
       rules: { "no-unused-export": "warn" },
       staleAfterDays: 30,
+      developmentDays: 14,
       flags: {
         sdks: [],
         accessors: [],

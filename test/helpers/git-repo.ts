@@ -31,16 +31,23 @@ afterEach(() => {
 });
 
 const identity = { name: "Deadflag Test", email: "test@deadflag.invalid" };
-/** The first commit's date; each further commit is one minute later. */
+/** The first commit's date; each further commit is one minute later (or `daysBetweenCommits` days). */
 const firstDate = Date.parse("2024-01-01T00:00:00Z");
 
+/** How the repository's history is spaced. */
+export interface GitRepoOptions {
+  /** Days between two commits (default: one minute): flags older than `developmentDays` are stable. */
+  daysBetweenCommits?: number;
+}
+
 /** Creates an empty repository (branch `main`); removed after the test. */
-export function createGitRepo(): GitRepo {
+export function createGitRepo(options: GitRepoOptions = {}): GitRepo {
+  const step = options.daysBetweenCommits === undefined ? 60_000 : options.daysBetweenCommits * 24 * 60 * 60_000;
   const root = mkdtempSync(path.join(os.tmpdir(), "deadflag-git-"));
   created.push(root);
   let commits = 0;
   const git = (args: readonly string[]): string => {
-    const date = new Date(firstDate + commits * 60_000).toISOString();
+    const date = new Date(firstDate + commits * step).toISOString();
     return execFileSync("git", ["-C", root, "-c", "commit.gpgsign=false", "-c", "core.autocrlf=false", ...args], {
       env: gitEnv(date),
       encoding: "utf8",

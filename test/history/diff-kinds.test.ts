@@ -95,10 +95,11 @@ describe("repurposed", () => {
     if (scratch !== "") rmSync(scratch, { recursive: true, force: true });
   });
 
-  it("reports Knight Capital's power-peg, reused for RLP between stage 3 and stage 4", async () => {
+  it("reports Knight Capital's power-peg, reused for RLP between stage 3 and stage 4, at each read that changed", async () => {
     const [, , stage3 = "", stage4 = ""] = stages;
     const result = await diffRevisions({ root: smars, base: stage3, head: stage4, cache: false });
 
+    // Both reads were given to RLP: routing now sends to RLP, and the quote handler stores quotes instead of re-pegging.
     expect(result.findings).toEqual([
       expect.objectContaining(
         reuse(
@@ -109,16 +110,31 @@ describe("repurposed", () => {
           "power-peg",
         ),
       ),
+      expect.objectContaining(
+        reuse(
+          "repurposed",
+          { file: "src/router.ts", line: 34, column: 27 },
+          { revision: stage3, file: "src/router.ts", line: 42 },
+          "error",
+          "power-peg",
+        ),
+      ),
     ]);
     expect(result.findings[0]?.message).toBe(
       `power-peg switched PowerPeg (src/legacy/powerPeg.ts) at ${short(stage3)} (src/router.ts:25); ` +
-        "now switches routeToRetailLiquidityProgram (src/rlp.ts). Use a new key.",
+        "now switches routeToRetailLiquidityProgram (src/rlp.ts), while PowerPeg (src/legacy/powerPeg.ts) stays in the code. Use a new key.",
     );
     expect(result.findings[0]?.data).toMatchObject({
       side: "on",
+      reason: "identity",
       before: ["PowerPeg (src/legacy/powerPeg.ts)"],
       after: ["routeToRetailLiquidityProgram (src/rlp.ts)"],
     });
+    expect(result.findings[1]?.message).toBe(
+      `power-peg switched \`for (const peg of this.pegs.values()) {\` (src/router.ts) at ${short(stage3)} (src/router.ts:42); ` +
+        "now switches `this.quotes.set(quote.symbol, quote);` (src/router.ts). Use a new key.",
+    );
+    expect(result.findings[1]?.data).toMatchObject({ side: "on", reason: "content" });
   });
 
   it("exits 1 from the CLI with the finding as JSON", () => {
@@ -131,11 +147,12 @@ describe("repurposed", () => {
     expect(output.version).toBe(1);
     expect(output.findings.map((f) => [f.ruleId, f.severity, f.flag, `${f.file}:${f.line}:${f.column}`, f.data?.["kind"]])).toEqual([
       ["no-flag-reuse", "error", "power-peg", "src/router.ts:26:15", "repurposed"],
+      ["no-flag-reuse", "error", "power-peg", "src/router.ts:34:27", "repurposed"],
     ]);
   });
 
   it("reports a key that moves from a welcome email to deleting accounts", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const base = repo.commit("Send a welcome email", { "src/index.ts": welcome, "src/email.ts": emailModule });
     const head = repo.commit("Clean up inactive accounts", { "src/index.ts": cleanup, "src/cleanup.ts": cleanupModule });
 
@@ -148,7 +165,7 @@ describe("repurposed", () => {
     ]);
     expect(result.findings[0]?.message).toBe(
       `welcome-email switched sendWelcomeEmail (src/email.ts) at ${short(base)} (src/index.ts:7); ` +
-        "now switches deleteInactiveAccounts (src/cleanup.ts). Use a new key.",
+        "now switches deleteInactiveAccounts (src/cleanup.ts), while sendWelcomeEmail (src/email.ts) stays in the code. Use a new key.",
     );
   });
 });
@@ -184,7 +201,7 @@ export async function render(total: number): Promise<number> {
   const themed = withRead(`import { enableDarkMode } from "./theme.js";`, "enableDarkMode();");
 
   it("reports a key removed at one commit and read again for other code, with its last meaning", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const first = repo.commit("Beta pricing", { "src/index.ts": priced, "src/pricing.ts": pricing });
     const removed = repo.commit("Remove beta pricing", { "src/index.ts": without, "src/pricing.ts": null });
     const back = repo.commit("Dark mode behind beta", { "src/index.ts": themed, "src/theme.ts": theme });
@@ -203,7 +220,7 @@ export async function render(total: number): Promise<number> {
   });
 
   it("reports a key that comes back with its old code behind the opposite state", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const first = repo.commit("Beta pricing", { "src/index.ts": priced, "src/pricing.ts": pricing });
     const removed = repo.commit("Remove beta pricing", { "src/index.ts": without, "src/pricing.ts": null });
     const back = repo.commit("Beta pricing for everyone else", {
@@ -225,7 +242,7 @@ export async function render(total: number): Promise<number> {
 
   /** c1 reads `beta`, c2 removes it, c3 (the base) changes something else, c4 (the head) reads it again. */
   function removedTwoCommitsAgo(): { first: string; base: string; head: string; repo: GitRepo } {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const first = repo.commit("Beta pricing", { "src/index.ts": priced, "src/pricing.ts": pricing });
     repo.commit("Remove beta pricing", { "src/index.ts": without, "src/pricing.ts": null });
     const base = repo.commit("Unrelated", { "README.md": "shop\n" });
@@ -282,7 +299,7 @@ export async function legacyCheckout(cart: string[]): Promise<void> {
 `;
 
   it("reports if (flag) A else B that became if (!flag) A else B", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const base = repo.commit("One-page checkout", { "src/index.ts": checkout("enabled"), "src/checkout.ts": checkoutModule });
     const head = repo.commit("Flip it", { "src/index.ts": checkout("!enabled") });
 
@@ -300,7 +317,7 @@ export async function legacyCheckout(cart: string[]): Promise<void> {
   });
 
   it("reports if (flag) A that became if (!flag) A", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const base = repo.commit("One-page checkout", { "src/index.ts": checkout("enabled", false), "src/checkout.ts": checkoutModule });
     const head = repo.commit("Flip it", { "src/index.ts": checkout("!enabled", false) });
 
@@ -316,7 +333,7 @@ export async function legacyCheckout(cart: string[]): Promise<void> {
 
 describe("type-changed", () => {
   it("warns when a boolean read becomes a string variant of the same key", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const base = repo.commit("Welcome email", { "src/index.ts": welcome, "src/email.ts": emailModule });
     const head = repo.commit("Variant", {
       "src/index.ts": signup(
@@ -342,7 +359,7 @@ describe("default-changed", () => {
     signup(`import { sendWelcomeEmail } from "./email.js";`, "await sendWelcomeEmail(address);", `await client.getBooleanValue("welcome-email", ${value})`);
 
   it("warns when the default written in the code changes", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const base = repo.commit("Welcome email", { "src/index.ts": defaulting(false), "src/email.ts": emailModule });
     const head = repo.commit("Default on", { "src/index.ts": defaulting(true) });
 
@@ -357,7 +374,7 @@ describe("default-changed", () => {
   });
 
   it("is an error when the flag is retired, because the default is then the live value", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const config = JSON.stringify({ flags: { states: { "welcome-email": "retired" } } });
     const base = repo.commit("Welcome email", { "src/index.ts": defaulting(false), "src/email.ts": emailModule, "deadflag.config.json": config });
     const head = repo.commit("Default on", { "src/index.ts": defaulting(true) });
@@ -376,7 +393,7 @@ describe("default-changed", () => {
   });
 
   it("warns when the registry's default changes", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const registry = (value: boolean): string => `export const FLAG_DEFAULTS: Record<string, boolean> = {\n  "welcome-email": ${value},\n};\n`;
     const reader = signup(`import { sendWelcomeEmail } from "./email.js";`, "await sendWelcomeEmail(address);", `await client.getBooleanValue("welcome-email")`);
     const config = JSON.stringify({ flags: { registry: ["src/flags.ts#FLAG_DEFAULTS"] } });
@@ -400,7 +417,7 @@ describe("default-changed", () => {
 
 describe("what the head is", () => {
   it("compares the working tree, uncommitted edits included, with HEAD by default", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const base = repo.commit("Welcome email", { "src/index.ts": welcome, "src/email.ts": emailModule });
     repo.write({ "src/index.ts": cleanup, "src/cleanup.ts": cleanupModule });
 
@@ -416,7 +433,7 @@ describe("what the head is", () => {
   });
 
   it("compares the index with --staged, whatever the working tree holds", async () => {
-    const repo = createGitRepo();
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
     const base = repo.commit("Welcome email", { "src/index.ts": welcome, "src/email.ts": emailModule });
     repo.stage({ "src/index.ts": cleanup, "src/cleanup.ts": cleanupModule });
     repo.write({ "src/index.ts": welcome });

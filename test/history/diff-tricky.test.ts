@@ -16,7 +16,7 @@ import { createGitRepo } from "../helpers/git-repo.js";
 const openFeature = `import { OpenFeature } from "@openfeature/server-sdk";\n`;
 
 async function diffSteps(before: FileChanges, after: FileChanges): Promise<DiffResult & { baseCommit: string }> {
-  const repo = createGitRepo();
+  const repo = createGitRepo({ daysBetweenCommits: 60 });
   const base = repo.commit("before", before);
   const head = repo.commit("after", after);
   return { ...(await diffRevisions({ root: repo.root, base, head, cache: false })), baseCommit: base };
@@ -127,8 +127,8 @@ describe("a one-line branch", () => {
     );
     expect(summary(result.findings)).toEqual(["smart-routing repurposed on error src/index.ts:6:13"]);
     expect(result.findings[0]?.message).toBe(
-      `smart-routing switched the code in its on branch at ${result.baseCommit.slice(0, 7)} (src/index.ts:6); ` +
-        "now switches other code in its on branch. Use a new key.",
+      `smart-routing switched sendInvoice (src/shared.ts) at ${result.baseCommit.slice(0, 7)} (src/index.ts:6); ` +
+        "now switches cancelOrder (src/shared.ts), while sendInvoice (src/shared.ts) stays in the code. Use a new key.",
     );
   });
 });

@@ -1,0 +1,43 @@
+// How old a flag is, from git: whether its key was already in the code at a date. One `rev-list`
+// finds the last commit before the date and one `git grep` of every key at once reads that tree, so
+// the age of any number of flags costs two git commands (a pickaxe per key would walk the whole
+// history once per key).
+import type { GitRepository } from "./git-repository.js";
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** The keys already in the code (under `prefix`) `days` days before `at` (ISO; default now), on `head`'s first-parent line, with that commit. */
+export async function keysOlderThan(
+  repo: GitRepository,
+  head: string,
+  keys: readonly string[],
+  prefix: string,
+  days: number,
+  at?: string,
+): Promise<{ commit: string; keys: Set<string> } | undefined> {
+  const now = at === undefined ? Date.now() : Date.parse(at);
+  const cutoff = new Date(now - days * dayMs).toISOString();
+  const commit = await repo.lastCommitBefore(head, cutoff);
+  if (!commit) return undefined;
+  return { commit, keys: await repo.textsAt(commit, keys, prefix) };
+}
+
+/** The keys first read fewer than `days` days before `at`: flags still in development. */
+export async function keysInDevelopment(
+  repo: GitRepository,
+  head: string,
+  keys: readonly string[],
+  prefix: string,
+  days: number,
+  at?: string,
+): Promise<Set<string>> {
+  const older = await keysOlderThan(repo, head, keys, prefix, days, at);
+  return new Set(keys.filter((key) => !older?.keys.has(key)));
+}
+
+/** Whether a flag first read at `introduced` is still in development at `at` (ISO dates). */
+export function isInDevelopment(introduced: string, at: string, days: number): boolean {
+  const first = Date.parse(introduced);
+  const now = Date.parse(at);
+  return Number.isFinite(first) && Number.isFinite(now) && now - first < days * dayMs;
+}
