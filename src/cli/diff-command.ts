@@ -7,6 +7,7 @@ import { InputError } from "../engine/input-error.js";
 import { diffRevisions } from "../history/diff-revisions.js";
 import type { FindingsOptions } from "./findings-options.js";
 import { withFindingsOptions } from "./findings-options.js";
+import { printDiagnostics } from "./cli-io.js";
 import { reportFindings } from "./report-findings.js";
 
 interface DiffCommandOptions extends FindingsOptions {
@@ -41,6 +42,7 @@ export function diffCommand(): Command {
         ...(options.cacheLocation ? { cacheLocation: path.resolve(options.cacheLocation) } : {}),
       });
       const durationMs = performance.now() - started;
+      printDiagnostics(result.diagnostics);
       if (options.verbose) for (const note of result.notes) process.stderr.write(`note: ${note.message}\n`);
       await reportFindings(
         {

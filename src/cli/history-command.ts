@@ -6,7 +6,7 @@ import formatHistoryJson from "../report/history-json.js";
 import formatHistoryText from "../report/history-text.js";
 import type { CommonOptions } from "./common-options.js";
 import { withCommonOptions } from "./common-options.js";
-import { stdoutColor, writeResult } from "./cli-io.js";
+import { printDiagnostics, stdoutColor, writeResult } from "./cli-io.js";
 
 interface HistoryCommandOptions extends CommonOptions {
   since?: string;
@@ -40,6 +40,7 @@ export function historyCommand(): Command {
             }
           : {}),
       });
+      printDiagnostics(history.diagnostics);
       const text = options.format === "json" ? formatHistoryJson(history) : formatHistoryText(history, { color: stdoutColor() && !options.output });
       writeResult(text, options.output);
       if (options.timing) process.stderr.write(`history    ${(performance.now() - started).toFixed(1)} ms, ${history.parsed} files parsed\n`);

@@ -8,6 +8,7 @@ import { openProject } from "../engine/open-project.js";
 import { sortFindings } from "../findings/finding.js";
 import { changesSince } from "../history/changes-since.js";
 import { checkLedger } from "../history/check-ledger.js";
+import { staleFlagFindings } from "../history/stale-flags.js";
 import { narrowToChanges } from "./changed-findings.js";
 import { openOptionsOf } from "./common-options.js";
 import { printDiagnostics, printTiming } from "./cli-io.js";
@@ -36,7 +37,11 @@ export function scanCommand(): Command {
     const started = performance.now();
     const project = await openProject(openOptionsOf(root, options));
     const result = scanProject(project);
-    const findings = sortFindings([...result.findings, ...(await checkLedger(project))]);
+    const findings = sortFindings([
+      ...result.findings,
+      ...(await checkLedger(project)),
+      ...(await staleFlagFindings(project, result.context.index)),
+    ]);
     printDiagnostics(project.diagnostics);
     const suppression = applySuppressionOptions(root, findings, options);
     let reported = suppression.reported;

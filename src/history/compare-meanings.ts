@@ -54,7 +54,7 @@ export const sameCodeSimilarity = 0.75;
  * A side that kept at least this share of its code, in order, is the same code grown: a feature
  * that gained statements still does what it did.
  */
-const grownCodeKept = 0.9;
+export const grownCodeKept = 0.9;
 /** A new declaration whose body is at least this similar to a vanished one is that one renamed or moved. */
 const renamedBodySimilarity = 0.75;
 
@@ -89,21 +89,31 @@ export function compareMeanings(base: FlagMeaning, head: FlagMeaning, declaratio
   return changes;
 }
 
+/** How alike the code of two sides is: the similarity, and the share of the base's code kept in order. */
+export interface ContentScore {
+  similarity: number;
+  kept: number;
+}
+
 /**
- * The lowest content similarity among the sides that the comparison of `base` and `head` compares
- * (1 when none): how close a flag came to a `repurposed` finding. For calibration and `--explain`.
+ * The content scores of the compared side that came closest to a `repurposed` finding (both 1
+ * when no side is compared), for calibrating the thresholds on the generated corpus.
  */
-export function lowestSimilarity(base: FlagMeaning, head: FlagMeaning, declarations: RevisionDeclarations = {}): number {
-  let lowest = 1;
+export function closestContentScore(base: FlagMeaning, head: FlagMeaning): ContentScore {
+  let closest: ContentScore = { similarity: 1, kept: 1 };
   for (const pair of matchSites(base.sites, head.sites)) {
     if (!pair.base || !pair.head) continue;
     for (const side of Object.keys(pair.base.sides)) {
       const a = pair.base.sides[side];
       const b = pair.head.sides[side];
-      if (a && b) lowest = Math.min(lowest, compareSides(a, b, declarations).similarity);
+      if (!a || !b) continue;
+      const score = contentSimilarity(a, b);
+      if (Math.max(score.similarity / sameCodeSimilarity, score.kept / grownCodeKept) < Math.max(closest.similarity / sameCodeSimilarity, closest.kept / grownCodeKept)) {
+        closest = score;
+      }
     }
   }
-  return lowest;
+  return closest;
 }
 
 /** The first change of one pair of reads: an inversion, else the first side that is other code. */

@@ -12,8 +12,8 @@ import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
-import type { DeclarationExists } from "./compare-meanings.js";
-import { compareMeanings, lowestSimilarity } from "./compare-meanings.js";
+import type { ContentScore, DeclarationExists } from "./compare-meanings.js";
+import { closestContentScore, compareMeanings } from "./compare-meanings.js";
 import { declarationExists } from "./declaration-identity.js";
 import type { FlagMeaning } from "./flag-meaning.js";
 import { computeMeanings } from "./flag-meaning.js";
@@ -39,7 +39,7 @@ export interface DiffOptions {
   historyDepth?: number;
   cache?: boolean;
   cacheLocation?: string;
-  /** Also give, per flag compared at both revisions, the lowest similarity of its sides (`similarities`). */
+  /** Also give, per flag compared at both revisions, the content scores of its closest call (`scores`). */
   explain?: boolean;
 }
 
@@ -64,8 +64,8 @@ export interface DiffResult {
   diagnostics: EngineDiagnostic[];
   /** The clone is shallow: a key removed before its boundary is not found. */
   incomplete: boolean;
-  /** With `explain`: per flag compared at both revisions, the lowest content similarity of its compared sides. */
-  similarities?: Record<string, number>;
+  /** With `explain`: per flag compared at both revisions, the content scores of the side that came closest to a finding. */
+  scores?: Record<string, ContentScore>;
 }
 
 /** A revision opened and analysed far enough to describe its flags' meanings. */
@@ -113,10 +113,10 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const prefix = path.relative(repo.root, root).split(path.sep).join("/");
     const events: ReuseEvent[] = [];
     const notes: DiffNote[] = [];
-    const similarities: Record<string, number> = {};
+    const scores: Record<string, ContentScore> = {};
     for (const [key, meaning] of head.meanings) {
       const before = baseRevision.meanings.get(key);
-      if (before && options.explain) similarities[key] = lowestSimilarity(before, meaning, { base: baseRevision.exists, head: head.exists });
+      if (before && options.explain) scores[key] = closestContentScore(before, meaning);
       if (before) {
         for (const change of compareMeanings(before, meaning, { base: baseRevision.exists, head: head.exists })) {
           events.push({ kind: change.kind, head: meaning, base: before, baseRevision: base, change });
@@ -160,7 +160,7 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
       files: head.project.files.length,
       diagnostics,
       incomplete,
-      ...(options.explain ? { similarities } : {}),
+      ...(options.explain ? { scores } : {}),
     };
   } finally {
     repo.close();

@@ -9,6 +9,7 @@
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { Finding, FindingSeverity } from "../findings/finding.js";
 import type { MeaningChange, ReuseKind } from "./compare-meanings.js";
+import { grownCodeKept, sameCodeSimilarity } from "./compare-meanings.js";
 import type { Evidence, FlagMeaning, SideMeaning, SiteMeaning } from "./flag-meaning.js";
 
 /** Where a flag is in its life when its meaning changes. */
@@ -56,6 +57,8 @@ export function reuseFinding(event: ReuseEvent, config: ResolvedConfig, life: Fl
         : {}),
       ...(change?.reason ? { reason: change.reason } : {}),
       ...(change?.similarity === undefined ? {} : { similarity: Math.round(change.similarity * 100) / 100 }),
+      // A content decision says which thresholds it crossed: less alike than this, and less of the old code kept.
+      ...(change?.reason === "content" ? { thresholds: { similarity: sameCodeSimilarity, kept: grownCodeKept } } : {}),
     },
   };
 }

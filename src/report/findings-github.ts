@@ -13,7 +13,7 @@ const annotationsPerLevel = 10;
 /** Formats findings as workflow commands, then one plain summary line. */
 export default function formatFindingsGithub(findings: readonly Finding[], context: FindingsReportContext): string {
   const lines: string[] = [];
-  const shown = { error: 0, warn: 0 };
+  const shown = { error: 0, warn: 0, info: 0 };
   for (const f of findings) {
     if (shown[f.severity] >= annotationsPerLevel) continue;
     shown[f.severity]++;
@@ -25,9 +25,10 @@ export default function formatFindingsGithub(findings: readonly Finding[], conte
       ...(f.endLine === f.line && f.endColumn > f.column ? [`endColumn=${f.endColumn}`] : []),
       `title=${escapeProperty(`deadflag ${f.ruleId}`)}`,
     ];
-    lines.push(`::${f.severity === "error" ? "error" : "warning"} ${properties.join(",")}::${escapeData(f.message)}`);
+    const level = f.severity === "error" ? "error" : f.severity === "info" ? "notice" : "warning";
+    lines.push(`::${level} ${properties.join(",")}::${escapeData(f.message)}`);
   }
-  const hidden = findings.length - shown.error - shown.warn;
+  const hidden = findings.length - shown.error - shown.warn - shown.info;
   const leftOut = leftOutPhrase(context);
   let summary = `deadflag ${context.command}: ${problemsPhrase(findings)}`;
   if (leftOut !== "") summary += `; ${leftOut}`;

@@ -21,7 +21,7 @@ export default function formatFindingsJunit(findings: readonly Finding[], contex
     out.push(`  <testsuite name="${path}" tests="${list.length}" failures="${list.length}" errors="0" skipped="0">`);
     for (const f of list) {
       const name = attribute(`${f.ruleId} at ${f.line}:${f.column}`);
-      const severity = f.severity === "error" ? "Error" : "Warning";
+      const severity = f.severity === "error" ? "Error" : f.severity === "info" ? "Info" : "Warning";
       out.push(`    <testcase classname="${path}" name="${name}" file="${path}" line="${f.line}" time="0">`);
       out.push(`      <failure type="${f.ruleId}" message="${attribute(f.message)}">${text(`${severity} at ${file}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`)}</failure>`);
       out.push("    </testcase>");

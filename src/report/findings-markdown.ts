@@ -33,7 +33,7 @@ export function formatFindingsMarkdownWithin(findings: readonly Finding[], conte
   let length = head.join("\n").length;
   const reserve = 200;
   for (const f of findings) {
-    const row = `| ${f.severity === "error" ? "❌" : "⚠️"} | ${escape(`${context.pathPrefix}${f.file}:${f.line}:${f.column}`)} | ${escape(f.ruleId)} | ${escape(f.message)} |`;
+    const row = `| ${f.severity === "error" ? "❌" : f.severity === "info" ? "ℹ️" : "⚠️"} | ${escape(`${context.pathPrefix}${f.file}:${f.line}:${f.column}`)} | ${escape(f.ruleId)} | ${escape(f.message)} |`;
     if (length + row.length + 1 + reserve > maxLength) break;
     rows.push(row);
     length += row.length + 1;

@@ -60,8 +60,8 @@ export default function formatFindingsSarif(findings: readonly Finding[], contex
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function levelOf(severity: Finding["severity"]): "error" | "warning" {
-  return severity === "error" ? "error" : "warning";
+function levelOf(severity: Finding["severity"]): "error" | "warning" | "note" {
+  return severity === "error" ? "error" : severity === "info" ? "note" : "warning";
 }
 
 /** A SARIF region: 1-based; the end column is exclusive, as deadflag's is. */

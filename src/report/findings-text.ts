@@ -16,7 +16,7 @@ export default function formatFindingsText(findings: readonly Finding[], context
   const lines: string[] = [];
   const row = (f: Finding, withFile: boolean): string => {
     const where = withFile ? `${f.file}:${f.line}:${f.column}` : `${f.line}:${f.column}`;
-    const severity = f.severity === "error" ? colors.red("error") : colors.yellow("warn ");
+    const severity = f.severity === "error" ? colors.red("error") : f.severity === "info" ? colors.blue("info ") : colors.yellow("warn ");
     return `  ${colors.dim(where.padEnd(withFile ? 0 : 8))}  ${severity}  ${oneLine(f.message)}  ${colors.dim(f.ruleId)}`;
   };
   if (context.sortBySize) {

@@ -12,15 +12,19 @@ export default function formatHistoryText(history: HistoryResult, context: Repor
   for (const flag of history.flags) {
     out.push(colors.bold(flag.key));
     for (const event of flag.events) {
-      const what = alarming.has(event.kind) ? colors.red(`${event.kind}: ${event.message}`) : `${event.kind}: ${event.message}`;
+      // A change while the flag is in development is what the flag is for: shown, not alarming.
+      const development = event.severity === "info" ? " (in development)" : "";
+      const line = `${event.kind}${development}: ${event.message}`;
+      const what = alarming.has(event.kind) && event.severity !== "info" ? colors.red(line) : line;
       out.push(`  ${colors.dim(event.commit.slice(0, 7))} ${event.date.slice(0, 10)} ${event.author.padEnd(16)} ${what}`);
     }
     out.push("");
   }
-  const reused = history.flags.filter((f) => f.events.some((e) => alarming.has(e.kind))).length;
+  const reused = history.flags.filter((f) => f.events.some((e) => alarming.has(e.kind) && e.severity !== "info")).length;
   out.push(
     `${history.flags.length} flags over ${history.commits} commits; ${reused} ever reused` +
-      ` (${history.parsed} files parsed, the rest from the cache)`,
+      ` (${history.parsed} files parsed, the rest from the cache)` +
+      (history.incomplete ? "; incomplete: a shallow clone" : ""),
   );
   return `${out.join("\n")}\n`;
 }

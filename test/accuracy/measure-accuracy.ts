@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Finding } from "../../src/findings/finding.js";
+import type { ContentScore } from "../../src/history/compare-meanings.js";
 import { diffRevisions } from "../../src/history/diff-revisions.js";
 import { flagHistory } from "../../src/history/flag-history.js";
 import type { CorpusCase, EditKind, ReadShape } from "./corpus-cases.js";
@@ -21,8 +22,8 @@ export interface CaseOutcome {
   rightFile?: boolean;
   /** `history`'s event at the head commit for the key, if any (kind and message). */
   history?: { kind: string; message: string; file?: string };
-  /** The lowest similarity of the sides compared (1 when the flag was not compared at both revisions). */
-  similarity: number;
+  /** The content scores of the side that came closest to a finding (1 when the flag was not compared at both revisions). */
+  score: ContentScore;
   /** Why a case is not what it should be, in words. */
   reason?: string;
 }
@@ -99,18 +100,18 @@ async function measureRepository(cases: readonly CorpusCase[], options: { histor
         }
       }
     }
-    return cases.map((c) => judge(c, byFlag.get(c.key) ?? [], events.get(c.key), diff.similarities?.[c.key] ?? 1));
+    return cases.map((c) => judge(c, byFlag.get(c.key) ?? [], events.get(c.key), diff.scores?.[c.key] ?? { similarity: 1, kept: 1 }));
   } finally {
     repo.remove();
   }
 }
 
-function judge(c: CorpusCase, findings: Finding[], history: CaseOutcome["history"], similarity: number): CaseOutcome {
+function judge(c: CorpusCase, findings: Finding[], history: CaseOutcome["history"], score: ContentScore): CaseOutcome {
   const outcome = (verdict: CaseOutcome["verdict"], extra: Partial<CaseOutcome> = {}): CaseOutcome => ({
     case: c,
     findings,
     verdict,
-    similarity,
+    score,
     ...(history ? { history } : {}),
     ...extra,
   });

@@ -35,8 +35,10 @@ describe("deadflag ledger update", () => {
     checkout("main");
     const scan = runCli(["scan", repo, "--no-cache", "--format", "json"]);
     const reuse = JSON.parse(scan.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "no-flag-reuse");
-    expect(reuse).toHaveLength(1);
+    // Both reads of power-peg were given to RLP: the router's and the quote handler's.
+    expect(reuse).toHaveLength(2);
     expect(reuse[0]).toMatchObject({ file: "src/router.ts", line: 26, column: 15, flag: "power-peg", data: { kind: "repurposed" } });
+    expect(reuse[1]).toMatchObject({ file: "src/router.ts", line: 34, column: 27, flag: "power-peg", data: { kind: "repurposed" } });
     rmSync(path.join(repo, ".deadflag"), { recursive: true });
   });
 
