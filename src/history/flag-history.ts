@@ -25,7 +25,7 @@ import { GitRepository } from "./git-repository.js";
 import type { RevisionProject } from "./open-revision.js";
 import { openRevision } from "./open-revision.js";
 import type { FlagLife } from "./reuse-finding.js";
-import { reuseMessage, reuseSeverity } from "./reuse-finding.js";
+import { describedSides, reuseMessage, reuseSeverity } from "./reuse-finding.js";
 import { shallowWarning } from "./shallow-warning.js";
 
 /** What happened to a flag at one commit. */
@@ -41,6 +41,11 @@ export interface HistoryEvent {
   /** The read that shows it, at that commit. */
   file?: string;
   line?: number;
+  /** For a repurposing or resurrection: what the read switched before, and what it switches now. */
+  before?: string;
+  after?: string;
+  /** Other reads of the flag that changed the same way in the same commit (`diff` reports each). */
+  alsoAt?: Array<{ file: string; line: number }>;
 }
 
 /** One flag's timeline, oldest first. */
@@ -188,8 +193,9 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
             // A flag of the baseline (`--since`): its age from git.
             return { inDevelopment: (await keysInDevelopment(repo, commit, [key], prefix, days, info.date)).has(key) };
           };
-          const reuse = async (kind: ReuseKind, held: HeldMeaning, change: MeaningChange, baseRevision: string): Promise<void> => {
+          const reuse = async (kind: ReuseKind, held: HeldMeaning, change: MeaningChange, baseRevision: string, others: MeaningChange[] = []): Promise<void> => {
             const evidence = change.head?.evidence ?? meaning.evidence;
+            const alsoAt = others.flatMap((c) => (c.head ? [{ file: c.head.evidence.file, line: c.head.evidence.line }] : []));
             const config = configWithStates(loaded.config, states);
             const reuseEvent = { kind, head: meaning, base: held.meaning, baseRevision, change, retired: config.flags.states[key] === "retired" };
             event(key, {
@@ -198,13 +204,20 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
               severity: reuseSeverity(kind, key, config, await life()),
               file: evidence.file,
               line: evidence.line,
+              ...(alsoAt.length > 0 ? { alsoAt } : {}),
+              ...describedSides(reuseEvent),
             });
           };
           if (before) {
             // The meaning held until the previous commit: that is the base `diff` would compare with.
             const baseCommit = previous?.commit ?? before.commit;
-            for (const change of compareMeanings(before.meaning, meaning, { base: previous?.exists ?? before.exists, head: exists })) {
-              await reuse(change.kind, before, change, baseCommit);
+            // One event per kind of change: several reads changed at once are one change of the flag,
+            // told with `diff`'s message for the first read, the others listed in `alsoAt`.
+            const changes = compareMeanings(before.meaning, meaning, { base: previous?.exists ?? before.exists, head: exists });
+            for (const kind of [...new Set(changes.map((c) => c.kind))]) {
+              const ofKind = changes.filter((c) => c.kind === kind);
+              const [first, ...others] = ofKind;
+              if (first) await reuse(kind, before, first, baseCommit, others);
             }
           } else if (buried) {
             const changes = compareMeanings(buried.meaning, meaning, { base: buried.exists, head: exists });

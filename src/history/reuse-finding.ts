@@ -63,6 +63,14 @@ export function reuseFinding(event: ReuseEvent, config: ResolvedConfig, life: Fl
   };
 }
 
+/** What a repurposing or resurrection switched before and switches now, in the words of its message. */
+export function describedSides(event: ReuseEvent): { before: string; after: string } | undefined {
+  const { change } = event;
+  if (change?.kind !== "repurposed") return undefined;
+  const side = change.side ?? "on";
+  return { before: describeSide(change.base, side, "the code"), after: describeSide(change.head, change.headSide ?? side, "other code") };
+}
+
 /** The message of a reuse event: the same in `diff`, `history` and against the ledger. */
 export function reuseMessage(event: ReuseEvent): string {
   const { kind, head, base, change } = event;
