@@ -786,7 +786,15 @@ class FileWalker {
       fact.args = call.arguments.slice(0, maxArgs).map((arg) => summarizeExpression(arg, this.ctx));
       fact.guards = guardsOf(call, this.ctx);
       if (isBooleanTest(call)) fact.tested = true;
-      if (!isReadName) return;
+      if (!isReadName) {
+        // A project function may return a flag map (`const loadFlags = () => getFeatureFlags()`):
+        // what is read of its calls' values is kept, guards only where a read is tested.
+        if (!ts.isIdentifier(callee)) return;
+        const flow = this.follower.follow(call, true);
+        if (flow.reads.length > 0) fact.propertyReads = flow.reads;
+        if (flow.returns.length > 0) fact.flow = { returns: flow.returns };
+        return;
+      }
       const flow = this.follower.follow(call);
       if (flow.reads.length > 0) fact.propertyReads = flow.reads;
       const moves = flowFact(flow);

@@ -68,10 +68,10 @@ export class ValueFollower {
     private readonly functionNameOf: (fn: ts.Node) => string | undefined,
   ) {}
 
-  /** What is read of `expr`'s value, and where it goes. */
-  follow(expr: ts.Expression): ValueFlow {
+  /** What is read of `expr`'s value, and where it goes; `cheap`: guards only where a read is tested. */
+  follow(expr: ts.Expression, cheap = false): ValueFlow {
     const flow: ValueFlow = { reads: [], passes: [], returns: [] };
-    this.visit(expr, { path: [], lead: [], recorded: 0, hops: 0 }, flow);
+    this.visit(expr, { path: [], lead: [], recorded: 0, hops: 0, ...(cheap ? { cheap } : {}) }, flow);
     return flow;
   }
 

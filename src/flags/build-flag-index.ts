@@ -53,6 +53,8 @@ interface MapSource {
   env?: boolean;
   /** How the map is reached, for `via`: `getFeatureFlags()`, `.featureFlags`. */
   via: string;
+  /** The map was passed into a parameter: what the function returns is a map only for that call. */
+  fromParameter?: boolean;
 }
 
 /** An environment variable read, kept until the registry says which names are declared. */
@@ -170,6 +172,8 @@ class FlagIndexBuilder {
   private readonly envCandidates: EnvCandidate[] = [];
   /** Parameters a map was followed into, so that recursion through passes ends. */
   private readonly followedParams = new Set<string>();
+  /** Functions that return a map, by `file#name`, with how their calls' values hold it. */
+  private readonly mapFunctions = new Map<string, { source: MapSource; depth: number }>();
 
   constructor(
     private readonly linked: LinkedProject,
@@ -190,6 +194,7 @@ class FlagIndexBuilder {
       this.recordMembers(file);
       this.recordKeyProperties(file);
     }
+    this.recordMapFunctionCalls(done);
     // Wrappers and handles found in one round make more calls reads in the next.
     for (let round = 0; round < maxWrapperRounds; round++) {
       let found = false;
@@ -540,7 +545,40 @@ class FlagIndexBuilder {
       const inner: MapSource = { ...source, via: `${target.name}(${source.via})` };
       if (property === undefined) delete inner.property;
       else inner.property = property;
-      this.recordMap(target.file, paramFlow.reads, paramFlow, inner, depth + 1);
+      this.recordMap(target.file, paramFlow.reads, paramFlow, { ...inner, fromParameter: true }, depth + 1);
+    }
+    // A function returning the map (`const loadFlags = async () => getFeatureFlags()`) is a flag-map
+    // accessor too; not one returning a parameter it was given a map in (`identity(x)`), which
+    // returns a map only then.
+    for (const returned of source.fromParameter ? [] : (flow?.returns ?? [])) {
+      const part = source.property === undefined ? returned.from : returned.from[0] === source.property ? returned.from.slice(1) : undefined;
+      const id = `${file}#${returned.fn}`;
+      if (part === undefined || part.length > 0 || depth >= maxPassDepth || this.mapFunctions.has(id)) continue;
+      const [property] = returned.path;
+      const inner: MapSource = { ...source, via: `${returned.fn}()` };
+      if (property === undefined) delete inner.property;
+      else inner.property = property;
+      this.mapFunctions.set(id, { source: inner, depth: depth + 1 });
+    }
+  }
+
+  /** Calls of the functions found returning a map: their reads are the map's, round after round. */
+  private recordMapFunctionCalls(done: Set<CallFact>): void {
+    const followed = new Set<string>();
+    for (let round = 0; round < maxPassDepth && followed.size < this.mapFunctions.size; round++) {
+      const pending = [...this.mapFunctions].filter(([id]) => !followed.has(id));
+      for (const [id] of pending) followed.add(id);
+      const byTarget = new Map(pending);
+      for (const [file, facts] of this.linked.facts) {
+        for (const call of facts.calls) {
+          if (done.has(call) || (!call.propertyReads && !call.flow)) continue;
+          const target = this.calleeTarget(file, call);
+          const found = target === undefined ? undefined : byTarget.get(target);
+          if (!found) continue;
+          done.add(call);
+          this.recordMap(file, call.propertyReads ?? [], call.flow, found.source, found.depth);
+        }
+      }
     }
   }
 

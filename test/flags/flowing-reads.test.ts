@@ -126,6 +126,37 @@ describe("flag maps followed through the file", () => {
     expect(readsOf(files)).toEqual([]);
   });
 
+  it("follows a map a project function returns into its callers, in other files, also inside a returned object", () => {
+    const files = {
+      "src/flags.ts": flagsModule,
+      "src/load.ts": [
+        'import { getFeatureFlags } from "./flags";',
+        "export async function loadFlags() {",
+        "  const flags = await getFeatureFlags();",
+        "  return flags;",
+        "}",
+        "export const loadContext = async () => ({ user: 1, flags: await getFeatureFlags() });",
+        "export function identity<T>(value: T): T {",
+        "  return value;",
+        "}",
+      ].join("\n"),
+      "src/app.ts": [
+        'import { identity, loadContext, loadFlags } from "./load";',
+        "export async function run() {",
+        "  const flags = await loadFlags();",
+        "  const { flags: contextFlags } = await loadContext();",
+        "  const settings = identity({ theme: 1 });",
+        "  return flags.fromFunction && contextFlags.fromContext && settings.theme;",
+        "}",
+      ].join("\n"),
+    };
+    expect(readsOf(files)).toEqual([
+      "fromContext src/app.ts:6:32 accessor/accessor",
+      "fromFunction src/app.ts:6:10 accessor/accessor",
+    ]);
+    expect(allReads(indexSources(files, flagMap)).find((r) => r.key === "fromFunction")?.via).toBe("loadFlags().fromFunction");
+  });
+
   it("follows a map passed as a JSX prop into a component that destructures it", () => {
     const nav = [
       "export function Nav({ flags, title }: { flags: Record<string, boolean>; title: string }) {",
