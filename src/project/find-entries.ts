@@ -8,6 +8,7 @@ import picomatch from "picomatch";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import type { FrameworkPreset } from "./frameworks/framework-preset.js";
 import { frameworkPresets } from "./frameworks/index.js";
+import { escapeGlob } from "./frameworks/match-files.js";
 import type { ProjectPackage } from "./project-package.js";
 import { isRecord } from "./project-package.js";
 import { publishedSources } from "./published-source.js";
@@ -63,6 +64,9 @@ const testFileGlobs = [
   "e2e/**",
 ];
 
+/** Test folders at the top of a package. */
+const packageTestFolders = ["test/**", "tests/**", "e2e/**"];
+
 /** Tool configuration at a package's root (`vitest.config.ts`, `eslint.config.js`): loaded by tools, not imported. */
 const toolConfigGlobs = ["*.config.{ts,mts,cts,js,mjs,cjs}", ".*rc.{ts,js,cjs,mjs}"];
 
@@ -74,7 +78,11 @@ const sourceExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", 
 export async function findEntries(input: EntryInput, diagnostics: EngineDiagnostic[]): Promise<Entries> {
   const { files, packages } = input;
   const fileSet = new Set(files);
-  const isTest = picomatch([...testFileGlobs, ...input.testGlobs], { dot: true });
+  // `test/`, `tests/`, `e2e/` are test folders at the top of every package, not only of the root.
+  const packageTestGlobs = packages.flatMap((pkg) =>
+    pkg.directory === "" ? [] : packageTestFolders.map((folder) => `${escapeGlob(pkg.directory)}/${folder}`),
+  );
+  const isTest = picomatch([...testFileGlobs, ...packageTestGlobs, ...input.testGlobs], { dot: true });
   const namedTests = new Set(files.filter((f) => isTest(f)));
   const tests = new Set(namedTests);
   const production = new Set<string>();

@@ -50,6 +50,19 @@ describe("a workspaces monorepo", () => {
     ]);
   });
 
+  it("takes the test folders at the top of each package as tests", async () => {
+    const root = tempProject({
+      "package.json": json({ private: true, workspaces: ["apps/*"] }),
+      "apps/web/package.json": json({ name: "web", main: "./src/index.ts" }),
+      "apps/web/src/index.ts": "export const web = 1;\n",
+      "apps/web/tests/utils/resource.ts": "export const fixture = 1;\n",
+      "apps/web/tests/links.test.ts": 'import { fixture } from "./utils/resource";\nconsole.log(fixture);\n',
+    });
+    const project = await openProject({ root, cache: false });
+    expect(project.entries.tests).toEqual(["apps/web/tests/links.test.ts", "apps/web/tests/utils/resource.ts"]);
+    expect(scanProject(project).findings).toEqual([]);
+  });
+
   it("finds the conventional entry of each package when the root package.json has only workspaces", async () => {
     const root = tempProject({
       "package.json": json({ private: true, workspaces: ["apps/*"] }),
