@@ -78,6 +78,8 @@ interface Wrapper {
   default?: { index: number; path: string[] } | { value: LiteralValue };
   sdk: string;
   valueType?: FlagValueType;
+  /** Keys passed to it are camelCased (a wrapper over LaunchDarkly's `useFlags()`: `useFeature("liveChat")`). */
+  keyCase?: "camel";
 }
 
 /** A function or `const` whose every call reads one flag (`isNewCheckout()`, Vercel's `flag()`). */
@@ -357,7 +359,7 @@ class FlagIndexBuilder {
     const resolved = keyArg ? this.resolveKey(file, selectPath(keyArg, wrapper.key.path)) : undefined;
     if (!resolved) return false;
     if ("param" in resolved) {
-      this.addWrapper(file, resolved.param, wrapper.sdk, wrapper.valueType, this.wrapperDefault(file, call, wrapper));
+      this.addWrapper(file, resolved.param, wrapper.sdk, wrapper.valueType, this.wrapperDefault(file, call, wrapper), wrapper.keyCase);
       return true;
     }
     if ("unresolved" in resolved) {
@@ -370,12 +372,14 @@ class FlagIndexBuilder {
       this.envCandidates.push({ read, tested: call.tested === true });
       return true;
     }
-    const read = this.newRead(file, call, { ...resolved, sdk: wrapper.sdk, recognisedBy: "wrapper", guards: call.guards });
+    const keySource = wrapper.keyCase === "camel" ? "camel-case" : resolved.keySource;
+    const read = this.newRead(file, call, { ...resolved, keySource, sdk: wrapper.sdk, recognisedBy: "wrapper", guards: call.guards });
     const defaultValue = this.wrapperDefault(file, call, wrapper);
     if (defaultValue && "value" in defaultValue) read.default = defaultValue.value;
     if (wrapper.valueType) read.valueType = wrapper.valueType;
     read.wrapper = { file: wrapper.file, name: wrapper.name };
-    this.addRead(file, call, read);
+    if (wrapper.keyCase === "camel") this.camelReads.push(read);
+    else this.addRead(file, call, read);
     return true;
   }
 
@@ -469,7 +473,7 @@ class FlagIndexBuilder {
       if (value !== undefined) defaultValue = { value };
     }
     if ("param" in resolved) {
-      this.addWrapper(file, resolved.param, match.shape.env ? "env" : match.sdk, valueType, defaultValue);
+      this.addWrapper(file, resolved.param, match.shape.env ? "env" : match.sdk, valueType, defaultValue, match.shape.keyCase);
       return;
     }
     if ("unresolved" in resolved) {
@@ -507,7 +511,7 @@ class FlagIndexBuilder {
       const resolved = step.keyExpr ? this.resolveKey(file, step.keyExpr) : { key: step.name, keySource: "property" as const };
       const fact = { range: property.range, via: `${source.via}.${[property.property, property.member].filter((p) => p !== undefined).join(".")}` };
       if ("param" in resolved) {
-        this.addWrapper(file, resolved.param, source.sdk, undefined, undefined);
+        this.addWrapper(file, resolved.param, source.env ? "env" : source.sdk, undefined, undefined, source.keyCase);
         continue;
       }
       if ("unresolved" in resolved) {
@@ -676,12 +680,14 @@ class FlagIndexBuilder {
     sdk: string,
     valueType: FlagValueType | undefined,
     defaultValue: Wrapper["default"],
+    keyCase?: "camel",
   ): void {
     const id = `${file}#${param.fn}`;
     if (this.wrappers.has(id)) return;
     const wrapper: Wrapper = { file, name: param.fn, key: { index: param.index, path: param.path }, sdk };
     if (defaultValue) wrapper.default = defaultValue;
     if (valueType) wrapper.valueType = valueType;
+    if (keyCase) wrapper.keyCase = keyCase;
     this.wrappers.set(id, wrapper);
   }
 

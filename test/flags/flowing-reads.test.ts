@@ -302,6 +302,23 @@ describe("key casing, wrapper defaults, env helpers and unresolved aliases", () 
     expect(allReads(index)[0]?.keySource).toBe("camel-case");
   });
 
+  it("makes a camelCased wrapper over LaunchDarkly's useFlags() link its keys to the declared key", () => {
+    const files = {
+      "src/features.ts": [
+        'import { useFlags } from "launchdarkly-react-client-sdk";',
+        "export function useFeature(name: string): boolean {",
+        "  const flags = useFlags();",
+        "  return Boolean(flags[name]);",
+        "}",
+      ].join("\n"),
+      "src/Chat.tsx": ['import { useFeature } from "./features";', 'export const Chat = () => (useFeature("liveChat") ? <Live /> : null);'].join("\n"),
+    };
+    const index = indexSources(files, { states: { "live-chat": "active" } });
+    expect(allReads(index).map((r) => `${describeRead(r)} ${r.keySource}`)).toEqual([
+      "live-chat src/Chat.tsx:2:28 launchdarkly/wrapper camel-case",
+    ]);
+  });
+
   it("gives a wrapper's call without the default argument the default of the wrapper's parameter", () => {
     const files = {
       "src/client.ts": ['import { OpenFeature } from "@openfeature/server-sdk";', "export const client = OpenFeature.getClient();"].join("\n"),
