@@ -23,6 +23,7 @@ import { openRevision } from "./open-revision.js";
 import { keysInDevelopment } from "./flag-life.js";
 import type { ReuseEvent } from "./reuse-finding.js";
 import { reuseFinding } from "./reuse-finding.js";
+import { RevisionWarnings } from "./revision-warnings.js";
 import { shallowWarning } from "./shallow-warning.js";
 
 /** What to compare. */
@@ -148,9 +149,11 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const changedKeys = [...new Set(events.map((e) => e.head.key))];
     const young = await keysInDevelopment(repo, headCommit, changedKeys, prefix, loaded.config.developmentDays, headDate);
     const findings = events.map((event) => reuseFinding(event, loaded.config, { inDevelopment: young.has(event.head.key) }));
-    const diagnostics = uniqueDiagnostics([...head.project.diagnostics, ...baseRevision.project.diagnostics]);
+    const warnings = new RevisionWarnings();
+    warnings.add(head.project);
+    warnings.add(baseRevision.project);
     const incomplete = await repo.isShallow();
-    if (incomplete) diagnostics.push({ message: shallowWarning("diff") });
+    if (incomplete) warnings.push({ message: shallowWarning("diff") });
     return {
       base,
       head: head.project.revision,
@@ -158,24 +161,13 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
       notes,
       parsed,
       files: head.project.files.length,
-      diagnostics,
+      diagnostics: warnings.list(),
       incomplete,
       ...(options.explain ? { scores } : {}),
     };
   } finally {
     repo.close();
   }
-}
-
-/** One warning per file and message: both revisions may skip the same file. */
-function uniqueDiagnostics(diagnostics: readonly EngineDiagnostic[]): EngineDiagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const id = `${d.file ?? ""}\0${d.message}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
 }
 
 /** The merge base with the upstream branch, else HEAD. */

@@ -26,6 +26,7 @@ import type { RevisionProject } from "./open-revision.js";
 import { openRevision } from "./open-revision.js";
 import type { FlagLife } from "./reuse-finding.js";
 import { describedSides, reuseMessage, reuseSeverity } from "./reuse-finding.js";
+import { RevisionWarnings } from "./revision-warnings.js";
 import { shallowWarning } from "./shallow-warning.js";
 
 /** What happened to a flag at one commit. */
@@ -111,7 +112,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
     const tombstones = new Map<string, HeldMeaning>();
     const relevantFiles = new Map<string, Set<string>>();
     const introduced = new Map<string, string>();
-    const diagnostics = new Map<string, EngineDiagnostic>();
+    const warnings = new RevisionWarnings();
     let states: Record<string, string> = {};
     let previousTree = new Map<string, string>();
     let previous: { commit: string; exists: DeclarationExists } | undefined;
@@ -120,7 +121,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
     const analyse = async (commit: string, keys?: ReadonlySet<string>): Promise<{ project: RevisionProject; fresh?: Map<string, FlagMeaning> }> => {
       const project = await openRevision({ repo, root, revision: { kind: "commit", commit }, loaded, cache, extractOptions });
       parsed += project.stats.parsed;
-      for (const d of project.diagnostics) diagnostics.set(`${d.file ?? ""}\0${d.message}`, d);
+      warnings.add(project);
       if (keys && keys.size === 0) return { project };
       const { entries } = project;
       const fresh = await computeMeanings({
@@ -166,11 +167,11 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
 
       const project = await openRevision({ repo, root, revision: { kind: "commit", commit }, loaded, cache, extractOptions });
       parsed += project.stats.parsed;
-      for (const d of project.diagnostics) diagnostics.set(`${d.file ?? ""}\0${d.message}`, d);
+      const touched = new Set([...changed].map(relative));
+      warnings.add(project, touched);
       const exists = declarationExists(project.facts);
       const index = indexFlags(project);
       const present = new Set(index.flags.filter((f) => f.references.length > 0).map((f) => f.key));
-      const touched = new Set([...changed].map(relative));
       const stale = new Set(
         [...present].filter((key) => !meanings.has(key) || [...(relevantFiles.get(key) ?? [])].some((f) => touched.has(f))),
       );
@@ -250,9 +251,8 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       .map(([key, events]) => ({ key, events }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const incomplete = await repo.isShallow();
-    const warnings = [...diagnostics.values()];
     if (incomplete) warnings.push({ message: shallowWarning("history") });
-    return { commits: commits.length, flags, parsed, incomplete, diagnostics: warnings };
+    return { commits: commits.length, flags, parsed, incomplete, diagnostics: warnings.list() };
   } finally {
     repo.close();
   }
