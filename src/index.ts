@@ -1,6 +1,8 @@
 // deadflag's engine API: what the CLI and the ESLint plugin call, for programmatic use too.
 export { openProject } from "./engine/open-project.js";
 export type { OpenProjectOptions, OpenedProject, OpenStats, Progress } from "./engine/open-project.js";
+export { projectSessionFor } from "./engine/project-session.js";
+export type { ProjectSession, SessionOptions, SessionScan } from "./engine/project-session.js";
 export { indexFlags } from "./engine/index-flags.js";
 export type { EngineDiagnostic } from "./engine/engine-diagnostic.js";
 export { InputError } from "./engine/input-error.js";

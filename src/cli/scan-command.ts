@@ -2,13 +2,9 @@
 // unused flags. Exit 1 when anything is at error level or warnings exceed --max-warnings.
 import path from "node:path";
 import { Command } from "commander";
-import { scanProject } from "../analysis/scan-project.js";
 import { InputError } from "../engine/input-error.js";
-import { openProject } from "../engine/open-project.js";
-import { sortFindings } from "../findings/finding.js";
+import { runScan } from "../engine/run-scan.js";
 import { changesSince } from "../history/changes-since.js";
-import { checkLedger } from "../history/check-ledger.js";
-import { staleFlagFindings } from "../history/stale-flags.js";
 import { narrowToChanges } from "./changed-findings.js";
 import { openOptionsOf } from "./common-options.js";
 import { printDiagnostics, printTiming } from "./cli-io.js";
@@ -35,14 +31,9 @@ export function scanCommand(): Command {
   return withSuppressionOptions(command).action(async (root: string, options: ScanOptions) => {
     if (options.changedSince !== undefined && options.staged) throw new InputError("--changed-since and --staged cannot be used together");
     const started = performance.now();
-    const project = await openProject(openOptionsOf(root, options));
-    const result = scanProject(project);
-    const findings = sortFindings([
-      ...result.findings,
-      ...(await checkLedger(project)),
-      ...(await staleFlagFindings(project, result.context.index)),
-    ]);
-    printDiagnostics(project.diagnostics);
+    const narrow = options.changedSince !== undefined || options.staged === true;
+    const { findings, diagnostics, stats, timings, index } = await runScan(openOptionsOf(root, options), { withIndex: narrow });
+    printDiagnostics(diagnostics);
     const suppression = applySuppressionOptions(root, findings, options);
     let reported = suppression.reported;
     let outsideChanges = 0;
@@ -54,7 +45,8 @@ export function scanCommand(): Command {
         cache: options.cache,
         ...(options.cacheLocation ? { cacheLocation: path.resolve(options.cacheLocation) } : {}),
       });
-      const narrowed = narrowToChanges(reported, changes, result.context.index);
+      if (!index) throw new Error("the scan gave no flag index to narrow with");
+      const narrowed = narrowToChanges(reported, changes, index);
       reported = narrowed.kept;
       outsideChanges = narrowed.outside;
     }
@@ -63,7 +55,7 @@ export function scanCommand(): Command {
         command: "scan",
         root: path.resolve(root),
         findings: reported,
-        filesAnalysed: project.stats.files,
+        filesAnalysed: stats.files,
         durationMs: performance.now() - started,
         origin: { kind: "worktree" },
         sortBySize: options.sortBySize === true,
@@ -72,6 +64,6 @@ export function scanCommand(): Command {
       },
       options,
     );
-    if (options.timing) printTiming(project.stats, result.timings);
+    if (options.timing) printTiming(stats, timings);
   });
 }

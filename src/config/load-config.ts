@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createJiti } from "jiti";
-import { lilconfig } from "lilconfig";
-import type { LilconfigResult, Loader } from "lilconfig";
+import { lilconfig, lilconfigSync } from "lilconfig";
+import type { LilconfigResult, Loader, LoaderSync } from "lilconfig";
 import { ConfigError } from "./config-error.js";
 import { parseConfig } from "./parse-config.js";
 import { resolveConfig } from "./resolve-config.js";
@@ -50,40 +49,103 @@ const supportedExtensions = [".json", ...codeExtensions];
  */
 export async function loadConfig(root: string, explicitPath?: string): Promise<LoadedConfig> {
   const absoluteRoot = path.resolve(root);
-  const displayPath = (file: string): string => path.relative(absoluteRoot, file).split(path.sep).join("/");
-  const loadJson: Loader = (file, content) => parseJson(content, displayPath(file));
+  const displayPath = displayPathIn(absoluteRoot);
   const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
   const loadCode: Loader = async (file) => {
     try {
       return await jiti.import(file, { default: true });
     } catch (error) {
-      const reason = toOneLine(errorMessage(error).split(file).join(displayPath(file)));
-      throw new ConfigError(displayPath(file), `cannot load: ${reason}`, { cause: error });
+      throw cannotLoad(error, file, displayPath);
     }
   };
-  const explorerUpTo = (stopDir: string): ReturnType<typeof lilconfig> =>
-    lilconfig("deadflag", {
-      searchPlaces: [...configFileNames],
-      packageProp: packageProperty,
-      stopDir,
-      ignoreEmptySearchPlaces: false,
-      cache: false,
-      loaders: {
-        ".json": loadJson,
-        noExt: loadJson,
-        ...Object.fromEntries(codeExtensions.map((extension) => [extension, loadCode])),
-      },
-    });
+  const steps = lookupSteps(absoluteRoot, explicitPath, displayPath);
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    const request = step.value;
+    const explorer = lilconfig("deadflag", { ...searchOptions(request.stopDir), loaders: loadersWith(loadCode, displayPath) });
+    let result: LilconfigResult;
+    try {
+      result = request.op === "search" ? await explorer.search(request.path) : await explorer.load(request.path);
+    } catch (error) {
+      step = steps.throw(asConfigError(error, request.display));
+      continue;
+    }
+    step = steps.next(result);
+  }
+}
+
+/**
+ * {@link loadConfig} without awaiting, for callers that cannot (the ESLint rules): code configs load
+ * through jiti's synchronous require, so a config with top-level `await` cannot load this way.
+ */
+export function loadConfigSync(root: string, explicitPath?: string): LoadedConfig {
+  const absoluteRoot = path.resolve(root);
+  const displayPath = displayPathIn(absoluteRoot);
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+  const loadCode: LoaderSync = (file) => {
+    let loaded: unknown;
+    try {
+      loaded = jiti(file);
+    } catch (error) {
+      throw cannotLoad(error, file, displayPath);
+    }
+    return typeof loaded === "object" && loaded !== null && "default" in loaded ? loaded.default : loaded;
+  };
+  const steps = lookupSteps(absoluteRoot, explicitPath, displayPath);
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    const request = step.value;
+    const explorer = lilconfigSync("deadflag", { ...searchOptions(request.stopDir), loaders: loadersWith(loadCode, displayPath) });
+    let result: LilconfigResult;
+    try {
+      result = request.op === "search" ? explorer.search(request.path) : explorer.load(request.path);
+    } catch (error) {
+      step = steps.throw(asConfigError(error, request.display));
+      continue;
+    }
+    step = steps.next(result);
+  }
+}
+
+/** Every place the lookup for `root` may find a config file (for change detection). */
+export function configCandidates(root: string): string[] {
+  const absoluteRoot = path.resolve(root);
+  const top = findWorkspaceRoot(absoluteRoot) ?? findSearchBoundary(absoluteRoot);
+  const candidates: string[] = [];
+  for (let directory = absoluteRoot; ; directory = path.dirname(directory)) {
+    candidates.push(...configFileNames.map((name) => path.join(directory, name)), path.join(directory, "pnpm-workspace.yaml"), path.join(directory, "lerna.json"));
+    if (directory === top || path.dirname(directory) === directory) return candidates;
+  }
+}
+
+/** One lilconfig operation the lookup needs: search from a folder, or load a file; `display` names it in errors. */
+interface LookupRequest {
+  op: "search" | "load";
+  path: string;
+  stopDir: string;
+  display: string | undefined;
+}
+
+/**
+ * The lookup as steps: it yields each lilconfig operation and gets its result back, so that one
+ * code path serves the asynchronous and the synchronous loaders.
+ */
+function* lookupSteps(
+  absoluteRoot: string,
+  explicitPath: string | undefined,
+  displayPath: (file: string) => string,
+): Generator<LookupRequest, LoadedConfig, LilconfigResult> {
   // In a monorepo the lookup goes up to the workspace root: a package's own package.json is no boundary.
   const workspaceRoot = findWorkspaceRoot(absoluteRoot);
-  const explorer = explorerUpTo(workspaceRoot ?? findSearchBoundary(absoluteRoot));
-
-  const result =
-    explicitPath === undefined
-      ? await searchOrThrow(() => explorer.search(absoluteRoot), undefined)
-      : await loadExplicitOrThrow(path.resolve(absoluteRoot, explicitPath), displayPath, (file) =>
-          explorer.load(file),
-        );
+  const stopDir = workspaceRoot ?? findSearchBoundary(absoluteRoot);
+  let result: LilconfigResult;
+  if (explicitPath === undefined) {
+    result = yield { op: "search", path: absoluteRoot, stopDir, display: undefined };
+  } else {
+    const file = path.resolve(absoluteRoot, explicitPath);
+    assertLoadable(file, displayPath);
+    result = yield { op: "load", path: file, stopDir, display: displayPath(file) };
+  }
   if (result === null) {
     return { config: resolveConfig({}), file: undefined, directory: absoluteRoot };
   }
@@ -101,13 +163,55 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
   const directory = path.dirname(file);
   if (explicitPath !== undefined || workspaceRoot === undefined || directory === workspaceRoot) return { config, file, directory };
   // A package's config refines the workspace root's: the root's fields apply unless the package sets them.
-  const rootResult = await searchOrThrow(() => explorerUpTo(workspaceRoot).search(workspaceRoot), undefined);
+  const rootResult = yield { op: "search", path: workspaceRoot, stopDir: workspaceRoot, display: undefined };
   if (rootResult === null || rootResult.config == null) return { config, file, directory };
   const rootInput: unknown = rootResult.isEmpty === true ? {} : rootResult.config;
   const rootIsPackageJson = path.basename(rootResult.filepath) === "package.json";
   parseConfig(rootInput, { file: displayPath(rootResult.filepath), fieldPrefix: rootIsPackageJson ? [packageProperty] : [] });
   const merged = refineConfig(rebaseConfigPaths(rootInput, path.dirname(rootResult.filepath), directory), input);
   return { config: parseConfig(merged, { file: displayPath(file) }), file, directory };
+}
+
+function displayPathIn(root: string): (file: string) => string {
+  return (file) => path.relative(root, file).split(path.sep).join("/");
+}
+
+function searchOptions(stopDir: string): { searchPlaces: string[]; packageProp: string; stopDir: string; ignoreEmptySearchPlaces: boolean; cache: boolean } {
+  return { searchPlaces: [...configFileNames], packageProp: packageProperty, stopDir, ignoreEmptySearchPlaces: false, cache: false };
+}
+
+function loadersWith<L extends Loader | LoaderSync>(loadCode: L, displayPath: (file: string) => string): Record<string, L | LoaderSync> {
+  const loadJson: LoaderSync = (file, content) => parseJson(content, displayPath(file));
+  return {
+    ".json": loadJson,
+    noExt: loadJson,
+    ...Object.fromEntries(codeExtensions.map((extension) => [extension, loadCode])),
+  };
+}
+
+function cannotLoad(error: unknown, file: string, displayPath: (file: string) => string): ConfigError {
+  const reason = toOneLine(errorMessage(error).split(file).join(displayPath(file)));
+  return new ConfigError(displayPath(file), `cannot load: ${reason}`, { cause: error });
+}
+
+function asConfigError(error: unknown, file: string | undefined): ConfigError {
+  if (error instanceof ConfigError) return error;
+  return new ConfigError(file, `cannot read config: ${toOneLine(errorMessage(error))}`, { cause: error });
+}
+
+function assertLoadable(file: string, displayPath: (file: string) => string): void {
+  const shown = displayPath(file);
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch {
+    throw new ConfigError(shown, "config file not found");
+  }
+  if (!stats.isFile()) throw new ConfigError(shown, "expected a config file, got a directory");
+  const extension = path.extname(file);
+  if (extension !== "" && !supportedExtensions.includes(extension)) {
+    throw new ConfigError(shown, `unsupported config file type "${extension}", expected .json, .ts, .mts, .js or .mjs`);
+  }
 }
 
 /**
@@ -162,34 +266,6 @@ function refineConfig(base: unknown, own: unknown): unknown {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-async function loadExplicitOrThrow(
-  file: string,
-  displayPath: (file: string) => string,
-  load: (file: string) => Promise<LilconfigResult>,
-): Promise<LilconfigResult> {
-  const shown = displayPath(file);
-  const stats = await stat(file).catch(() => undefined);
-  if (stats === undefined) throw new ConfigError(shown, "config file not found");
-  if (!stats.isFile()) throw new ConfigError(shown, "expected a config file, got a directory");
-  const extension = path.extname(file);
-  if (extension !== "" && !supportedExtensions.includes(extension)) {
-    throw new ConfigError(shown, `unsupported config file type "${extension}", expected .json, .ts, .mts, .js or .mjs`);
-  }
-  return searchOrThrow(() => load(file), shown);
-}
-
-async function searchOrThrow(
-  run: () => Promise<LilconfigResult>,
-  file: string | undefined,
-): Promise<LilconfigResult> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(file, `cannot read config: ${toOneLine(errorMessage(error))}`, { cause: error });
-  }
 }
 
 /** The last directory the lookup may visit: the nearest one from `root` up holding a package.json or .git. */

@@ -1,24 +1,34 @@
 // The engine's entry: config, files, per-file facts (from the cache where the content is
-// unchanged), and the linked project every command works on.
+// unchanged), entries, and the linked project every command works on. One synchronous core serves
+// the async `openProject` (the CLI) and the project session (the ESLint rules, which cannot
+// await); what one open learns (stat entries, the layout and what it depends on) the next reuses.
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { loadConfig } from "../config/load-config.js";
+import type { ts } from "ts-morph";
+import { configCandidates, loadConfig, loadConfigSync } from "../config/load-config.js";
+import type { LoadedConfig } from "../config/load-config.js";
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
-import { extractSources } from "../facts/extract-sources.js";
-import { defaultCacheDirectory, FactsCache } from "../facts/facts-cache.js";
+import { extractSources, loadExtractor } from "../facts/extract-sources.js";
+import { FactsCache } from "../facts/facts-cache.js";
 import type { FileFacts } from "../facts/file-facts.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import { LinkedProject } from "../graph/linked-project.js";
 import { createModuleResolver } from "../graph/module-resolver.js";
-import { discoverProject } from "../project/discover-project.js";
+import { blobId } from "../project/blob-id.js";
+import { discoverProjectSync } from "../project/discover-project.js";
 import { diskFileSystem } from "../project/disk-file-system.js";
 import type { Entries } from "../project/find-entries.js";
-import { findEntries } from "../project/find-entries.js";
+import { findEntriesSync } from "../project/find-entries.js";
 import type { ProjectPackage } from "../project/project-package.js";
-import { readSourceFiles } from "../project/read-source-files.js";
-import type { SkippedSource } from "../project/read-source-files.js";
+import { readSourcesSync, readTextSync, skippedId } from "../project/read-source-files.js";
+import type { SkippedSource, StatEntry, StatedSource } from "../project/read-source-files.js";
 import { skippedFileFacts } from "../facts/skipped-file-facts.js";
+import { cacheDirectoryFor } from "./cache-directory.js";
 import type { EngineDiagnostic } from "./engine-diagnostic.js";
+import { discoveryInputOf } from "./scan-record.js";
+import type { DiscoveryMemo } from "./scan-record.js";
+import { fingerprintsOf, statFingerprint, takeTreeSignature, treeUnchanged } from "./tree-signature.js";
 
 /** How to open a project. */
 export interface OpenProjectOptions {
@@ -28,14 +38,14 @@ export interface OpenProjectOptions {
   configFile?: string;
   /** Reuse and store per-file facts on disk (default true). */
   cache?: boolean;
-  /** The cache directory; default `<root>/node_modules/.cache/deadflag`. */
+  /** The cache directory; default `node_modules/.cache/deadflag` when `node_modules` exists, else `.deadflag/cache`. */
   cacheLocation?: string;
   /** Collect the call graph's facts too (default true); the flag index alone does without them. */
   callGraph?: boolean;
-  /** Called with the entries once they are found (`--debug` prints which presets fired). */
-  onEntries?: (entries: Entries) => void;
   /** Called as files are extracted, for progress displays. */
   onProgress?: (progress: Progress) => void;
+  /** Called with the entries once they are found (`--debug` prints which presets fired). */
+  onEntries?: (entries: Entries) => void;
 }
 
 /** Progress through a phase that handles many files. */
@@ -78,39 +88,105 @@ export interface OpenedProject {
   stats: OpenStats;
 }
 
+/** What one open of a project leaves for the next open of the same project, in memory or from disk. */
+export interface OpenMemory {
+  /** Stat entries of the sources, by root-relative path (git's stat fast path). */
+  stats: Map<string, StatEntry>;
+  /** The layout and the tree signature it was found under, for one discovery input. */
+  discovery?: DiscoveryMemo;
+  /** The last config loaded, and the fingerprint of the files its lookup looked at. */
+  config?: { fingerprint: string; loaded: LoadedConfig };
+  /** The facts cache, for one set of extraction options. */
+  cache?: { key: string; cache: FactsCache };
+}
+
+/** Input of one open beyond the options: edited texts not on disk, and what the last open left. */
+export interface OpenInput {
+  /** Texts that replace what is on disk, by root-relative POSIX path (unsaved editor buffers). */
+  overrides?: ReadonlyMap<string, string>;
+  memory?: OpenMemory;
+}
+
+/** A project's facts and the blob id each came from (the key of everything cross-file), not linked yet. */
+export interface OpenedFacts {
+  project: Omit<OpenedProject, "linked">;
+  blobIds: Map<string, string>;
+  /** What discovery found, and the files it read. */
+  discovery: DiscoveryMemo;
+  /** Files the entry presets read (absolute): the entries depend on them. */
+  entryReads: string[];
+  /** Links the facts (module resolution loads TypeScript). */
+  link(): OpenedProject;
+}
+
 /** Loads config and files, extracts facts (cached by content) and links them. */
 export async function openProject(options: OpenProjectOptions): Promise<OpenedProject> {
+  const started = performance.now();
+  const loaded = await loadConfig(path.resolve(options.root), options.configFile);
+  const config = performance.now() - started;
+  await loadExtractor();
+  const project = openLoaded(options, loaded, {}).link();
+  project.stats.timings = { config, parser: performance.now() - started - config, ...project.stats.timings };
+  return project;
+}
+
+/**
+ * {@link openProject} without awaiting, and without linking until asked: the parser must be loaded
+ * (`provideExtractor`, or an earlier `loadExtractor`) when a file misses the cache. `input.memory`
+ * is read and updated.
+ */
+export function openProjectSync(options: OpenProjectOptions, input: OpenInput = {}): OpenedFacts {
   const root = path.resolve(options.root);
+  const memory = input.memory;
+  const fingerprint = configFingerprint(root, options.configFile);
+  let loaded = memory?.config?.fingerprint === fingerprint ? memory.config.loaded : undefined;
+  if (!loaded) {
+    loaded = loadConfigSync(root, options.configFile);
+    if (memory) memory.config = { fingerprint, loaded };
+  }
+  return openLoaded(options, loaded, input);
+}
+
+/** The stat fingerprint of every file the config lookup for `root` looks at (a config changes → it changes). */
+function configFingerprint(root: string, configFile: string | undefined): string {
+  const candidates = configFile === undefined ? configCandidates(root) : [path.resolve(root, configFile)];
+  return candidates.map((file) => `${file}=${statFingerprint(file)}`).join("\n");
+}
+
+function openLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: OpenInput): OpenedFacts {
+  const root = path.resolve(options.root);
+  const memory = input.memory;
   const timings: Record<string, number> = {};
-  const time = async <T>(phase: string, work: () => T | Promise<T>): Promise<T> => {
+  const time = <T>(phase: string, work: () => T): T => {
     const started = performance.now();
-    const result = await work();
+    const result = work();
     timings[phase] = (timings[phase] ?? 0) + performance.now() - started;
     return result;
   };
+  const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
 
-  const diagnostics: EngineDiagnostic[] = [];
-  const discovered = await time("discover", async () => {
-    const loaded = await loadConfig(root, options.configFile);
-    const project = loaded.config.project === undefined ? undefined : path.resolve(loaded.directory, loaded.config.project);
-    const layout = await discoverProject(diskFileSystem(root), { project, ignore: loaded.config.ignore }, diagnostics);
-    return { loaded, layout };
-  });
-  const { loaded, layout } = discovered;
+  const discovery = time("discover", () => discover(root, loaded, cacheDirectory, memory));
+  const layout = discovery.layout;
+  const diagnostics: EngineDiagnostic[] = [...layout.diagnostics];
   const skipped: SkippedSource[] = [];
-  const sources = await time("read", () => readSourceFiles(root, layout.files, diagnostics, skipped));
+  const read = time("read", () => readSourcesSync(root, layout.files, memory?.stats ?? new Map(), diagnostics, skipped));
+  if (memory) memory.stats = read.entries;
+  const sources = withOverrides(read.sources, input.overrides);
 
   const extractOptions: ExtractOptions = {
     readNames: readNamesOf(loaded.config.flags),
     ...(options.callGraph === false ? { callGraph: false } : {}),
   };
-  const cacheDirectory =
-    options.cache === false ? undefined : path.resolve(root, options.cacheLocation ?? defaultCacheDirectory);
-  const cache = new FactsCache(cacheDirectory, extractOptions);
-  const extracted = await time("extract", () =>
-    extractSources(sources, extractOptions, cache, (done, total) => options.onProgress?.({ phase: "extract", done, total })),
+  const cache = factsCacheFor(cacheDirectory, extractOptions, memory);
+  const { facts, parsed } = time("extract", () =>
+    extractSources(
+      sources,
+      extractOptions,
+      cache,
+      (file) => readTextSync(root, file),
+      (done, total) => options.onProgress?.({ phase: "extract", done, total }),
+    ),
   );
-  const { facts, parsed } = extracted;
   for (const [file, fileFacts] of facts) {
     for (const error of fileFacts.parseErrors.slice(0, 1)) {
       diagnostics.push({ file, message: `syntax error at ${error.line}:${error.column}: ${error.message}; read what parsed` });
@@ -121,8 +197,10 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
   // known file without facts, so imports still resolve to it (see FindingUncertainty).
   for (const source of skipped) if (source.specifiers) facts.set(source.file, skippedFileFacts(source.specifiers));
   const files = [...facts.keys()];
-  const entries = await time("entries", () =>
-    findEntries(
+  const listed = new Set(layout.listed);
+  const entryReads = new Set<string>();
+  const entries = time("entries", () =>
+    findEntriesSync(
       {
         root,
         files,
@@ -130,19 +208,18 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
         packages: layout.packages,
         entryGlobs: loaded.config.entry,
         testGlobs: loaded.config.tests,
-        readText: layout.readText,
+        readText: (file) => {
+          if (!listed.has(file)) return undefined;
+          const absolute = path.join(root, file);
+          entryReads.add(absolute);
+          return readTextOrUndefined(absolute);
+        },
       },
       diagnostics,
     ),
   );
   options.onEntries?.(entries);
-  const unparsed = skipped.filter((source) => !source.specifiers).map((source) => source.file);
-  const resolver = createModuleResolver(root, [...files, ...unparsed], layout.compilerOptions, {
-    compilerOptionsOf: layout.compilerOptionsOf,
-    packages: layout.packages,
-  });
-  const linked = await time("link", () => new LinkedProject(facts, resolver));
-  return {
+  const unlinked: OpenedFacts["project"] = {
     root,
     config: loaded.config,
     configFile: loaded.file,
@@ -152,7 +229,6 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
     entries,
     packages: layout.packages,
     facts,
-    linked,
     skipped,
     diagnostics,
     stats: {
@@ -163,4 +239,71 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
       timings,
     },
   };
+  return {
+    project: unlinked,
+    blobIds: new Map([...sources.map((s): [string, string] => [s.file, s.blobId]), ...skipped.map((s): [string, string] => [s.file, skippedId(s)])]),
+    discovery,
+    entryReads: [...entryReads].sort(),
+    link: () => {
+      const compilerOptionsOf = (file: string): ts.CompilerOptions => layout.optionsOf.get(file) ?? layout.compilerOptions;
+      const unparsed = skipped.filter((source) => !source.specifiers).map((source) => source.file);
+      const resolver = createModuleResolver(root, [...files, ...unparsed], layout.compilerOptions, { compilerOptionsOf, packages: layout.packages });
+      const linked = time("link", () => new LinkedProject(facts, resolver));
+      return { ...unlinked, linked };
+    },
+  };
+}
+
+/** The layout: the remembered one while its tree signature holds, else discovered again. */
+function discover(root: string, loaded: LoadedConfig, cacheDirectory: string | undefined, memory: OpenMemory | undefined): DiscoveryMemo {
+  const input = discoveryInputOf(loaded);
+  const known = memory?.discovery;
+  if (known && known.input === input && treeUnchanged(known.signature)) return known;
+  const project = loaded.config.project === undefined ? undefined : path.resolve(loaded.directory, loaded.config.project);
+  // The signature is taken before the files are listed, so that a change made meanwhile shows next time.
+  const directories = takeTreeSignature(root, new Set(cacheDirectory ? [cacheDirectory] : []));
+  const diagnostics: EngineDiagnostic[] = [];
+  const found = discoverProjectSync(diskFileSystem(root), { project, ignore: loaded.config.ignore }, diagnostics);
+  const consulted = found.consulted();
+  const discovery: DiscoveryMemo = {
+    input,
+    signature: { directories, files: fingerprintsOf(consulted) },
+    layout: {
+      files: found.files,
+      listed: found.listed,
+      tsconfig: found.tsconfig,
+      compilerOptions: found.compilerOptions,
+      optionsOf: new Map(found.files.map((file) => [file, found.compilerOptionsOf(file)])),
+      packages: found.packages,
+      diagnostics,
+    },
+  };
+  if (memory) memory.discovery = discovery;
+  return discovery;
+}
+
+/** A file's text as presets read it (any size, BOM dropped), or undefined. */
+function readTextOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sources with edited texts in place of the disk's (for files of the project only). */
+function withOverrides(sources: StatedSource[], overrides: ReadonlyMap<string, string> | undefined): StatedSource[] {
+  if (!overrides || overrides.size === 0) return sources;
+  return sources.map((source) => {
+    const text = overrides.get(source.file);
+    return text === undefined ? source : { file: source.file, text, blobId: blobId(Buffer.from(text, "utf8")) };
+  });
+}
+
+function factsCacheFor(directory: string | undefined, options: ExtractOptions, memory: OpenMemory | undefined): FactsCache {
+  const key = `${directory ?? ""}\n${[...options.readNames].sort().join(",")}`;
+  if (memory?.cache?.key === key) return memory.cache.cache;
+  const cache = new FactsCache(directory, options, "worktree");
+  if (memory) memory.cache = { key, cache };
+  return cache;
 }

@@ -6,7 +6,8 @@ import path from "node:path";
 import { scanProject } from "../analysis/scan-project.js";
 import { loadConfig } from "../config/load-config.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
-import { defaultCacheDirectory, FactsCache } from "../facts/facts-cache.js";
+import { cacheDirectoryFor } from "../engine/cache-directory.js";
+import { FactsCache } from "../facts/facts-cache.js";
 import type { Finding } from "../findings/finding.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import { GitRepository } from "./git-repository.js";
@@ -47,7 +48,7 @@ export async function changesSince(options: ChangesOptions): Promise<Changes> {
       .filter((file) => prefix === "" || file.startsWith(`${prefix}/`))
       .map((file) => (prefix === "" ? file : file.slice(prefix.length + 1)));
     const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
-    const cacheDirectory = options.cache === false ? undefined : path.resolve(root, options.cacheLocation ?? defaultCacheDirectory);
+    const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
     const project = await openRevision({
       repo,
       root,

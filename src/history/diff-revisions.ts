@@ -7,7 +7,8 @@ import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import { indexFlags } from "../engine/index-flags.js";
 import { InputError } from "../engine/input-error.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
-import { defaultCacheDirectory, FactsCache } from "../facts/facts-cache.js";
+import { cacheDirectoryFor } from "../engine/cache-directory.js";
+import { FactsCache } from "../facts/facts-cache.js";
 import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
@@ -89,7 +90,7 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
         ? { kind: "index" }
         : { kind: "worktree" };
     const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
-    const cacheDirectory = options.cache === false ? undefined : path.resolve(root, options.cacheLocation ?? defaultCacheDirectory);
+    const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
     const cache = new FactsCache(cacheDirectory, extractOptions);
     const analyse = async (revision: RevisionSpec, keys?: ReadonlySet<string>): Promise<AnalysedRevision> => {
       const project = await openRevision({ repo, root, revision, loaded, cache, extractOptions });

@@ -11,7 +11,8 @@ import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import { indexFlags } from "../engine/index-flags.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
-import { defaultCacheDirectory, FactsCache } from "../facts/facts-cache.js";
+import { cacheDirectoryFor } from "../engine/cache-directory.js";
+import { FactsCache } from "../facts/facts-cache.js";
 import type { FindingSeverity } from "../findings/finding.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
@@ -101,7 +102,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
     const commits = await repo.log(head, { ...(since ? { since } : {}), firstParent: options.allParents !== true });
     const infos = new Map((await repo.commitInfo(commits)).map((info) => [info.hash, info]));
     const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
-    const cacheDirectory = options.cache === false ? undefined : path.resolve(root, options.cacheLocation ?? defaultCacheDirectory);
+    const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
     const cache = new FactsCache(cacheDirectory, extractOptions);
     const prefix = path.relative(repo.root, root).split(path.sep).join("/");
     const configPath = loaded.file ? path.relative(repo.root, loaded.file).split(path.sep).join("/") : undefined;

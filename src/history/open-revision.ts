@@ -106,6 +106,7 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
       entryGlobs: config.entry,
       testGlobs: config.tests,
       readText: layout.readText,
+      fetchMisses: layout.fetchMisses,
     },
     diagnostics,
   );

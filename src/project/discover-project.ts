@@ -1,13 +1,15 @@
 // Project discovery, one code path for the working tree and every git revision: the files (from
 // each tsconfig, else every source file), the compiler options each file is resolved with, and the
-// workspace packages of a monorepo. It reads only through a ProjectFileSystem.
+// workspace packages of a monorepo. It reads only through a ProjectFileSystem, and without
+// awaiting: over the disk it runs synchronously (the ESLint rules cannot await); over a git tree a
+// round notes the files it lacked, they are fetched, and the round runs again.
 import path from "node:path";
 import picomatch from "picomatch";
 import type { ts } from "ts-morph";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import { matchWorkspaceFolders, workspaceManifests, workspacePatterns } from "./find-workspaces.js";
 import { PrefetchedFiles } from "./prefetched-files.js";
-import type { ProjectFileSystem } from "./project-file-system.js";
+import type { ProjectFileSystem, SyncProjectFileSystem } from "./project-file-system.js";
 import type { ProjectPackage } from "./project-package.js";
 import { dependencyNames, isRecord } from "./project-package.js";
 import type { ParsedTsconfig } from "./read-tsconfig.js";
@@ -27,8 +29,15 @@ export interface ProjectLayout {
   compilerOptionsOf(file: string): ts.CompilerOptions;
   /** The root package first (folder ""), then each workspace package, by folder. */
   packages: ProjectPackage[];
-  /** Reads a file of the tree (relative), for entries and presets; undefined when absent. */
-  readText(file: string): Promise<string | undefined>;
+  /**
+   * Reads a file of the tree (relative), for entries and presets, without awaiting; undefined when
+   * absent, or when not fetched yet (then `fetchMisses` fetches it for another round).
+   */
+  readText(file: string): string | undefined;
+  /** Fetches the files read and not yet fetched since the last call; false when there were none. */
+  fetchMisses(): Promise<boolean>;
+  /** Every file discovery read or looked for (absolute POSIX paths): what the layout depends on. */
+  consulted(): string[];
 }
 
 /** What to look for. */
@@ -45,6 +54,10 @@ const alwaysIgnored = ["**/node_modules/**", "**/.git/**", "**/*.d.ts", "**/*.d.
 /** Without a tsconfig: build output, coverage, minified bundles and dot-folders are not sources. */
 const notSourceWithoutTsconfig = ["**/dist/**", "**/build/**", "**/coverage/**", "**/*.min.js", "**/.*/**"];
 const tsconfigNames = ["tsconfig.json", "jsconfig.json"];
+/** Rounds of fetching before discovery settles for what it has (an `extends` chain takes two or three). */
+const maxRounds = 10;
+/** Files every round reads first: fetched together before the first round. */
+const manifestPattern = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[^/]*)?\.json|pnpm-workspace\.yaml)$/;
 
 /** A tsconfig's folder and what it selects. */
 interface TsconfigScope {
@@ -54,7 +67,7 @@ interface TsconfigScope {
   files: Set<string>;
 }
 
-/** Discovers the project in `fileSystem`. */
+/** Discovers the project in `fileSystem`, fetching what each round lacked until nothing is. */
 export async function discoverProject(
   fileSystem: ProjectFileSystem,
   options: DiscoverOptions,
@@ -62,20 +75,46 @@ export async function discoverProject(
 ): Promise<ProjectLayout> {
   const root = toPosix(fileSystem.root);
   const listed = await fileSystem.listFiles(diagnostics);
+  const prefetched = new PrefetchedFiles(fileSystem, new Set(listed));
+  if (!fileSystem.readFileSync) await Promise.all(listed.filter((f) => manifestPattern.test(f)).map((f) => prefetched.read(`${root}/${f}`)));
+  for (let round = 1; ; round++) {
+    const roundDiagnostics: EngineDiagnostic[] = [];
+    const layout = discoverListed(root, listed, prefetched, options, roundDiagnostics);
+    if (!(await prefetched.fetchMisses()) || round >= maxRounds) {
+      diagnostics.push(...roundDiagnostics);
+      return layout;
+    }
+  }
+}
+
+/** {@link discoverProject} without awaiting, over a file system that reads synchronously. */
+export function discoverProjectSync(
+  fileSystem: SyncProjectFileSystem,
+  options: DiscoverOptions,
+  diagnostics: EngineDiagnostic[],
+): ProjectLayout {
+  const listed = fileSystem.listFilesSync(diagnostics);
+  return discoverListed(toPosix(fileSystem.root), listed, new PrefetchedFiles(fileSystem, new Set(listed)), options, diagnostics);
+}
+
+/** One round of discovery over the listing `listed` of the tree at `root`. */
+function discoverListed(
+  root: string,
+  listed: string[],
+  prefetched: PrefetchedFiles,
+  options: DiscoverOptions,
+  diagnostics: EngineDiagnostic[],
+): ProjectLayout {
   const listedSet = new Set(listed);
-  const prefetched = new PrefetchedFiles(fileSystem, listedSet);
-  const readText = (file: string): Promise<string | undefined> =>
-    listedSet.has(file) ? prefetched.read(`${root}/${file}`) : Promise.resolve(undefined);
+  const readText = (file: string): string | undefined => (listedSet.has(file) ? prefetched.textOf(`${root}/${file}`) : undefined);
 
   const manifestTexts = new Map<string, string>();
   for (const name of workspaceManifests) {
-    const text = await readText(name);
+    const text = readText(name);
     if (text !== undefined) manifestTexts.set(name, text);
   }
   const workspaceFolders = matchWorkspaceFolders(workspacePatterns(manifestTexts, diagnostics), listed);
-  const packages = await Promise.all(
-    ["", ...workspaceFolders].map((directory) => readPackage(directory, readText, diagnostics)),
-  );
+  const packages = ["", ...workspaceFolders].map((directory) => readPackage(directory, readText, diagnostics));
   prefetched.setWorkspaceFolders(
     new Map(packages.flatMap((p) => (p.workspace && p.name !== undefined ? [[p.name, `${root}/${p.directory}`]] : []))),
   );
@@ -83,11 +122,11 @@ export async function discoverProject(
   const absoluteListing = listed.map((file) => `${root}/${file}`);
   const seen = new Set<string>();
   const scopes: TsconfigScope[] = [];
-  const readScope = async (file: string): Promise<ParsedTsconfig | undefined> => {
+  const readScope = (file: string): ParsedTsconfig | undefined => {
     if (seen.has(file)) return undefined;
     seen.add(file);
     const display = relativeTo(root, file) ?? file;
-    const parsed = await readTsconfig(file, display, prefetched, absoluteListing, diagnostics);
+    const parsed = readTsconfig(file, display, prefetched, absoluteListing, diagnostics);
     if (!parsed) return undefined;
     // JSON files a tsconfig includes (`**/*.json`) are data, not sources.
     const files = new Set(
@@ -95,18 +134,18 @@ export async function discoverProject(
     );
     const directory = path.posix.dirname(relativeTo(root, file) ?? ".");
     scopes.push({ directory: directory === "." ? "" : directory, options: parsed.options, files });
-    for (const reference of parsed.references) await readScope(reference);
+    for (const reference of parsed.references) readScope(reference);
     return parsed;
   };
 
   const rootTsconfigPath = options.project === undefined ? findTsconfig("", listedSet) : toPosix(path.resolve(options.project));
-  const rootParsed = rootTsconfigPath === undefined ? undefined : await readScope(absoluteOf(root, rootTsconfigPath));
+  const rootParsed = rootTsconfigPath === undefined ? undefined : readScope(absoluteOf(root, rootTsconfigPath));
   const rootOptions = rootParsed?.options ?? {};
   const globbedFolders: string[] = rootParsed ? [] : [""];
   for (const pkg of packages) {
     if (!pkg.workspace) continue;
     const own = findTsconfig(pkg.directory, listedSet);
-    const parsed = own === undefined ? undefined : await readScope(`${root}/${own}`);
+    const parsed = own === undefined ? undefined : readScope(`${root}/${own}`);
     pkg.compilerOptions = parsed?.options ?? rootOptions;
     if (!parsed) globbedFolders.push(pkg.directory);
   }
@@ -145,16 +184,14 @@ export async function discoverProject(
     compilerOptionsOf: (file) => optionsByFile.get(file) ?? rootOptions,
     packages,
     readText,
+    fetchMisses: () => prefetched.fetchMisses(),
+    consulted: () => prefetched.consulted(),
   };
 }
 
-async function readPackage(
-  directory: string,
-  readText: (file: string) => Promise<string | undefined>,
-  diagnostics: EngineDiagnostic[],
-): Promise<ProjectPackage> {
+function readPackage(directory: string, readText: (file: string) => string | undefined, diagnostics: EngineDiagnostic[]): ProjectPackage {
   const file = directory === "" ? "package.json" : `${directory}/package.json`;
-  const text = await readText(file);
+  const text = readText(file);
   let manifest: Record<string, unknown> = {};
   if (text !== undefined) {
     try {

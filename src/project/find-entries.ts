@@ -48,8 +48,10 @@ export interface EntryInput {
   /** The config's `entry` and `tests` globs. */
   entryGlobs: readonly string[];
   testGlobs: readonly string[];
-  /** Reads a file of the tree (relative to the root). */
-  readText(file: string): Promise<string | undefined>;
+  /** Reads a file of the tree (relative to the root) without awaiting; undefined when absent or not fetched yet. */
+  readText(file: string): string | undefined;
+  /** Fetches what `readText` lacked (a git tree); absent when `readText` never lacks anything (the disk). */
+  fetchMisses?: () => Promise<boolean>;
 }
 
 /** Globs of test files: never production entries, always test entries. */
@@ -74,8 +76,23 @@ const toolConfigGlobs = ["*.config.{ts,mts,cts,js,mjs,cjs}", ".*rc.{ts,js,cjs,mj
 const conventionalEntries = ["src/index", "src/main", "index", "main", "src/app", "app", "src/server", "server"];
 const sourceExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
-/** Finds the entries among `input.files`. */
+/** Rounds of fetching what presets read before settling for what was fetched. */
+const maxRounds = 5;
+
+/** Finds the entries among `input.files`, fetching what presets read until nothing is missing. */
 export async function findEntries(input: EntryInput, diagnostics: EngineDiagnostic[]): Promise<Entries> {
+  for (let round = 1; ; round++) {
+    const roundDiagnostics: EngineDiagnostic[] = [];
+    const entries = findEntriesSync(input, roundDiagnostics);
+    if (!input.fetchMisses || !(await input.fetchMisses()) || round >= maxRounds) {
+      diagnostics.push(...roundDiagnostics);
+      return entries;
+    }
+  }
+}
+
+/** {@link findEntries} without awaiting: what `readText` lacks counts as absent. */
+export function findEntriesSync(input: EntryInput, diagnostics: EngineDiagnostic[]): Entries {
   const { files, packages } = input;
   const fileSet = new Set(files);
   // `test/`, `tests/`, `e2e/` are test folders at the top of every package, not only of the root.
@@ -125,7 +142,7 @@ export async function findEntries(input: EntryInput, diagnostics: EngineDiagnost
     for (const preset of frameworkPresets) {
       const reason = enablingReason(preset, pkg);
       if (reason === undefined) continue;
-      const added = await preset.entries({
+      const added = preset.entries({
         directory: pkg.directory,
         files: own.map(local),
         listed: listedHere.map(local),

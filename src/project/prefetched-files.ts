@@ -1,6 +1,7 @@
 // TypeScript's config parser reads files synchronously, while a git tree is read asynchronously.
 // Discovery parses, notes every file the parser asked for and did not have, fetches those, and
-// parses again until nothing new is asked for (an `extends` chain is two or three rounds).
+// parses again until nothing new is asked for (an `extends` chain is two or three rounds). Over a
+// file system that reads synchronously (the disk) nothing is ever missing: one round suffices.
 import path from "node:path";
 import type { ProjectFileSystem } from "./project-file-system.js";
 
@@ -28,14 +29,30 @@ export class PrefetchedFiles {
     this.workspaceFolders = new Map(folders);
   }
 
-  /** The text of `file` if it has been fetched; notes it as a miss otherwise. */
+  /** The text of `file` if it has been fetched (or can be read synchronously); notes it as a miss otherwise. */
   textOf(file: string): string | undefined {
     const key = this.keyOf(file);
     const known = this.texts.get(key);
     if (known !== undefined) return known ?? undefined;
     if (this.isKnownAbsent(key)) return undefined;
+    if (this.fileSystem.readFileSync) {
+      let text: string | null = null;
+      try {
+        const bytes = this.fileSystem.readFileSync(key);
+        if (bytes) text = decodeText(bytes);
+      } catch {
+        text = null;
+      }
+      this.texts.set(key, text);
+      return text ?? undefined;
+    }
     this.misses.add(key);
     return undefined;
+  }
+
+  /** Every file read or looked for (absolute POSIX paths): what discovery's result depends on. */
+  consulted(): string[] {
+    return [...this.texts.keys()];
   }
 
   /** Whether `file` exists, as far as fetched files tell; notes it as a miss when unknown. */
@@ -62,7 +79,7 @@ export class PrefetchedFiles {
     let text: string | null = null;
     try {
       const bytes = await this.fileSystem.readFile(key);
-      if (bytes) text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
+      if (bytes) text = decodeText(bytes);
     } catch {
       text = null;
     }
@@ -88,6 +105,10 @@ export class PrefetchedFiles {
     if (folder === undefined) return posix;
     return [folder, ...rest.slice(scoped ? 2 : 1)].join("/");
   }
+}
+
+function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
 }
 
 function toPosix(p: string): string {

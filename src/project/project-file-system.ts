@@ -20,4 +20,11 @@ export interface ProjectFileSystem {
   readFile(absolutePath: string): Promise<Uint8Array | undefined>;
   /** The git blob id of a file under the root when it is known without reading the file. */
   knownBlobId(file: string): string | undefined;
+  /** `listFiles` without awaiting, where the file system can (the disk): discovery then runs synchronously. */
+  listFilesSync?(diagnostics: EngineDiagnostic[]): string[];
+  /** `readFile` without awaiting, where the file system can. */
+  readFileSync?(absolutePath: string): Uint8Array | undefined;
 }
+
+/** A file system that reads synchronously (the ESLint rules cannot await). */
+export type SyncProjectFileSystem = ProjectFileSystem & Required<Pick<ProjectFileSystem, "listFilesSync" | "readFileSync">>;

@@ -1,5 +1,9 @@
 // Reading source files defensively: a file over the size limit, a binary file or text that is
-// not UTF-8 is skipped with a diagnostic that says why, and the rest is still analysed.
+// not UTF-8 is skipped with a diagnostic that says why, and the rest is still analysed. The
+// synchronous reader has git's stat fast path: a file whose size, times and inode match what was
+// recorded keeps its blob id (or its reason to be skipped) without being read.
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
@@ -22,6 +26,33 @@ export interface SkippedSource {
   reason: "size" | "binary" | "encoding" | "unreadable";
   specifiers?: string[];
 }
+
+/** What a file looked like on disk when it was last read, and what its bytes were. */
+export interface StatEntry {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  /** The blob id of the bytes read; undefined when the file was skipped. */
+  blobId: string | undefined;
+  /** Why the file was skipped: the diagnostic, and what is known of it. */
+  skipped?: { message: string; source: SkippedSource };
+}
+
+/** A source whose blob id is known; its text is read only when something needs it. */
+export interface StatedSource {
+  file: string;
+  blobId: string;
+  /** Present when the file was read in this pass (its stat entry did not match). */
+  text?: string;
+}
+
+/**
+ * A file modified this close to the moment it was read may change again within the file system's
+ * timestamp granularity without its stat changing ("racily clean" in git): such entries are not
+ * trusted, so the next read hashes the file again.
+ */
+const racyWindowMs = 3000;
 
 /** Files larger than this are generated or bundled code, not code anyone maintains by hand. */
 const maxSourceBytes = 2 * 1024 * 1024;
@@ -99,4 +130,99 @@ async function readOne(
     return undefined;
   }
   return decodeSource(file, bytes, diagnostics, skipped);
+}
+
+/**
+ * Stats `files` (relative to `root`) and reads only those whose stat differs from `known`: the
+ * others keep their recorded blob id. Returns the sources and the stat entries to remember.
+ */
+export function readSourcesSync(
+  root: string,
+  files: readonly string[],
+  known: ReadonlyMap<string, StatEntry>,
+  diagnostics: EngineDiagnostic[],
+  skipped: SkippedSource[],
+): { sources: StatedSource[]; entries: Map<string, StatEntry> } {
+  const sources: StatedSource[] = [];
+  const entries = new Map<string, StatEntry>();
+  for (const file of files) {
+    const absolute = path.join(root, file);
+    let stats;
+    let bytes: Uint8Array | undefined;
+    const previous = known.get(file);
+    try {
+      stats = statSync(absolute);
+      if (previous && sameStat(previous, stats)) {
+        entries.set(file, previous);
+        if (previous.blobId !== undefined) sources.push({ file, blobId: previous.blobId });
+        else if (previous.skipped) {
+          diagnostics.push({ file, message: previous.skipped.message });
+          skipped.push(previous.skipped.source);
+        }
+        continue;
+      }
+      bytes = readFileSync(absolute);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      diagnostics.push({ file, message: `skipped: ${why}; findings it could affect are uncertain` });
+      skipped.push({ file, reason: "unreadable" });
+      continue;
+    }
+    const before = diagnostics.length;
+    const skippedBefore = skipped.length;
+    const source = decodeSource(file, bytes, diagnostics, skipped);
+    const skip = skipped[skippedBefore];
+    const entry: StatEntry = {
+      size: stats.size,
+      mtimeMs: stats.mtimeMs,
+      ctimeMs: stats.ctimeMs,
+      ino: stats.ino,
+      blobId: source?.blobId,
+      ...(!source && skip ? { skipped: { message: diagnostics[before]?.message ?? "skipped", source: skip } } : {}),
+    };
+    // Only an entry read well after its last change can vouch for the file's bytes next time.
+    if (Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) > racyWindowMs) entries.set(file, entry);
+    if (source) sources.push(source);
+  }
+  return { sources, entries };
+}
+
+/** The id analysis keys use for a skipped file: its reason and what is known of its imports. */
+export function skippedId(source: SkippedSource): string {
+  return `skipped:${createHash("sha1").update(JSON.stringify([source.reason, source.specifiers ?? null])).digest("hex")}`;
+}
+
+/**
+ * The blob id (or {@link skippedId}) of every file whose stat matches its entry in `known`;
+ * undefined as soon as one does not.
+ */
+export function unchangedBlobIds(root: string, files: readonly string[], known: ReadonlyMap<string, StatEntry>): Map<string, string> | undefined {
+  const ids = new Map<string, string>();
+  for (const file of files) {
+    const entry = known.get(file);
+    if (!entry) return undefined;
+    let stats;
+    try {
+      stats = statSync(path.join(root, file));
+    } catch {
+      return undefined;
+    }
+    if (!sameStat(entry, stats)) return undefined;
+    const id = entry.blobId ?? (entry.skipped && skippedId(entry.skipped.source));
+    if (id !== undefined) ids.set(file, id);
+  }
+  return ids;
+}
+
+/** The text of `file` under `root`, or undefined when it cannot be read as a source. */
+export function readTextSync(root: string, file: string): string | undefined {
+  try {
+    return decodeSource(file, readFileSync(path.join(root, file)), [])?.text;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameStat(entry: StatEntry, stats: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): boolean {
+  return entry.size === stats.size && entry.mtimeMs === stats.mtimeMs && entry.ctimeMs === stats.ctimeMs && entry.ino === stats.ino;
 }

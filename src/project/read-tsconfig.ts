@@ -19,21 +19,21 @@ export interface ParsedTsconfig {
 }
 
 const noInputsFound = 18003;
-const maxRounds = 10;
 
 /**
  * Parses the tsconfig at `file` (absolute); `listed` holds every file of the tree (absolute,
  * POSIX), which `include` globs are matched against. Undefined, with a diagnostic naming
- * `display`, when the tsconfig is missing or is not JSON.
+ * `display`, when the tsconfig is missing or is not JSON. Reads through `prefetched` without
+ * awaiting: a file not fetched yet is noted as a miss, and the caller parses again once it is.
  */
-export async function readTsconfig(
+export function readTsconfig(
   file: string,
   display: string,
   prefetched: PrefetchedFiles,
   listed: readonly string[],
   diagnostics: EngineDiagnostic[],
-): Promise<ParsedTsconfig | undefined> {
-  const text = await prefetched.read(file);
+): ParsedTsconfig | undefined {
+  const text = prefetched.textOf(file);
   if (text === undefined) {
     diagnostics.push({ file: display, message: "tsconfig not found; analysing every source file under the root instead" });
     return undefined;
@@ -44,31 +44,27 @@ export async function readTsconfig(
     readFile: (f) => prefetched.textOf(f),
     readDirectory: (rootDir, extensions, excludes, includes) => matchIncludes(listed, rootDir, extensions, excludes ?? [], includes),
   };
-  for (let round = 1; ; round++) {
-    const read = ts.parseConfigFileTextToJson(file, text);
-    if (read.error) {
-      diagnostics.push({
-        file: display,
-        message: `${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}; analysing every source file under the root instead`,
-      });
-      return undefined;
-    }
-    // A jsconfig.json is a tsconfig with `allowJs` on, as editors read it.
-    const existing = path.posix.basename(file) === "jsconfig.json" ? { allowJs: true } : undefined;
-    const parsed = ts.parseJsonConfigFileContent(read.config, host, path.posix.dirname(file), existing, file);
-    // Files the parser asked for and did not have (an extended config): fetch them and parse again.
-    if ((await prefetched.fetchMisses()) && round < maxRounds) continue;
-    for (const error of parsed.errors) {
-      if (error.code === noInputsFound) continue;
-      diagnostics.push({ file: display, message: ts.flattenDiagnosticMessageText(error.messageText, " ") });
-    }
-    return {
-      file,
-      fileNames: parsed.fileNames.map(toPosix),
-      options: parsed.options,
-      references: (parsed.projectReferences ?? []).map((reference) => toPosix(ts.resolveProjectReferencePath(reference))),
-    };
+  const read = ts.parseConfigFileTextToJson(file, text);
+  if (read.error) {
+    diagnostics.push({
+      file: display,
+      message: `${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}; analysing every source file under the root instead`,
+    });
+    return undefined;
   }
+  // A jsconfig.json is a tsconfig with `allowJs` on, as editors read it.
+  const existing = path.posix.basename(file) === "jsconfig.json" ? { allowJs: true } : undefined;
+  const parsed = ts.parseJsonConfigFileContent(read.config, host, path.posix.dirname(file), existing, file);
+  for (const error of parsed.errors) {
+    if (error.code === noInputsFound) continue;
+    diagnostics.push({ file: display, message: ts.flattenDiagnosticMessageText(error.messageText, " ") });
+  }
+  return {
+    file,
+    fileNames: parsed.fileNames.map(toPosix),
+    options: parsed.options,
+    references: (parsed.projectReferences ?? []).map((reference) => toPosix(ts.resolveProjectReferencePath(reference))),
+  };
 }
 
 /**

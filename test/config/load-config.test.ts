@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/config-error.js";
-import { configFileNames, loadConfig } from "../../src/config/load-config.js";
+import { configFileNames, loadConfig, loadConfigSync } from "../../src/config/load-config.js";
 import { createTempProject, removeTempProject, writeFiles } from "./temp-project.js";
 
 const roots: string[] = [];
@@ -311,5 +311,37 @@ describe("loadConfig errors", () => {
     expect((await loadError(root)).message).toBe(
       'deadflag.config.ts: flags.accessors[0]: expected exactly one of "function", "method", "factory", "jsx", "objectKey" or "member", got "function" and "method"',
     );
+  });
+});
+
+describe("loadConfigSync", () => {
+  it("finds and validates what loadConfig does: JSON, package.json, TypeScript and ES module configs", async () => {
+    const cases: Array<Record<string, string>> = [
+      { "deadflag.config.json": json({ entry: ["a.ts"] }) },
+      { "package.json": json({ name: "app", deadflag: { staleAfterDays: 5 } }) },
+      { "deadflag.config.ts": 'const days: number = 7;\nexport default { staleAfterDays: days, flags: { states: { x: "on" } } };\n' },
+      { "deadflag.config.mjs": 'export default { ignore: ["gen/**"] };\n' },
+      {},
+    ];
+    for (const files of cases) {
+      const root = project(files);
+      expect(loadConfigSync(root)).toEqual(await loadConfig(root));
+    }
+    const explicit = project({ "configs/ci.json": json({ entry: ["ci.ts"] }) });
+    expect(loadConfigSync(explicit, "configs/ci.json")).toEqual(await loadConfig(explicit, "configs/ci.json"));
+  });
+
+  it("throws the same one-line errors", async () => {
+    const roots = [
+      project({ "deadflag.config.json": '{\n  "entry": ["src/index.ts"],\n}\n' }),
+      project({ "deadflag.config.ts": "export default { entry: [ ;\n" }),
+      project({ "deadflag.config.json": json({ flags: { states: { "power-peg": "maybe" } } }) }),
+    ];
+    for (const root of roots) {
+      const asynchronous = await loadError(root);
+      expect(() => loadConfigSync(root)).toThrow(asynchronous.message);
+    }
+    const missing = project();
+    expect(() => loadConfigSync(missing, "nope.json")).toThrow((await loadError(missing, "nope.json")).message);
   });
 });

@@ -23,6 +23,7 @@ async function entriesOf(
       entryGlobs: config.entry ?? [],
       testGlobs: config.tests ?? [],
       readText: layout.readText,
+      fetchMisses: layout.fetchMisses,
     },
     diagnostics,
   );

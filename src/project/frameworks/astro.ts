@@ -13,7 +13,7 @@ export const astro: FrameworkPreset = {
   entries: astroEntries,
 };
 
-async function astroEntries(context: PresetContext): Promise<PresetEntries> {
+function astroEntries(context: PresetContext): PresetEntries {
   const production = matchFiles(context.files, [
     `src/pages/**/*.${sourceExtensionGlob}`,
     `src/{middleware,content.config}.${sourceExtensionGlob}`,
@@ -21,6 +21,6 @@ async function astroEntries(context: PresetContext): Promise<PresetEntries> {
     `src/content/config.${sourceExtensionGlob}`,
     `src/actions/index.${sourceExtensionGlob}`,
   ]);
-  production.push(...(await componentImports(context.listed, context.files, [".astro"], context.readText)));
+  production.push(...(componentImports(context.listed, context.files, [".astro"], context.readText)));
   return { production, tests: [] };
 }

@@ -23,17 +23,17 @@ function importSpecifiers(script: string): string[] {
 }
 
 /** The package files that the components among `listed` import (relative to the package). */
-export async function componentImports(
+export function componentImports(
   listed: readonly string[],
   files: readonly string[],
   extensions: readonly string[],
-  readText: (file: string) => Promise<string | undefined>,
+  readText: (file: string) => string | undefined,
   aliases: Readonly<Record<string, string>> = {},
-): Promise<string[]> {
+): string[] {
   const fileSet = new Set(files);
   const found = new Set<string>();
   for (const component of listed.filter((file) => extensions.some((ext) => file.endsWith(ext)))) {
-    const text = await readText(component);
+    const text = readText(component);
     if (text === undefined) continue;
     const folder = path.posix.dirname(component) === "." ? "" : path.posix.dirname(component);
     for (const specifier of scriptBlocks(text).flatMap(importSpecifiers)) {

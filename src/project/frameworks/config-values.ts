@@ -98,13 +98,13 @@ export function configFileNames(stems: readonly string[]): string[] {
 }
 
 /** The text of the first config file among `names` that the package has. */
-export async function readFirstConfig(
+export function readFirstConfig(
   listed: readonly string[],
   names: readonly string[],
-  readText: (file: string) => Promise<string | undefined>,
-): Promise<{ file: string; text: string } | undefined> {
+  readText: (file: string) => string | undefined,
+): { file: string; text: string } | undefined {
   const file = firstPresent(listed, names);
   if (file === undefined) return undefined;
-  const text = await readText(file);
+  const text = readText(file);
   return text === undefined ? undefined : { file, text };
 }

@@ -16,8 +16,12 @@ export interface PresetContext {
   dependencies: ReadonlySet<string>;
   /** Every project file, relative to the analysed root (Storybook's `stories` may name other packages'). */
   projectFiles: readonly string[];
-  /** Reads a file of the package (relative to its folder); undefined when absent. */
-  readText(file: string): Promise<string | undefined>;
+  /**
+   * Reads a file of the package (relative to its folder); undefined when absent. Synchronous: over a
+   * git tree a file not fetched yet also reads as undefined, and the preset runs again once it is,
+   * so a preset must be a pure function of what it reads.
+   */
+  readText(file: string): string | undefined;
 }
 
 /** Files a preset adds, relative to the package folder (`../other/x.ts` for another package's file). */
@@ -35,5 +39,5 @@ export interface FrameworkPreset {
   docs: string;
   /** Enabled when the package.json lists one of these (a trailing `*` matches a prefix); empty: always. */
   dependencies: readonly string[];
-  entries(context: PresetContext): Promise<PresetEntries>;
+  entries(context: PresetContext): PresetEntries;
 }

@@ -15,8 +15,8 @@ export const jest: FrameworkPreset = {
   entries: jestEntries,
 };
 
-async function jestEntries(context: PresetContext): Promise<PresetEntries> {
-  const config = await readFirstConfig(context.listed, configFileNames(["jest.config"]), context.readText);
+function jestEntries(context: PresetContext): PresetEntries {
+  const config = readFirstConfig(context.listed, configFileNames(["jest.config"]), context.readText);
   const inManifest = context.manifest["jest"];
   const texts = [
     ...(config ? [{ file: config.file, text: config.text }] : []),

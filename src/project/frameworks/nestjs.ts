@@ -14,8 +14,8 @@ export const nestjs: FrameworkPreset = {
   entries: nestEntries,
 };
 
-async function nestEntries(context: PresetContext): Promise<PresetEntries> {
-  const cli = (await context.readText("nest-cli.json")) ?? "";
+function nestEntries(context: PresetContext): PresetEntries {
+  const cli = (context.readText("nest-cli.json")) ?? "";
   const sourceRoot = (stringValue(cli, "sourceRoot") ?? "src").replace(/^\.\//, "").replace(/\/$/, "");
   const entryFile = stringValue(cli, "entryFile") ?? "main";
   const production = matchFiles(context.files, [

@@ -42,8 +42,8 @@ export const next: FrameworkPreset = {
   entries: nextEntries,
 };
 
-async function nextEntries(context: PresetContext): Promise<PresetEntries> {
-  const config = await readFirstConfig(context.listed, configFileNames(["next.config"]), context.readText);
+function nextEntries(context: PresetContext): PresetEntries {
+  const config = readFirstConfig(context.listed, configFileNames(["next.config"]), context.readText);
   const pageExtensions = (config && stringArrayValue(config.text, "pageExtensions")) ?? defaultPageExtensions;
   const extensions = `{${[...new Set([...pageExtensions, "js", "jsx", "ts", "tsx", "mjs"])].map(escapeGlob).join(",")}}`;
   const pages = `{${pageExtensions.map(escapeGlob).join(",")}}`;

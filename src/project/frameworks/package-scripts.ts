@@ -53,7 +53,7 @@ export const packageScripts: FrameworkPreset = {
   name: "package-scripts",
   docs: "https://docs.npmjs.com/cli/using-npm/scripts",
   dependencies: [],
-  entries: (context) => Promise.resolve(scriptEntries(context)),
+  entries: scriptEntries,
 };
 
 function scriptEntries(context: PresetContext): PresetEntries {

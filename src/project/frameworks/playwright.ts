@@ -17,8 +17,8 @@ export const playwright: FrameworkPreset = {
   entries: playwrightEntries,
 };
 
-async function playwrightEntries(context: PresetContext): Promise<PresetEntries> {
-  const config = await readFirstConfig(context.listed, configFileNames(["playwright.config", "playwright-ct.config"]), context.readText);
+function playwrightEntries(context: PresetContext): PresetEntries {
+  const config = readFirstConfig(context.listed, configFileNames(["playwright.config", "playwright-ct.config"]), context.readText);
   if (!config) return { production: [], tests: [] };
   const configFolder = path.posix.dirname(config.file) === "." ? "" : path.posix.dirname(config.file);
   const testDir = path.posix.normalize(path.posix.join(configFolder, stringValue(config.text, "testDir") ?? "."));

@@ -16,12 +16,12 @@ export const reactRouter: FrameworkPreset = {
   entries: reactRouterEntries,
 };
 
-async function reactRouterEntries(context: PresetContext): Promise<PresetEntries> {
-  const config = await readFirstConfig(context.listed, configFileNames(["react-router.config"]), context.readText);
+function reactRouterEntries(context: PresetContext): PresetEntries {
+  const config = readFirstConfig(context.listed, configFileNames(["react-router.config"]), context.readText);
   const app = (config && stringValue(config.text, "appDirectory"))?.replace(/^\.\//, "").replace(/\/$/, "") ?? "app";
   const production = matchFiles(context.files, [`${app}/{root,entry.client,entry.server,routes}.${sourceExtensionGlob}`]);
   const routesFile = production.find((file) => /\/routes\.[cm]?[jt]sx?$/.test(`/${file}`));
-  const text = routesFile === undefined ? undefined : await context.readText(routesFile);
+  const text = routesFile === undefined ? undefined : context.readText(routesFile);
   if (text !== undefined) production.push(...routeConfigFiles(text, app, context.files));
   return { production, tests: [] };
 }

@@ -15,8 +15,8 @@ export const remix: FrameworkPreset = {
   entries: remixEntries,
 };
 
-async function remixEntries(context: PresetContext): Promise<PresetEntries> {
-  const config = await readFirstConfig(context.listed, configFileNames(["remix.config", "vite.config"]), context.readText);
+function remixEntries(context: PresetContext): PresetEntries {
+  const config = readFirstConfig(context.listed, configFileNames(["remix.config", "vite.config"]), context.readText);
   const app = (config && stringValue(config.text, "appDirectory"))?.replace(/^\.\//, "").replace(/\/$/, "") ?? "app";
   const { dependencies } = context;
   const convention = dependencies.has("remix-flat-routes")

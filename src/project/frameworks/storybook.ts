@@ -16,9 +16,9 @@ export const storybook: FrameworkPreset = {
   entries: storybookEntries,
 };
 
-async function storybookEntries(context: PresetContext): Promise<PresetEntries> {
+function storybookEntries(context: PresetContext): PresetEntries {
   const tests = matchFiles(context.files, [`.storybook/*.${sourceExtensionGlob}`]);
-  const main = await readFirstConfig(context.listed, configFileNames([".storybook/main"]), context.readText);
+  const main = readFirstConfig(context.listed, configFileNames([".storybook/main"]), context.readText);
   if (main) {
     const base = context.directory === "" ? ".storybook" : `${context.directory}/.storybook`;
     const globs = valueLiterals(main.text, "stories")

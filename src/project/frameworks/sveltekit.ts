@@ -14,13 +14,13 @@ export const sveltekit: FrameworkPreset = {
   entries: sveltekitEntries,
 };
 
-async function sveltekitEntries(context: PresetContext): Promise<PresetEntries> {
+function sveltekitEntries(context: PresetContext): PresetEntries {
   const production = matchFiles(context.files, [
     "src/routes/**/+{page,layout,server,page.server,layout.server}.{ts,js}",
     "src/hooks{,.server,.client}.{ts,js}",
     "src/params/*.{ts,js}",
     "src/service-worker{.ts,.js,/index.ts,/index.js}",
   ]);
-  production.push(...(await componentImports(context.listed, context.files, [".svelte"], context.readText, { $lib: "src/lib" })));
+  production.push(...(componentImports(context.listed, context.files, [".svelte"], context.readText, { $lib: "src/lib" })));
   return { production, tests: [] };
 }

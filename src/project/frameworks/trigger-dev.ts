@@ -13,8 +13,8 @@ export const triggerDev: FrameworkPreset = {
   entries: triggerEntries,
 };
 
-async function triggerEntries(context: PresetContext): Promise<PresetEntries> {
-  const config = await readFirstConfig(context.listed, configFileNames(["trigger.config"]), context.readText);
+function triggerEntries(context: PresetContext): PresetEntries {
+  const config = readFirstConfig(context.listed, configFileNames(["trigger.config"]), context.readText);
   const dirs = (config && stringArrayValue(config.text, "dirs")) ?? ["trigger"];
   const folders = dirs.map((dir) => dir.replace(/^\.\//, "").replace(/\/$/, "")).filter((dir) => dir !== "" && !dir.startsWith("../"));
   const production = matchFiles(context.files, folders.map((dir) => `${escapeGlob(dir)}/**/*.${sourceExtensionGlob}`));

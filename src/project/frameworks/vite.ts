@@ -19,16 +19,16 @@ export const vite: FrameworkPreset = {
   entries: viteEntries,
 };
 
-async function viteEntries(context: PresetContext): Promise<PresetEntries> {
+function viteEntries(context: PresetContext): PresetEntries {
   const fileSet = new Set(context.files);
   const production: string[] = [];
   for (const page of context.listed.filter((file) => file.endsWith(".html") && !notPages.test(file))) {
-    const text = await context.readText(page);
+    const text = context.readText(page);
     if (text !== undefined) production.push(...htmlScripts(text, page, fileSet));
   }
   // The package's vite.config, and those of other builds it runs (`vite build --config scripts/x/vite.config.ts`).
   for (const config of matchFiles(context.listed, [`{,**/}vite.config.${sourceExtensionGlob}`])) {
-    const text = await context.readText(config);
+    const text = context.readText(config);
     if (text === undefined) continue;
     // What the build starts from: `build.lib.entry` and `rollupOptions.input`, not test settings.
     const named = ["entry", "input"].flatMap((key) => valueLiterals(text, key));

@@ -14,12 +14,12 @@ export const vitest: FrameworkPreset = {
   entries: vitestEntries,
 };
 
-async function vitestEntries(context: PresetContext): Promise<PresetEntries> {
+function vitestEntries(context: PresetContext): PresetEntries {
   const tests = matchFiles(context.files, [
     "**/*.{bench,benchmark}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
     "vitest.{workspace,projects}.{ts,mts,cts,js,mjs,cjs}",
   ]);
-  const config = await readFirstConfig(context.listed, configFileNames(["vitest.config", "vite.config"]), context.readText);
+  const config = readFirstConfig(context.listed, configFileNames(["vitest.config", "vite.config"]), context.readText);
   if (config) {
     // Only what the test settings name: a vite.config's other literals (`build.lib.entry`) are Vite's.
     const named = ["setupFiles", "globalSetup"].flatMap((key) => valueLiterals(config.text, key));

@@ -1,0 +1,157 @@
+// One linked project per (root, config file) per process, kept up to date incrementally and
+// synchronously (ESLint rules cannot await). Each call brings the project up to date with the disk
+// (the file list while the tree signature holds, each file by its stat, then by its blob id) and
+// with the edited texts it is given, re-extracts only files whose content is new, and runs the
+// analysis again only when its key (config, file list, blob ids) changed; otherwise it answers
+// from memory. The findings are those of a cold `scan --no-cache` of the same texts.
+import path from "node:path";
+import { scanProject } from "../analysis/scan-project.js";
+import type { ScanResult } from "../analysis/scan-project.js";
+import { extractFileFacts } from "../facts/extract-file-facts.js";
+import { provideExtractor } from "../facts/extract-sources.js";
+import type { Finding } from "../findings/finding.js";
+import { cacheDirectoryFor } from "./cache-directory.js";
+import { openProjectSync } from "./open-project.js";
+import type { OpenedProject, OpenMemory, OpenProjectOptions } from "./open-project.js";
+import { analysisKey, extraInputsOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
+import type { DiscoveryMemo } from "./scan-record.js";
+
+provideExtractor(extractFileFacts);
+
+/** Which project a session analyses, and where its cache is. */
+export interface SessionOptions {
+  /** The directory to analyse. */
+  root: string;
+  /** A config file that overrides the lookup. */
+  configFile?: string;
+  /** Reuse and store facts and findings on disk (default true). */
+  cache?: boolean;
+  /** The cache directory; default as for `scan`. */
+  cacheLocation?: string;
+  /** Called as files are extracted (the session made first for a project keeps its callbacks). */
+  onProgress?: OpenProjectOptions["onProgress"];
+  /** Called with the entries once they are found. */
+  onEntries?: OpenProjectOptions["onEntries"];
+}
+
+/** The state of a project after an update: its findings and what they were computed from. */
+export interface SessionScan {
+  /** Every finding of the scan rules (not the ledger's), sorted. */
+  findings: Finding[];
+  /** The opened project (facts, linked graph, diagnostics including the scan's). */
+  project: OpenedProject;
+  /** The scan's context and timings. */
+  result: ScanResult;
+  /** The key of the findings: equal keys, equal findings. */
+  key: string;
+  /** Whether the analysis ran in this update (false: the inputs were those of the last one). */
+  analysed: boolean;
+}
+
+/** A project kept up to date across calls; see {@link projectSessionFor}. */
+export interface ProjectSession {
+  /**
+   * Brings the project up to date with the disk and with `overrides` (unsaved editor texts by
+   * root-relative POSIX path), re-extracting only changed files, and returns every finding (the
+   * same as a cold `scan --no-cache` of those texts, without the ledger's `no-flag-reuse`).
+   */
+  findings(overrides?: ReadonlyMap<string, string>): Finding[];
+  /** The findings of one file (root-relative POSIX path, or absolute), after the same update. */
+  findingsOf(file: string, overrides?: ReadonlyMap<string, string>): Finding[];
+  /** The same update, with the project and the scan behind the findings. */
+  scan(overrides?: ReadonlyMap<string, string>): SessionScan;
+  /** The root (absolute) the session analyses; paths in findings are relative to it. */
+  readonly root: string;
+}
+
+const sessions = new Map<string, ProjectSession>();
+
+/** The session of a project in this process, made on first use. */
+export function projectSessionFor(options: SessionOptions): ProjectSession {
+  const root = path.resolve(options.root);
+  const configFile = options.configFile === undefined ? undefined : path.resolve(root, options.configFile);
+  const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
+  const id = JSON.stringify([root, configFile ?? null, cacheDirectory ?? null]);
+  let session = sessions.get(id);
+  if (!session) {
+    const open: OpenProjectOptions = {
+      root,
+      ...(configFile ? { configFile } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onEntries ? { onEntries: options.onEntries } : {}),
+    };
+    session = new IncrementalSession(open, cacheDirectory);
+    sessions.set(id, session);
+  }
+  return session;
+}
+
+class IncrementalSession implements ProjectSession {
+  readonly root: string;
+  private readonly memory: OpenMemory = { stats: new Map() };
+  private last: SessionScan | undefined;
+  private readonly recordFile: string | undefined;
+
+  constructor(
+    private readonly options: OpenProjectOptions,
+    private readonly cacheDirectory: string | undefined,
+  ) {
+    this.root = options.root;
+    this.recordFile = cacheDirectory && scanRecordPath(cacheDirectory, options.configFile);
+    const record = this.recordFile ? readScanRecord(this.recordFile) : undefined;
+    if (record) {
+      this.memory.stats = new Map(record.stats);
+      this.memory.discovery = record.discovery;
+    }
+  }
+
+  findings(overrides?: ReadonlyMap<string, string>): Finding[] {
+    return this.scan(overrides).findings;
+  }
+
+  findingsOf(file: string, overrides?: ReadonlyMap<string, string>): Finding[] {
+    const relative = path.isAbsolute(file) ? path.relative(this.root, file).split(path.sep).join("/") : file;
+    return this.scan(overrides).findings.filter((finding) => finding.file === relative);
+  }
+
+  scan(overrides?: ReadonlyMap<string, string>): SessionScan {
+    const opened = openProjectSync(
+      { ...this.options, ...(this.cacheDirectory ? { cacheLocation: this.cacheDirectory } : { cache: false }) },
+      { memory: this.memory, ...(overrides ? { overrides } : {}) },
+    );
+    const loaded = this.memory.config?.loaded;
+    if (!loaded) throw new Error("internal: the session's memory lost its config");
+    const key = analysisKey({
+      loaded,
+      discovery: opened.discovery,
+      entryReads: opened.entryReads,
+      blobIds: opened.blobIds,
+      extra: extraInputsOf(this.root, loaded),
+    });
+    if (this.last && this.last.key === key) {
+      this.last = { ...this.last, analysed: false, project: { ...this.last.project, stats: opened.project.stats } };
+      return this.last;
+    }
+    const project = opened.link();
+    const result = scanProject(project);
+    this.last = { findings: result.findings, project, result, key, analysed: true };
+    if (this.recordFile && !(overrides && overrides.size > 0)) this.record(this.last, opened.discovery, opened.entryReads);
+    return this.last;
+  }
+
+  /** Leaves the stat entries, the file list and (for the CLI's next run) the findings on disk. */
+  private record(scan: SessionScan, discovery: DiscoveryMemo, entryReads: string[]): void {
+    if (!this.recordFile) return;
+    writeScanRecord(this.recordFile, {
+      discovery,
+      entryReads,
+      stats: [...this.memory.stats],
+      key: scan.key,
+      findings: scan.findings,
+      diagnostics: scan.project.diagnostics,
+      files: scan.project.stats.files,
+      skipped: scan.project.stats.skipped,
+    });
+    this.memory.cache?.cache.compact();
+  }
+}

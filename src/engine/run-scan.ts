@@ -1,0 +1,97 @@
+// `scan` as the CLI runs it: from the scan record when nothing it depends on changed (no source
+// read, TypeScript never loaded), else through the project session (only changed files parsed),
+// plus the ledger's `no-flag-reuse` findings; the result is recorded for the next run.
+import path from "node:path";
+import { loadConfig } from "../config/load-config.js";
+import type { Finding } from "../findings/finding.js";
+import type { FlagIndex } from "../flags/flag-index.js";
+import { sortFindings } from "../findings/finding.js";
+import { unchangedBlobIds } from "../project/read-source-files.js";
+import { cacheDirectoryFor } from "./cache-directory.js";
+import type { EngineDiagnostic } from "./engine-diagnostic.js";
+import type { OpenProjectOptions, OpenStats } from "./open-project.js";
+import { analysisKey, discoveryInputOf, extraInputsOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
+import { treeUnchanged } from "./tree-signature.js";
+
+/** A scan's findings (ledger included, sorted), diagnostics and counters. */
+export interface ScanRun {
+  findings: Finding[];
+  diagnostics: EngineDiagnostic[];
+  stats: OpenStats;
+  /** Milliseconds per phase of the analysis (empty when the findings came from the record). */
+  timings: Record<string, number>;
+  /** Whether the findings came from the scan record. */
+  fromRecord: boolean;
+  /** The flag index, when asked for (the record does not hold it). */
+  index: FlagIndex | undefined;
+}
+
+/** What a scan must give besides findings. */
+export interface ScanNeeds {
+  /** The flag index (`--changed-since` narrows with it): the scan then runs even on an unchanged tree. */
+  withIndex?: boolean;
+}
+
+/** Scans the project of `options` (see the file comment). */
+export async function runScan(options: OpenProjectOptions, needs: ScanNeeds = {}): Promise<ScanRun> {
+  const started = performance.now();
+  const root = path.resolve(options.root);
+  const loaded = await loadConfig(root, options.configFile);
+  const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
+  const recordFile = cacheDirectory && scanRecordPath(cacheDirectory, options.configFile);
+  // `--debug` prints the entries, which only a scan finds; `no-stale-flag` depends on git and the date.
+  const staleRule = loaded.config.rules["no-stale-flag"];
+  const useRecord = needs.withIndex !== true && options.onEntries === undefined && (staleRule === undefined || staleRule === "off");
+  const record = recordFile && useRecord ? readScanRecord(recordFile) : undefined;
+  const ledgerKnown = record?.ledgerFindings !== undefined || loaded.config.rules["no-flag-reuse"] === "off";
+  if (record && ledgerKnown && record.discovery.input === discoveryInputOf(loaded) && treeUnchanged(record.discovery.signature)) {
+    const blobIds = unchangedBlobIds(root, record.discovery.layout.files, new Map(record.stats));
+    const key =
+      blobIds &&
+      analysisKey({ loaded, discovery: record.discovery, entryReads: record.entryReads, blobIds, extra: extraInputsOf(root, loaded) });
+    if (key === record.key) {
+      return {
+        findings: sortFindings([...record.findings, ...(record.ledgerFindings ?? [])]),
+        diagnostics: record.diagnostics,
+        stats: {
+          files: record.files,
+          parsed: 0,
+          cached: record.files,
+          skipped: record.skipped,
+          timings: { record: performance.now() - started },
+        },
+        timings: {},
+        fromRecord: true,
+        index: undefined,
+      };
+    }
+  }
+
+  const [{ projectSessionFor }, { checkLedger }, { staleFlagFindings }] = await Promise.all([
+    import("./project-session.js"),
+    import("../history/check-ledger.js"),
+    import("../history/stale-flags.js"),
+  ]);
+  const session = projectSessionFor({
+    root,
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(cacheDirectory ? { cacheLocation: cacheDirectory } : { cache: false }),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onEntries ? { onEntries: options.onEntries } : {}),
+  });
+  const scan = session.scan();
+  const ledgerFindings = await checkLedger(scan.project);
+  if (recordFile) {
+    const written = readScanRecord(recordFile);
+    if (written?.key === scan.key) writeScanRecord(recordFile, { ...written, ledgerFindings });
+  }
+  const staleFindings = await staleFlagFindings(scan.project, scan.result.context.index);
+  return {
+    findings: sortFindings([...scan.findings, ...ledgerFindings, ...staleFindings]),
+    diagnostics: scan.project.diagnostics,
+    stats: scan.project.stats,
+    timings: scan.result.timings,
+    fromRecord: false,
+    index: scan.result.context.index,
+  };
+}

@@ -1,0 +1,160 @@
+// The scan record: the findings of the last scan of a project, under a key made of everything they
+// depend on (the config, the file list and the files that shaped it, every file's blob id), with the
+// stat entries and the tree signature that let the next run compute that key without reading a
+// source or loading TypeScript. An unchanged tree prints the recorded findings; anything else is
+// a miss that still reuses the stat entries and the file list. A record that does not validate
+// (another version, a torn or foreign file) is a miss, never a crash.
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { LoadedConfig } from "../config/load-config.js";
+import { engineVersion, factsSchemaVersion } from "../engine-version.js";
+import type { Finding } from "../findings/finding.js";
+import type { ts } from "ts-morph";
+import type { ProjectPackage } from "../project/project-package.js";
+import type { StatEntry } from "../project/read-source-files.js";
+import { prepareCacheDirectory } from "./cache-directory.js";
+import { removeOrphanTemporaries, temporaryPathFor } from "./cache-files.js";
+import type { EngineDiagnostic } from "./engine-diagnostic.js";
+import type { TreeSignature } from "./tree-signature.js";
+import { statFingerprint } from "./tree-signature.js";
+
+/** Bumped when the record's shape changes. */
+const recordFormat = 1;
+
+/** What discovery found, as plain data (it is stored in the record). */
+export interface DiscoveredLayout {
+  /** The project's source files, relative to the root, sorted. */
+  files: string[];
+  /** Every file of the tree, relative. */
+  listed: string[];
+  tsconfig: string | undefined;
+  /** The root tsconfig's compiler options. */
+  compilerOptions: ts.CompilerOptions;
+  /** The compiler options of each file (shared objects: the record stores each once). */
+  optionsOf: Map<string, ts.CompilerOptions>;
+  packages: ProjectPackage[];
+  diagnostics: EngineDiagnostic[];
+}
+
+/** A layout, the config input it was found for, and the tree signature it holds under. */
+export interface DiscoveryMemo {
+  input: string;
+  /** The directories listed and the files discovery read (tsconfigs, manifests). */
+  signature: TreeSignature;
+  layout: DiscoveredLayout;
+}
+
+/** What a scan leaves on disk for the next one. */
+export interface ScanRecord {
+  format: number;
+  engine: string;
+  discovery: DiscoveryMemo;
+  /** Files the entry presets read (absolute). */
+  entryReads: string[];
+  /** Stat entries of the sources, by root-relative path. */
+  stats: Array<[string, StatEntry]>;
+  /** The key the findings are valid for (see {@link analysisKey}). */
+  key: string;
+  findings: Finding[];
+  /** The ledger's `no-flag-reuse` findings for the same key, once a run computed them. */
+  ledgerFindings?: Finding[];
+  diagnostics: EngineDiagnostic[];
+  files: number;
+  skipped: number;
+}
+
+/** What the findings of a scan are a function of. */
+export interface AnalysisInputs {
+  loaded: LoadedConfig;
+  discovery: DiscoveryMemo;
+  entryReads: readonly string[];
+  /** Blob id of every analysed file (edited texts included). */
+  blobIds: ReadonlyMap<string, string>;
+  /** Fingerprints of further inputs (the ledger, registry files), as `name=fingerprint` strings. */
+  extra: readonly string[];
+}
+
+/** The key of a scan's findings: a hash of everything they depend on. */
+export function analysisKey(inputs: AnalysisInputs): string {
+  const hash = createHash("sha1");
+  hash.update(JSON.stringify([engineVersion, factsSchemaVersion, inputs.loaded.config, inputs.loaded.file ?? null]));
+  if (inputs.loaded.file) hash.update(`\n${statFingerprint(inputs.loaded.file)}`);
+  // The layout is a function of the listing, the files discovery read and the config.
+  const { layout, signature } = inputs.discovery;
+  hash.update(JSON.stringify([layout.listed, layout.files, layout.tsconfig ?? null, layout.compilerOptions, signature.files]));
+  hash.update(JSON.stringify(inputs.entryReads.map((file) => [file, statFingerprint(file)])));
+  hash.update(JSON.stringify(inputs.extra));
+  for (const [file, id] of [...inputs.blobIds].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) hash.update(`\n${file}\0${id}`);
+  return hash.digest("hex");
+}
+
+/** Fingerprints of the files beyond the sources that a scan reads: registry JSON files and the ledger. */
+export function extraInputsOf(root: string, loaded: LoadedConfig): string[] {
+  const files = [
+    path.join(root, ".deadflag", "ledger.json"),
+    ...loaded.config.flags.registry.map((entry) => path.resolve(loaded.directory, entry.split("#")[0] ?? entry)),
+  ];
+  return files.map((file) => `${file}=${statFingerprint(file)}`);
+}
+
+/** What the file list depends on in the config (the discovery input recorded beside the list). */
+export function discoveryInputOf(loaded: LoadedConfig): string {
+  const project = loaded.config.project === undefined ? undefined : path.resolve(loaded.directory, loaded.config.project);
+  return JSON.stringify([project ?? null, loaded.config.ignore]);
+}
+
+/** The record file of the project analysed with `configFile` (none: the looked-up config). */
+export function scanRecordPath(cacheDirectory: string, configFile: string | undefined): string {
+  const id = createHash("sha1").update(configFile ?? "").digest("hex").slice(0, 12);
+  return path.join(cacheDirectory, `scan-${id}.bin`);
+}
+
+/** The record at `file`, or undefined when there is none or it does not validate. */
+export function readScanRecord(file: string): ScanRecord | undefined {
+  try {
+    const value: unknown = deserialize(readFileSync(file));
+    return isScanRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `record` atomically (a temporary file renamed into place); a failure leaves the cache as it was. */
+export function writeScanRecord(file: string, record: Omit<ScanRecord, "format" | "engine">): void {
+  const directory = path.dirname(file);
+  if (!prepareCacheDirectory(directory)) return;
+  removeOrphanTemporaries(directory);
+  const temporary = temporaryPathFor(file);
+  try {
+    writeFileSync(temporary, serialize({ format: recordFormat, engine: engineVersion, ...record }));
+    renameSync(temporary, file);
+  } catch {
+    // A read-only or full disk makes the cache useless, not the analysis wrong.
+  }
+}
+
+function isScanRecord(value: unknown): value is ScanRecord {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value as Partial<ScanRecord>;
+  return (
+    record.format === recordFormat &&
+    record.engine === engineVersion &&
+    typeof record.key === "string" &&
+    Array.isArray(record.findings) &&
+    Array.isArray(record.diagnostics) &&
+    Array.isArray(record.stats) &&
+    typeof record.files === "number" &&
+    typeof record.skipped === "number" &&
+    typeof record.discovery === "object" &&
+    record.discovery !== null &&
+    typeof record.discovery.input === "string" &&
+    Array.isArray(record.discovery.signature?.directories) &&
+    Array.isArray(record.discovery.signature.files) &&
+    Array.isArray(record.entryReads) &&
+    Array.isArray(record.discovery.layout?.files) &&
+    Array.isArray(record.discovery.layout.listed) &&
+    record.discovery.layout.optionsOf instanceof Map
+  );
+}

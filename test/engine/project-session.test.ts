@@ -1,0 +1,169 @@
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openProject, projectSessionFor, scanProject } from "../../src/index.js";
+import type { Finding } from "../../src/index.js";
+import { runCli } from "../helpers/run-cli.js";
+import { tempProject } from "../helpers/temp-dir.js";
+
+/** What a cold `scan --no-cache` finds (the ledger aside). */
+async function coldFindings(root: string): Promise<Finding[]> {
+  return scanProject(await openProject({ root, cache: false })).findings;
+}
+
+/** What the CLI prints as JSON, with the cache. */
+function cliFindings(root: string): Finding[] {
+  const result = runCli(["scan", root, "--format", "json"]);
+  expect(result.stderr).toBe("");
+  const json: { findings: Finding[] } = JSON.parse(result.stdout);
+  return json.findings;
+}
+
+let clock = Date.now() / 1000 - 3600;
+
+/** Gives every file and directory under `root` an old, distinct time, so the stat fast path trusts them. */
+function settle(root: string): void {
+  const visit = (directory: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const child = path.join(directory, entry.name);
+      if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) visit(child);
+      else if (entry.isFile()) utimesSync(child, clock, clock);
+    }
+    utimesSync(directory, clock, clock);
+  };
+  clock += 10;
+  visit(root);
+}
+
+const knight = {
+  "package.json": '{ "name": "k", "private": true }',
+  "deadflag.config.json": JSON.stringify({ entry: ["src/index.ts"], flags: { states: { FEATURE_NEW: "on" } } }),
+  "src/index.ts": 'import { route } from "./router";\nroute();\n',
+  "src/router.ts": [
+    'import { legacy } from "./legacy";',
+    'import { modern } from "./modern";',
+    "export function route(): void {",
+    "  if (process.env.FEATURE_NEW) modern();",
+    "  else legacy();",
+    "}",
+    "",
+  ].join("\n"),
+  "src/legacy.ts": "export function legacy(): void {}\nexport function unusedHelper(): void {}\n",
+  "src/modern.ts": "export function modern(): void {}\n",
+};
+
+describe("projectSessionFor", () => {
+  it("returns one session per root and config file", () => {
+    const root = tempProject(knight);
+    expect(projectSessionFor({ root })).toBe(projectSessionFor({ root: `${root}/` }));
+    expect(projectSessionFor({ root, cache: false })).not.toBe(projectSessionFor({ root }));
+  });
+
+  it("answers from memory while nothing changed, and analyses again after an edit", async () => {
+    const root = tempProject(knight);
+    settle(root);
+    const session = projectSessionFor({ root, cache: false });
+    const first = session.scan();
+    expect(first.analysed).toBe(true);
+    expect(first.findings).toEqual(await coldFindings(root));
+    const second = session.scan();
+    expect(second.analysed).toBe(false);
+    expect(second.project.stats.parsed).toBe(0);
+    writeFileSync(path.join(root, "src/legacy.ts"), "export function legacy(): void {}\n");
+    const third = session.scan();
+    expect(third.analysed).toBe(true);
+    expect(third.project.stats.parsed).toBe(1);
+    expect(third.findings).toEqual(await coldFindings(root));
+  });
+
+  it("reads unsaved texts from overrides, and the findings of other files follow", () => {
+    const root = tempProject(knight);
+    const session = projectSessionFor({ root, cache: false });
+    const legacy = session.findingsOf("src/legacy.ts");
+    expect(legacy.map((f) => [f.ruleId, f.line, f.column, f.symbol])).toEqual([
+      ["no-unreachable-code", 1, 17, "legacy"],
+      ["no-unreachable-code", 2, 17, "unusedHelper"],
+    ]);
+    // The router, edited but not saved, no longer reads the flag: legacy() is live again.
+    const edited = new Map([["src/router.ts", 'import { legacy } from "./legacy";\nexport function route(): void {\n  legacy();\n}\n']]);
+    expect(session.findingsOf(path.join(root, "src/legacy.ts"), edited).map((f) => [f.ruleId, f.line, f.symbol])).toEqual([
+      ["no-unreachable-code", 2, "unusedHelper"],
+    ]);
+    expect(session.findingsOf("src/modern.ts", edited).map((f) => f.ruleId)).toEqual(["no-unused-file"]);
+    // Without the override the disk's text counts again.
+    expect(session.findingsOf("src/legacy.ts")).toEqual(legacy);
+  });
+
+  it("notices a flag state flipped in the config", async () => {
+    const root = tempProject(knight);
+    const session = projectSessionFor({ root, cache: false });
+    expect(session.findingsOf("src/modern.ts")).toEqual([]);
+    writeFileSync(path.join(root, "deadflag.config.json"), JSON.stringify({ entry: ["src/index.ts"], flags: { states: { FEATURE_NEW: "off" } } }));
+    const modern = session.findingsOf("src/modern.ts");
+    expect(modern.map((f) => [f.ruleId, f.line, f.symbol])).toEqual([["no-unreachable-code", 1, "modern"]]);
+    expect(session.findings()).toEqual(await coldFindings(root));
+  });
+});
+
+describe("the incremental engine on real code (rxjs@7.8.2's sources)", () => {
+  it("finds what a cold scan finds after each edit: add, delete, rename a file, change an import, flip a flag", async () => {
+    const root = tempProject({
+      "package.json": '{ "name": "rx", "private": true }',
+      "deadflag.config.json": JSON.stringify({ entry: ["src/index.ts"], flags: { states: {} } }),
+    });
+    cpSync(path.resolve("node_modules/rxjs/src"), path.join(root, "src"), { recursive: true });
+    for (const name of readdirSync(path.join(root, "src"))) {
+      if (name.endsWith(".json") || name.endsWith(".js")) rmSync(path.join(root, "src", name));
+    }
+    const write = (file: string, text: string): void => writeFileSync(path.join(root, file), text);
+    // A flag in front of two implementations of the same operator.
+    write(
+      "src/internal/flagged.ts",
+      [
+        'import { map } from "./operators/map";',
+        'import { scan } from "./operators/scan";',
+        "export function pick() {",
+        "  return process.env.FEATURE_SCAN ? scan((a: number, b: number) => a + b, 0) : map((x: number) => x);",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    write("src/index.ts", `${readText(root, "src/index.ts")}export { pick } from './internal/flagged';\n`);
+    settle(root);
+    const session = projectSessionFor({ root });
+    const check = async (step: string): Promise<void> => {
+      const cold = await coldFindings(root);
+      expect(session.findings(), step).toEqual(cold);
+      expect(cliFindings(root), step).toEqual(cold);
+    };
+    await check("initial");
+    expect(cliFindings(root)).toEqual(session.findings());
+
+    write("src/internal/util/added.ts", 'import { identity } from "./identity";\nexport const added = identity(1);\nexport const spare = 2;\n');
+    write("src/internal/flagged.ts", `import { added } from "./util/added";\n${readText(root, "src/internal/flagged.ts")}export const twice = added * 2;\n`);
+    settle(root);
+    await check("add a file");
+
+    rmSync(path.join(root, "src/internal/util/isDate.ts"));
+    settle(root);
+    await check("delete a file");
+
+    renameSync(path.join(root, "src/internal/util/added.ts"), path.join(root, "src/internal/util/plus.ts"));
+    settle(root);
+    await check("rename a file");
+
+    write("src/internal/flagged.ts", readText(root, "src/internal/flagged.ts").replace('"./util/added"', '"./util/plus"'));
+    write("src/internal/flagged.ts", readText(root, "src/internal/flagged.ts").replace('import { map } from "./operators/map";', 'import { filter as map } from "./operators/filter";'));
+    settle(root);
+    await check("change an import");
+
+    write("deadflag.config.json", JSON.stringify({ entry: ["src/index.ts"], flags: { states: { FEATURE_SCAN: "off" } } }));
+    settle(root);
+    await check("flip a flag state");
+    expect(session.findings().some((f) => f.ruleId === "no-dead-flag-branch")).toBe(true);
+  }, 120_000);
+});
+
+function readText(root: string, file: string): string {
+  return readFileSync(path.join(root, file), "utf8");
+}
