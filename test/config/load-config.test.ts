@@ -327,6 +327,15 @@ describe("loadConfigSync", () => {
       const root = project(files);
       expect(loadConfigSync(root)).toEqual(await loadConfig(root));
     }
+    const monorepo = project({
+      "package.json": json({ name: "root", workspaces: ["packages/*"] }),
+      "deadflag.config.json": json({ flags: { states: { a: "on", b: "off" } }, staleAfterDays: 3 }),
+      "packages/web/package.json": json({ name: "web" }),
+      "packages/web/deadflag.config.json": json({ flags: { states: { b: "on" } } }),
+    });
+    const web = path.join(monorepo, "packages", "web");
+    expect(loadConfigSync(web)).toEqual(await loadConfig(web));
+    expect(loadConfigSync(web).config.flags.states).toEqual({ a: "on", b: "on" });
     const explicit = project({ "configs/ci.json": json({ entry: ["ci.ts"] }) });
     expect(loadConfigSync(explicit, "configs/ci.json")).toEqual(await loadConfig(explicit, "configs/ci.json"));
   });
