@@ -4,7 +4,6 @@
 // recorded keeps its blob id (or its reason to be skipped) without being read.
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import { importSpecifiers } from "../facts/import-specifiers.js";
@@ -58,30 +57,9 @@ const racyWindowMs = 3000;
 const maxSourceBytes = 2 * 1024 * 1024;
 
 const binarySniffBytes = 8000;
-const readConcurrency = 32;
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 /** Never fails: import statements are ASCII, whatever the rest of the bytes are. */
 const latin1 = new TextDecoder("latin1");
-
-/** Reads `files` (relative to `root`) in parallel, skipping what cannot be analysed. */
-export async function readSourceFiles(
-  root: string,
-  files: readonly string[],
-  diagnostics: EngineDiagnostic[],
-  skipped?: SkippedSource[],
-): Promise<SourceText[]> {
-  const results: Array<SourceText | undefined> = new Array(files.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const index = next++;
-      const file = files[index];
-      if (file !== undefined) results[index] = await readOne(root, file, diagnostics, skipped);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(readConcurrency, files.length) }, worker));
-  return results.filter((r) => r !== undefined);
-}
 
 /** Decodes one file's bytes, or explains (in `diagnostics`) why it is skipped. */
 export function decodeSource(
@@ -112,24 +90,6 @@ export function decodeSource(
     return undefined;
   }
   return { file, text, blobId: blobId(bytes) };
-}
-
-async function readOne(
-  root: string,
-  file: string,
-  diagnostics: EngineDiagnostic[],
-  skipped: SkippedSource[] | undefined,
-): Promise<SourceText | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path.join(root, file));
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    diagnostics.push({ file, message: `skipped: ${why}; findings it could affect are uncertain` });
-    skipped?.push({ file, reason: "unreadable" });
-    return undefined;
-  }
-  return decodeSource(file, bytes, diagnostics, skipped);
 }
 
 /**

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { openProject, scanProject } from "../../src/index.js";
 import type { Finding, OpenedProject } from "../../src/index.js";
 import { LinkedProject } from "../../src/graph/linked-project.js";
-import { readSourceFiles } from "../../src/project/read-source-files.js";
+import { readSourcesSync } from "../../src/project/read-source-files.js";
 import type { SkippedSource } from "../../src/project/read-source-files.js";
 import type { EngineDiagnostic } from "../../src/index.js";
 import { tempProject } from "../helpers/temp-dir.js";
@@ -70,7 +70,7 @@ describe("scan: skipped files", () => {
     const root = tempProject({ "src/a.ts": "export const a = 1;\n" });
     const diagnostics: EngineDiagnostic[] = [];
     const skipped: SkippedSource[] = [];
-    const sources = await readSourceFiles(root, ["src/a.ts", "src/gone.ts"], diagnostics, skipped);
+    const { sources } = readSourcesSync(root, ["src/a.ts", "src/gone.ts"], new Map(), diagnostics, skipped);
     expect(sources.map((s) => s.file)).toEqual(["src/a.ts"]);
     expect(skipped).toEqual([{ file: "src/gone.ts", reason: "unreadable" }]);
     expect(diagnostics).toEqual([{ file: "src/gone.ts", message: expect.stringMatching(/^skipped: ENOENT.*; findings it could affect are uncertain$/) }]);
