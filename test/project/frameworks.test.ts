@@ -215,6 +215,28 @@ describe("Vite, Vitest, Jest, Playwright, Storybook", () => {
     expect(entries.tests).toEqual(["vitest.setup.ts"]);
   });
 
+  it("does not take the files vitest's coverage block names (coverage.include / exclude) as tests", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({}, { devDependencies: { vitest: "3.0.0" } }),
+      "src/index.ts": "",
+      "src/proxy.ts": "",
+      "src/env.ts": "",
+      "vitest.config.ts": [
+        "export default {",
+        "  test: {",
+        '    coverage: { include: ["src/proxy.ts"], exclude: ["src/env.ts", { nested: "x" }] },',
+        '    setupFiles: ["./test-setup.ts"],',
+        '    include: ["src/**/*.check.ts"],',
+        "  },",
+        "};",
+        "",
+      ].join("\n"),
+      "test-setup.ts": "",
+      "src/a.check.ts": "",
+    });
+    expect(entries.tests).toEqual(["src/a.check.ts", "test-setup.ts"]);
+  });
+
   it("takes jest setup files and testMatch from package.json", async () => {
     const entries = await entriesOf({
       "package.json": manifest(

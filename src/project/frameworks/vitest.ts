@@ -21,10 +21,24 @@ function vitestEntries(context: PresetContext): PresetEntries {
   ]);
   const config = readFirstConfig(context.listed, configFileNames(["vitest.config", "vite.config"]), context.readText);
   if (config) {
-    // Only what the test settings name: a vite.config's other literals (`build.lib.entry`) are Vite's.
-    const named = ["setupFiles", "globalSetup"].flatMap((key) => valueLiterals(config.text, key));
+    // Only what the test settings name: a vite.config's other literals (`build.lib.entry`) are Vite's,
+    // and `coverage: { include: ["proxy.ts"] }` names production files to measure, not tests.
+    const text = withoutBlock(config.text, "coverage");
+    const named = ["setupFiles", "globalSetup"].flatMap((key) => valueLiterals(text, key));
     tests.push(...configReferences(named.map((file) => JSON.stringify(file)).join(","), config.file, context.files));
-    tests.push(...matchFiles(context.files, (stringArrayValue(config.text, "include") ?? []).map((glob) => glob.replace(/^\.\//, ""))));
+    tests.push(...matchFiles(context.files, (stringArrayValue(text, "include") ?? []).map((glob) => glob.replace(/^\.\//, ""))));
   }
   return { production: [], tests };
+}
+
+/** `text` without the object literal of `key: { … }` (braces balanced; strings and comments are not told apart). */
+function withoutBlock(text: string, key: string): string {
+  const match = new RegExp(`\\b${key}\\s*:\\s*\\{`).exec(text);
+  if (!match) return text;
+  let depth = 0;
+  for (let at = match.index + match[0].length - 1; at < text.length; at++) {
+    if (text[at] === "{") depth++;
+    else if (text[at] === "}" && --depth === 0) return text.slice(0, match.index) + withoutBlock(text.slice(at + 1), key);
+  }
+  return text.slice(0, match.index);
 }
