@@ -32,15 +32,16 @@ export class FindingUncertainty {
     let unprefixed = unknowable.has("import");
     for (const [reason, files] of unknowable) {
       if (!reason.startsWith("import:")) continue;
-      const prefix = reason.slice("import:".length);
-      // `@/locales/…` goes through an alias deadflag does not expand here: it may be any file.
-      if (!prefix.startsWith("./") && !prefix.startsWith("../")) {
-        unprefixed = true;
-        continue;
-      }
-      for (const from of files) {
-        const directory = path.posix.join(path.posix.dirname(from), prefix);
-        this.importDirectories.push({ directory: directory.endsWith("/") ? directory : `${directory}/`, from });
+      for (const prefix of reason.slice("import:".length).split("|")) {
+        // `@/locales/…` goes through an alias deadflag does not expand here: it may be any file.
+        if (!prefix.startsWith("./") && !prefix.startsWith("../")) {
+          unprefixed = true;
+          continue;
+        }
+        for (const from of files) {
+          const directory = path.posix.join(path.posix.dirname(from), prefix);
+          this.importDirectories.push({ directory: directory.endsWith("/") ? directory : `${directory}/`, from });
+        }
       }
     }
     this.unprefixedImport = unprefixed;

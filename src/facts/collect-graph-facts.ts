@@ -7,8 +7,9 @@ import type { ExtractionContext } from "./extraction-context.js";
 import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown } from "./skip-transparent.js";
 import { rangeOfNode } from "./source-range.js";
+import { constInitializer } from "./module-constant.js";
 import { accessChain } from "./summarize-expression.js";
-import { dynamicImportNames, literalPrefix, requireNames } from "./dynamic-import-names.js";
+import { dynamicImportNames, literalPrefixes, literalSpecifier, requireNames } from "./dynamic-import-names.js";
 
 const Kind = ts.SyntaxKind;
 
@@ -159,7 +160,21 @@ export class GraphFactsCollector {
     const called = ts.isCallExpression(node.parent) && node.parent.expression === node;
     const constant = this.constantName(argument);
     if (constant !== undefined) this.count(node, `${called ? "k" : "q"}:${constant}`, useKindOf(node));
-    else if (called && !ts.isNumericLiteral(argument)) this.count(node, "?:computed");
+    else if (called && !ts.isNumericLiteral(argument) && !this.isObjectConstant(node.expression)) this.count(node, "?:computed");
+  }
+
+  /**
+   * `STYLES[color]()` on a module-level `const` object literal: it calls one of the literal's own
+   * functions, which its declaration already uses, and no class member.
+   */
+  private isObjectConstant(expr: ts.Expression): boolean {
+    const node = skipTransparentDown(expr);
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.ctx.topLevel.get(node.text);
+    let value = declaration && constInitializer(declaration, this.ctx.sourceFile);
+    if (!value) return false;
+    while (ts.isSatisfiesExpression(value) || ts.isAsExpression(value) || ts.isParenthesizedExpression(value)) value = value.expression;
+    return ts.isObjectLiteralExpression(value);
   }
 
   /**
@@ -189,17 +204,18 @@ export class GraphFactsCollector {
    * `import("./x")` and `require("./x")` inside code: the module whole (`i:./x`), or only the
    * exports syntax shows it is read for (`j:a:./x`, see dynamicImportNames), settled after the walk.
    * A computed specifier is unknowable, within the files its literal prefix names when it has one
-   * (`?:import:./locales/` for `import(\`./locales/${lang}.js\`)`).
+   * (`?:import:./locales/` for `import(\`./locales/${lang}.js\`)`; several folders joined by `|`).
    */
   dynamicImport(call: ts.CallExpression, kind: "dynamic" | "require"): void {
     const arg = call.arguments[0];
-    if (arg && ts.isStringLiteralLike(arg)) {
+    const specifier = literalSpecifier(arg, this.ctx);
+    if (specifier !== undefined) {
       const declaration = this.declarationFrames[this.declarationFrames.length - 1]?.declaration;
-      if (declaration) this.pendingImports.push({ call, specifier: arg.text, kind, declaration });
+      if (declaration) this.pendingImports.push({ call, specifier, kind, declaration });
       return;
     }
-    const prefix = arg === undefined ? undefined : literalPrefix(arg);
-    this.count(call, prefix ? `?:import:${prefix}` : "?:import");
+    const prefixes = arg === undefined ? undefined : literalPrefixes(arg, this.ctx, call);
+    this.count(call, prefixes && prefixes.length > 0 ? `?:import:${[...new Set(prefixes)].join("|")}` : "?:import");
   }
 
   /** Settles the dynamic imports met on the walk, now that references can be followed. */

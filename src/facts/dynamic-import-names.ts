@@ -1,10 +1,12 @@
 // Which exports a dynamic `import()` reads, when syntax says so. `import("./x")` hands over the whole
 // module; but `const { a } = await import("./x")` (a lazy component, a test importing what it
 // checks) reads only `a`, and counting the whole module would keep every export of it live.
+import path from "node:path";
 import { ts } from "ts-morph";
 import type { ExtractionContext } from "./extraction-context.js";
 import { referencesTo } from "./guard-regions.js";
-import { propertyNameText } from "./scope-lookup.js";
+import { constInitializer } from "./module-constant.js";
+import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown, skipTransparentUp } from "./skip-transparent.js";
 
 /** One export the import reads, and the node that reads it (where its use is counted). */
@@ -48,21 +50,114 @@ export function requireNames(call: ts.CallExpression, ctx: ExtractionContext): I
 }
 
 /**
- * The literal start of a computed specifier, up to its last `/`: `./locales/` for
- * \`./locales/${lang}.js\` or `"./locales/" + lang`; undefined when it has none.
+ * A specifier known before run time: a string, or a module-level `const` holding one (`const
+ * BUILD_PATH = "../build/index.js"; import(BUILD_PATH)`).
  */
-export function literalPrefix(specifier: ts.Expression): string | undefined {
+export function literalSpecifier(arg: ts.Expression | undefined, ctx: ExtractionContext): string | undefined {
+  const node = arg && skipTransparentDown(arg);
+  if (!node) return undefined;
+  if (ts.isStringLiteralLike(node)) return node.text;
+  if (!ts.isIdentifier(node)) return undefined;
+  const declaration = ctx.topLevel.get(node.text);
+  const initializer = declaration && constInitializer(declaration, ctx.sourceFile);
+  const value = initializer && skipTransparentDown(initializer);
+  return value && ts.isStringLiteralLike(value) ? value.text : undefined;
+}
+
+/**
+ * The folders a computed specifier can point into, from its literal start: `./locales/` for
+ * \`./locales/${lang}.js\` or `"./locales/" + lang`; `./seed/` for `path.join(__dirname, "seed",
+ * file)`; through `const`s (`const dir = path.resolve(__dirname, "../migration"); import(path.join(dir,
+ * name))`) and both sides of `cond ? a : b`. Undefined when one of them has no literal start.
+ */
+export function literalPrefixes(specifier: ts.Expression, ctx: ExtractionContext, call?: ts.Node): string[] | undefined {
+  return pathsOf(specifier, ctx, call, 0)?.map(({ text, exact }) => (exact ? folderPath(text) : text));
+}
+
+/** A path a value may hold: `exact` when all of it is known, else its known start (ending in `/`). */
+interface KnownPath {
+  text: string;
+  exact: boolean;
+}
+
+const maxPrefixDepth = 6;
+
+function pathsOf(specifier: ts.Expression, ctx: ExtractionContext, call: ts.Node | undefined, depth: number): KnownPath[] | undefined {
+  if (depth > maxPrefixDepth) return undefined;
   const node = skipTransparentDown(specifier);
-  let head: string | undefined;
-  if (ts.isTemplateExpression(node)) head = node.head.text;
-  else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = skipTransparentDown(node.left);
-    if (ts.isStringLiteralLike(left)) head = left.text;
-    else if (ts.isBinaryExpression(left)) head = literalPrefix(left);
+  if (ts.isStringLiteralLike(node)) return [{ text: node.text, exact: true }];
+  if (ts.isTemplateExpression(node)) return startOf(node.head.text);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = pathsOf(node.left, ctx, call, depth + 1);
+    return left?.flatMap(({ text }) => startOf(text) ?? []);
   }
-  if (head === undefined) return undefined;
+  if (ts.isConditionalExpression(node)) {
+    const whenTrue = pathsOf(node.whenTrue, ctx, call, depth + 1);
+    const whenFalse = pathsOf(node.whenFalse, ctx, call, depth + 1);
+    return whenTrue && whenFalse ? [...whenTrue, ...whenFalse] : undefined;
+  }
+  if (ts.isCallExpression(node)) return joinedPaths(node, ctx, call, depth);
+  if (ts.isIdentifier(node)) {
+    // The specifier of a call the walk has not descended into yet has no parent: look up from the call.
+    const initializer = constValueOf(node, ctx, node.parent ?? call ?? node);
+    return initializer && pathsOf(initializer, ctx, undefined, depth + 1);
+  }
+  return undefined;
+}
+
+/** The folder part of a known start: up to its last `/` (`./locales/` of `./locales/en`). */
+function startOf(head: string): KnownPath[] | undefined {
   const slash = head.lastIndexOf("/");
-  return slash > 0 ? head.slice(0, slash + 1) : undefined;
+  return slash > 0 ? [{ text: head.slice(0, slash + 1), exact: false }] : undefined;
+}
+
+/** A whole path used as a folder: `./` first when relative, `/` last. */
+function folderPath(text: string): string {
+  const relative = text.startsWith(".") || text.startsWith("/") ? text : `./${text}`;
+  return relative.endsWith("/") ? relative : `${relative}/`;
+}
+
+/**
+ * `path.join(base, "a", name, "b")` (or `resolve`): base's paths (`__dirname` and
+ * `import.meta.dirname` are the file's own folder, `./`) with the literal parts up to the first
+ * computed one appended; exact only when every part is literal.
+ */
+function joinedPaths(join: ts.CallExpression, ctx: ExtractionContext, call: ts.Node | undefined, depth: number): KnownPath[] | undefined {
+  const callee = join.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (name !== "join" && name !== "resolve") return undefined;
+  const [base, ...rest] = join.arguments;
+  if (!base) return undefined;
+  const bases: KnownPath[] | undefined = isOwnDirectory(base) ? [{ text: "./", exact: true }] : pathsOf(base, ctx, call, depth + 1);
+  if (!bases) return undefined;
+  const parts: string[] = [];
+  for (const part of rest) {
+    if (!ts.isStringLiteralLike(part)) break;
+    parts.push(part.text);
+  }
+  const exact = parts.length === rest.length;
+  return bases.map((known) => {
+    if (!known.exact) return known;
+    const joined = path.posix.join(known.text, ...parts);
+    return { text: exact ? joined : folderPath(joined), exact };
+  });
+}
+
+/** `__dirname` or `import.meta.dirname`: the folder of the file itself. */
+function isOwnDirectory(expr: ts.Expression): boolean {
+  if (ts.isIdentifier(expr)) return expr.text === "__dirname";
+  return ts.isPropertyAccessExpression(expr) && expr.name.text === "dirname" && ts.isMetaProperty(expr.expression);
+}
+
+/** The initializer of the `const` (module-level or local) a name refers to. */
+function constValueOf(id: ts.Identifier, ctx: ExtractionContext, from: ts.Node): ts.Expression | undefined {
+  const declaration = lookUpName(id.text, from, ctx);
+  if (declaration?.kind === "top-level") return constInitializer(declaration.node, ctx.sourceFile);
+  if (declaration?.kind !== "local" || declaration.path.length > 0) return undefined;
+  const node = declaration.node;
+  if (!ts.isVariableDeclaration(node) || !node.initializer) return undefined;
+  const list = node.parent;
+  return list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 ? node.initializer : undefined;
 }
 
 /** What the awaited module value is read for. */

@@ -25,7 +25,7 @@ import { guardsOf, guardsOfVariable, referencesTo, statementsBranch } from "./gu
 import { lookUpName, propertyNameText } from "./scope-lookup.js";
 import { skipTransparentDown, skipTransparentUp } from "./skip-transparent.js";
 import { previewText, rangeOfNode } from "./source-range.js";
-import { dynamicImportNames, requireNames } from "./dynamic-import-names.js";
+import { dynamicImportNames, literalSpecifier, requireNames } from "./dynamic-import-names.js";
 import { accessChain, summarizeExpression } from "./summarize-expression.js";
 import { originOf } from "./trace-origin.js";
 
@@ -960,11 +960,11 @@ class FileWalker {
    * dynamicImportNames), else the whole module. Reading them follows references: after the walk.
    */
   private recordDynamicImport(call: ts.CallExpression, kind: ImportFact["kind"], inCode = true): void {
-    const arg = call.arguments[0];
-    if (!arg || !ts.isStringLiteralLike(arg)) return;
+    const specifier = literalSpecifier(call.arguments[0], this.ctx);
+    if (specifier === undefined) return;
     const alreadyBound = this.facts.imports.some((i) => i.kind === "require" && i.range.start <= call.pos && call.end <= i.range.end);
     if (alreadyBound) return;
-    const fact: ImportFact = { specifier: arg.text, typeOnly: false, kind, range: rangeOfNode(call, this.ctx.sourceFile) };
+    const fact: ImportFact = { specifier, typeOnly: false, kind, range: rangeOfNode(call, this.ctx.sourceFile) };
     this.facts.imports.push(fact);
     if (kind === "require" && !inCode) return;
     this.deferred.push(() => {
