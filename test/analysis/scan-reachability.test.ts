@@ -741,6 +741,57 @@ describe("scan: what static analysis cannot follow", () => {
     expect(findingOf(findings, "maybe").severity).toBe("error");
   });
 
+  it("follows consts and path.join/resolve to the folders a computed require names (both sides of a ternary)", async () => {
+    const findings = await scan({
+      "src/index.ts": lines('import { run } from "./scripts/runner.js";', "run(process.argv);"),
+      "src/scripts/runner.ts": lines(
+        'import path from "node:path";',
+        "const built = __filename.includes(\"dist\");",
+        'const MIGRATIONS = built ? path.resolve(__dirname, "../migration") : path.resolve(__dirname, "../../migration");',
+        "export function run(names: string[]): void {",
+        "  for (const name of names) {",
+        "    const folder = path.join(MIGRATIONS, name);",
+        '    require(path.join(folder, "data.js"));',
+        '    require(path.join(__dirname, "seed", name));',
+        "  }",
+        "}",
+      ),
+      "migration/001/data.ts": lines("export function up(): void {}"),
+      "src/scripts/seed/users.ts": lines("export function seed(): void {}"),
+      "src/lonely.ts": lines("export const lonely = 1;"),
+    });
+    expect(findings.map((f) => `${brief(f)} ${String(f.data?.["uncertainBecause"] ?? "certain")}`)).toEqual([
+      "no-unused-file migration/001/data.ts:1:1 live code in src/scripts/runner.ts imports modules under migration/ by a computed name",
+      "no-unused-file src/lonely.ts:1:1 certain",
+      "no-unused-file src/scripts/seed/users.ts:1:1 live code in src/scripts/runner.ts imports modules under src/scripts/seed/ by a computed name",
+    ]);
+  });
+
+  it("reads import(CONST) with a module-level const as a literal import, and STYLES[key]() on a const object as no member call", async () => {
+    const findings = await scan({
+      "src/index.ts": lines(
+        'const LAZY = "./lazy.js";',
+        "const STYLES = { a: () => 1, b: () => 2 };",
+        "async function go(key: 'a' | 'b'): Promise<number> {",
+        "  const { f } = await import(LAZY);",
+        "  return f() + STYLES[key]() + new Box().open();",
+        "}",
+        'void go("a");',
+        "class Box {",
+        "  open(): number {",
+        "    return 1;",
+        "  }",
+        "  shut(): number {",
+        "    return 0;",
+        "  }",
+        "}",
+      ),
+      "src/lazy.ts": lines("export function f(): number {", "  return 1;", "}", "export function g(): number {", "  return 2;", "}"),
+    });
+    expect(briefs(findings)).toEqual(["no-unreachable-code src/index.ts:12:3 Box.shut", "no-unreachable-code src/lazy.ts:4:17 g"]);
+    for (const finding of findings) expect(finding.severity).toBe("error");
+  });
+
   it("marks findings of module-level code uncertain anywhere when a computed import has no literal prefix", async () => {
     const findings = await scan({
       "src/index.ts": lines('import { util } from "./util.js";', "export async function load(name: string): Promise<unknown> {", "  util();", "  return import(name);", "}"),
