@@ -1,0 +1,53 @@
+// The editor simulation of the ESLint bench, in a fresh process: ESLint (the API an editor
+// integration uses) with deadflag's recommended config on a staged corpus; one lint builds the
+// graph, then 20 files, spread over the project, are each edited (a new function added, unsaved) and
+// re-linted with `ESLint.lintText`, one at a time. Prints one JSON line: the first lint's time, and
+// per edit its time, and the heap (after a forced GC) and RSS after it.
+// Usage: node --expose-gc bench/eslint-editor.mjs <staged project root>
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { distDir } from "./corpora.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "..");
+const root = path.resolve(process.argv[2]);
+const { ESLint } = await import(pathToFileURL(path.join(repoRoot, "node_modules", "eslint", "lib", "api.js")).href);
+const { default: tseslint } = await import(pathToFileURL(path.join(repoRoot, "node_modules", "typescript-eslint", "dist", "index.js")).href);
+const { default: deadflag } = await import(pathToFileURL(path.join(distDir, "rules", "index.js")).href);
+const { discoverFiles } = await import(pathToFileURL(path.join(distDir, "src", "project", "discover-files.js")).href);
+
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfigFile: true,
+  overrideConfig: [
+    { files: ["**/*.ts"], languageOptions: { parser: tseslint.parser } },
+    deadflag.configs.recommended,
+    // An editor's first lint after opening a project: the facts cache is cold, as on a fresh clone.
+    { settings: { deadflag: { cache: false } } },
+  ],
+});
+
+const { files } = await discoverFiles({ root, project: undefined, ignore: [] });
+const sources = files.filter((file) => file.endsWith(".ts")).sort();
+const step = Math.floor(sources.length / 20);
+const edited = Array.from({ length: 20 }, (_, i) => sources[i * step]);
+
+const lint = async (file, text) => {
+  const started = performance.now();
+  const [result] = await eslint.lintText(text, { filePath: path.join(root, file) });
+  const fatal = result.messages.find((m) => m.fatal || !m.ruleId?.startsWith("deadflag/"));
+  if (fatal) throw new Error(`${file}: ${fatal.message}`);
+  return performance.now() - started;
+};
+
+const firstMs = await lint(edited[0], readFileSync(path.join(root, edited[0]), "utf8"));
+const edits = [];
+for (const [index, file] of edited.entries()) {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const ms = await lint(file, `${text}\nexport function benchEdit${index}(): number {\n  return ${index};\n}\n`);
+  globalThis.gc?.();
+  const memory = process.memoryUsage();
+  edits.push({ file, ms, heapMB: memory.heapUsed / 1024 / 1024, rssMB: memory.rss / 1024 / 1024 });
+}
+process.stdout.write(`${JSON.stringify({ files: sources.length, firstMs, edits })}\n`);
