@@ -22,6 +22,7 @@ const eslint = new ESLint({
   overrideConfigFile: true,
   overrideConfig: [
     { files: ["**/*.ts"], languageOptions: { parser: tseslint.parser } },
+    { linterOptions: { reportUnusedDisableDirectives: "off" } },
     deadflag.configs.recommended,
     // An editor's first lint after opening a project: the facts cache is cold, as on a fresh clone.
     { settings: { deadflag: { cache: false } } },
