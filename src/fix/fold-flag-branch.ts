@@ -59,7 +59,13 @@ export function foldFlagBranch(fileName: string, text: string, finding: Finding)
   // `return 2;` share their end), so the branch must be touched by the edit and gone as a whole.
   const removesDeadBranch =
     edit.start < deadEnd && deadStart < edit.end && occurrences(current, dead) < occurrences(text, dead);
-  return removesDeadBranch ? edit : undefined;
+  // A last guard: the folded file must parse as well as the original did.
+  return removesDeadBranch && parseErrorCount(parseForFix(fileName, current)) <= parseErrorCount(sourceFile) ? edit : undefined;
+}
+
+function parseErrorCount(sourceFile: ts.SourceFile): number {
+  const diagnostics: unknown = Reflect.get(sourceFile, "parseDiagnostics");
+  return Array.isArray(diagnostics) ? diagnostics.length : 0;
 }
 
 interface ReadPoint {
