@@ -218,7 +218,7 @@ function assertLoadable(file: string, displayPath: (file: string) => string): vo
  * The root of the monorepo `root` is in: the nearest folder from `root` up (to the repository's top)
  * whose package.json declares `workspaces`, or that holds a pnpm-workspace.yaml or lerna.json.
  */
-function findWorkspaceRoot(root: string): string | undefined {
+export function findWorkspaceRoot(root: string): string | undefined {
   for (let directory = root; ; directory = path.dirname(directory)) {
     if (existsSync(path.join(directory, "pnpm-workspace.yaml")) || existsSync(path.join(directory, "lerna.json"))) return directory;
     const manifest = path.join(directory, "package.json");

@@ -2,23 +2,24 @@
 // never says which project it is part of.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { configFileNames } from "../config/load-config.js";
+import { configFileNames, findWorkspaceRoot } from "../config/load-config.js";
 
 const rootsByDirectory = new Map<string, string | undefined>();
 
 /**
- * The project root of `file` (absolute): the nearest directory above it that holds a deadflag config
- * (`package.json` counts only with a `deadflag` field), else the nearest one that holds a
- * `package.json`, looking no higher than the directory that holds `.git`; undefined when there is
- * neither. Answers are remembered per directory for the life of the process.
+ * The project root of `file` (absolute), the directory `deadflag scan` would be run in: the root of
+ * the monorepo it is in (one graph across the workspace's packages), else the nearest directory
+ * above it that holds a deadflag config (`package.json` counts only with a `deadflag` field), else
+ * the nearest one that holds a `package.json`, looking no higher than the directory that holds
+ * `.git`; undefined when there is none. Answers are remembered per directory for the process's life.
  */
 export function findProjectRoot(file: string): string | undefined {
   const start = path.dirname(path.resolve(file));
   const known = rootsByDirectory.get(start);
   if (known !== undefined || rootsByDirectory.has(start)) return known;
   let nearestPackage: string | undefined;
-  let root: string | undefined;
-  for (let directory = start; ; directory = path.dirname(directory)) {
+  let root = findWorkspaceRoot(start);
+  for (let directory = start; root === undefined; directory = path.dirname(directory)) {
     if (hasConfig(directory)) {
       root = directory;
       break;
