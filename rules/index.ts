@@ -5,6 +5,7 @@ import type { ESLint, Linter, Rule } from "eslint";
 import type { RuleId } from "../src/config/config-schema.js";
 import { ruleIds } from "../src/config/config-schema.js";
 import { engineVersion } from "../src/engine-version.js";
+import type { FindingSeverity } from "../src/findings/finding.js";
 import { ruleRegistry } from "../src/findings/rule-registry.js";
 import noDeadFlagBranch from "./no-dead-flag-branch.js";
 import noFlagReuse from "./no-flag-reuse.js";
@@ -51,8 +52,13 @@ function configOf(name: string, enables: (id: RuleId) => boolean): Linter.Config
     name: `deadflag/${name}`,
     files: sourceFiles,
     plugins: { deadflag: plugin },
-    rules: Object.fromEntries(ruleIds.filter(enables).map((id) => [`deadflag/${id}`, ruleRegistry[id].defaultSeverity])),
+    rules: Object.fromEntries(ruleIds.filter(enables).map((id) => [`deadflag/${id}`, eslintSeverityOf(ruleRegistry[id].defaultSeverity)])),
   };
+}
+
+/** ESLint has no `info`: a rule whose default is `info` is a warning there. */
+function eslintSeverityOf(severity: FindingSeverity): "error" | "warn" {
+  return severity === "error" ? "error" : "warn";
 }
 
 export default plugin;

@@ -47,7 +47,9 @@ export function createRule(definition: RuleDefinition): Rule.RuleModule {
         Program(): void {
           const findings = definition.findings ? definition.findings(context, options) : findingsOfLintedFile(context);
           for (const finding of findings) {
-            if (finding.ruleId === definition.name) report(context, finding, definition, options);
+            // `info` findings (the meaning changes of a flag still in development) inform and never
+            // fail a run; ESLint has no such level, so they stay with `deadflag scan`.
+            if (finding.ruleId === definition.name && finding.severity !== "info") report(context, finding, definition, options);
           }
         },
       };
