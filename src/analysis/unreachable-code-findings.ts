@@ -123,8 +123,11 @@ function deadCascade(context: ScanContext): DeadCascade {
   };
   const users = new Map<number, Set<number>>();
   const edges = new Map<number, Set<number>>();
+  // A type no live code names still uses what it reads with `typeof`: that value goes with the type.
+  const isDeadType = (node: GraphNode): boolean =>
+    (node.declaration.kind === "type" || node.declaration.kind === "interface") && !production.live.has(node.id) && !context.testFiles.has(node.file);
   for (const node of graph.nodes) {
-    if (!isDead(node.id)) continue;
+    if (!isDead(node.id) && !isDeadType(node)) continue;
     const from = unitOf(node.id);
     for (const key of Object.keys(node.declaration.uses)) {
       const target = graph.resolveUse(node.file, key);

@@ -141,5 +141,10 @@ describe("scan: typeof in a type is a use of the value", () => {
       "no-unused-export src/config.ts:4:1 LegacyConfig",
       "no-unreachable-code src/limits.ts:2:14 min",
     ]);
+    // Deleting legacyDefaults alone would break LegacyConfig: it goes with the type.
+    expect(findings[0]).toMatchObject({
+      message: "variable legacyDefaults is unreachable: only unreachable code uses it (LegacyConfig)",
+      data: { root: false, usedBy: ["LegacyConfig"] },
+    });
   });
 });
