@@ -86,6 +86,19 @@ describe("deadflag why", () => {
     ]);
   });
 
+  it("takes a private member, alone and after its file (src/cache.ts#Cache.#read)", () => {
+    const root = tempProject({
+      "package.json": JSON.stringify({ name: "p", type: "module", main: "src/index.ts" }),
+      "src/index.ts": 'import { Cache } from "./cache.js";\nconsole.log(new Cache().get());\n',
+      "src/cache.ts": "export class Cache {\n  get(): number {\n    return this.#read();\n  }\n  #read(): number {\n    return 1;\n  }\n}\n",
+    });
+    for (const target of ["Cache.#read", "src/cache.ts#Cache.#read", "#read"]) {
+      const result = runCli(["why", target, root, "--no-cache"]);
+      expect(result.status, target).toBe(0);
+      expect(result.stdout.split("\n")[0], target).toBe("Cache.#read (method, src/cache.ts:5:3) is live, 3 hops from src/index.ts:");
+    }
+  });
+
   it("fails with one line and exit code 2 for an unknown symbol", () => {
     const result = runCli(["why", "PowerPig", knight, "--no-cache"]);
     expect(result.status).toBe(2);
