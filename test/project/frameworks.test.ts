@@ -250,16 +250,18 @@ describe("Vite, Vitest, Jest, Playwright, Storybook", () => {
     expect(entries.tests).toEqual(["jest.setup.ts", "src/math.unit.ts"]);
   });
 
-  it("takes Playwright tests under testDir by testMatch, and its global setup", async () => {
+  it("takes everything under Playwright's testDir as tests (fixtures too), in another package of a monorepo too", async () => {
     const entries = await entriesOf({
-      "package.json": manifest({ "@playwright/test": "1.50.0" }),
-      "src/index.ts": "",
-      "playwright.config.ts": 'export default { testDir: "./browser", testMatch: "*.e2e.ts", globalSetup: "./browser/setup.ts" };\n',
-      "browser/login.e2e.ts": "",
-      "browser/setup.ts": "",
-      "browser/fixtures.ts": "",
+      "package.json": JSON.stringify({ private: true, workspaces: ["apps/*"], devDependencies: { "@playwright/test": "1.50.0" } }),
+      "playwright.config.ts": 'export default { testDir: "./apps/web/browser", globalSetup: "./global-setup.ts" };\n',
+      "global-setup.ts": "",
+      "apps/web/package.json": manifest({}, { main: "./src/index.ts" }),
+      "apps/web/src/index.ts": "",
+      "apps/web/browser/login.e2e.ts": "",
+      "apps/web/browser/fixtures/users.ts": "",
     });
-    expect(entries.tests).toEqual(["browser/login.e2e.ts", "browser/setup.ts"]);
+    expect(entries.tests).toEqual(["apps/web/browser/fixtures/users.ts", "apps/web/browser/login.e2e.ts", "global-setup.ts"]);
+    expect(entries.production).toEqual(["apps/web/src/index.ts", "playwright.config.ts"]);
   });
 
   it("takes the stories Storybook's main config selects, in other packages of a monorepo too", async () => {
@@ -314,6 +316,23 @@ describe("servers, NestJS, Astro, SvelteKit", () => {
     });
     expect(entries.production).toEqual(["scripts/seed.ts", "src/server.ts", "src/worker.ts"]);
     expect(firings(entries)).toEqual(["package-scripts . always on"]);
+  });
+
+  it("takes the programs git hooks run (.husky)", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ husky: "9.0.0" }, { main: "./src/index.ts" }),
+      ".husky/pre-commit": '#!/usr/bin/env sh\nMONOREPO_ROOT="$(git rev-parse --show-toplevel)"\nnode "$MONOREPO_ROOT/scripts/copy-wellknown.cjs"\nnpx lint-staged\n',
+      "src/index.ts": "",
+      "scripts/copy-wellknown.cjs": "",
+    });
+    expect(entries.production).toEqual(["scripts/copy-wellknown.cjs", "src/index.ts"]);
+    const workflow = await entriesOf({
+      "package.json": manifest({}, { main: "./src/index.ts" }),
+      ".github/workflows/sync.yml": "jobs:\n  sync:\n    steps:\n      - run: node scripts/sync.mjs --dry-run\n",
+      "src/index.ts": "",
+      "scripts/sync.mjs": "",
+    });
+    expect(workflow.production).toEqual(["scripts/sync.mjs", "src/index.ts"]);
   });
 
   it("takes NestJS main and its modules and controllers", async () => {

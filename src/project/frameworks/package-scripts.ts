@@ -1,4 +1,5 @@
-// Programs a package runs through its package.json `scripts` (and `prisma.seed`): the file after
+// Programs a package runs through its package.json `scripts` (and `prisma.seed`) and its git hooks
+// (`.husky/pre-commit`) and GitHub workflows: the file after
 // `node`, `tsx`, `ts-node`, `bun`, `nodemon`… is an entry, so an Express or Fastify server started
 // by `node dist/server.js` or `tsx watch src/server.ts` is found without configuration.
 import type { FrameworkPreset, PresetContext, PresetEntries } from "./framework-preset.js";
@@ -56,8 +57,14 @@ export const packageScripts: FrameworkPreset = {
   entries: scriptEntries,
 };
 
-function scriptEntries(context: PresetContext): PresetEntries {
+async function scriptEntries(context: PresetContext): Promise<PresetEntries> {
   const commands: string[] = [];
+  // Git hooks, and the `run:` steps of GitHub workflows (`node scripts/sync.mjs`).
+  for (const hook of context.listed.filter((file) => /^\.husky\/[^/_][^/]*$|^\.github\/workflows\/[^/]+\.ya?ml$/.test(file))) {
+    const text = await context.readText(hook);
+    // `node "$MONOREPO_ROOT/scripts/x.cjs"`: a variable naming the repository's top is the package folder here.
+    if (text !== undefined) commands.push(...text.split("\n").map((line) => line.replace(/\$\{?\w+\}?\//g, "")));
+  }
   const scripts = context.manifest["scripts"];
   if (isRecord(scripts)) for (const value of Object.values(scripts)) if (typeof value === "string") commands.push(value);
   const prisma = context.manifest["prisma"];
