@@ -57,11 +57,11 @@ export const packageScripts: FrameworkPreset = {
   entries: scriptEntries,
 };
 
-async function scriptEntries(context: PresetContext): Promise<PresetEntries> {
+function scriptEntries(context: PresetContext): PresetEntries {
   const commands: string[] = [];
   // Git hooks, and the `run:` steps of GitHub workflows (`node scripts/sync.mjs`).
   for (const hook of context.listed.filter((file) => /^\.husky\/[^/_][^/]*$|^\.github\/workflows\/[^/]+\.ya?ml$/.test(file))) {
-    const text = await context.readText(hook);
+    const text = context.readText(hook);
     // `node "$MONOREPO_ROOT/scripts/x.cjs"`: a variable naming the repository's top is the package folder here.
     if (text !== undefined) commands.push(...text.split("\n").map((line) => line.replace(/\$\{?\w+\}?\//g, "")));
   }
