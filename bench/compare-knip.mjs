@@ -12,7 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { corpora, deadflagArgs, engineModule, installCorpora, knipArgs, prepareCorpus } from "./corpora.mjs";
 
 const { openProject } = await import(engineModule);

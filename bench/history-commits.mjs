@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { corpora, corpusDir, installCorpora, prepareCorpus } from "./corpora.mjs";
 
-// TypeScript's parser (the one deadflag uses, from ts-morph) checks every edit; loaded only to build.
+// TypeScript's parser (the one deadflag uses) checks every edit; loaded only to build.
 let ts;
 
 /** Bump when the generator changes what it commits: a repository built by another version is rebuilt. */
@@ -138,7 +138,7 @@ const isFlagGuard = (node, sf) => ts.isIfStatement(node) && node.expression.getT
 
 /** Builds the repository. Returns the manifest (also written to `<dir>.manifest.json`). */
 export async function buildHistoryRepo({ dir = defaultHistoryRepo, seed = defaultSeed, commits: wanted = defaultCommits } = {}) {
-  ts ??= (await import("ts-morph")).ts;
+  ts ??= (await import("typescript")).default;
   installCorpora();
   const sourceRoot = prepareCorpus(corpora.find((c) => c.id === "rxjs"));
   rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { distDir, engineModule } from "./corpora.mjs";
 
 const [mode, root, cacheDir] = process.argv.slice(2);

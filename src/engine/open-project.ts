@@ -2,9 +2,10 @@
 // unchanged), entries, and the linked project every command works on. One synchronous core serves
 // the async `openProject` (the CLI) and the project session (the ESLint rules, which cannot
 // await); what one open learns (stat entries, the layout and what it depends on) the next reuses.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 import { configCandidates, loadConfig, loadConfigSync } from "../config/load-config.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { ResolvedConfig } from "../config/resolve-config.js";
@@ -27,7 +28,7 @@ import { skippedFileFacts } from "../facts/skipped-file-facts.js";
 import { cacheDirectoryFor } from "./cache-directory.js";
 import type { EngineDiagnostic } from "./engine-diagnostic.js";
 import { discoveryInputOf } from "./scan-record.js";
-import type { DiscoveryMemo } from "./scan-record.js";
+import type { DiscoveryMemo, EntriesMemo } from "./scan-record.js";
 import { fingerprintsOf, statFingerprint, takeTreeSignature, treeUnchanged } from "./tree-signature.js";
 
 /** How to open a project. */
@@ -98,6 +99,8 @@ export interface OpenMemory {
   config?: { fingerprint: string; loaded: LoadedConfig };
   /** The facts cache, for one set of extraction options. */
   cache?: { key: string; cache: FactsCache };
+  /** The entries, for one set of inputs, and the files the presets read. */
+  entries?: EntriesMemo;
 }
 
 /** Input of one open beyond the options: edited texts not on disk, and what the last open left. */
@@ -130,39 +133,55 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
   return project;
 }
 
-/**
- * {@link openProject} without awaiting, and without linking until asked: the parser must be loaded
- * (`provideExtractor`, or an earlier `loadExtractor`) when a file misses the cache. `input.memory`
- * is read and updated.
- */
-export function openProjectSync(options: OpenProjectOptions, input: OpenInput = {}): OpenedFacts {
-  const root = path.resolve(options.root);
-  const memory = input.memory;
-  const fingerprint = configFingerprint(root, options.configFile);
-  let loaded = memory?.config?.fingerprint === fingerprint ? memory.config.loaded : undefined;
-  if (!loaded) {
-    loaded = loadConfigSync(root, options.configFile);
-    if (memory) memory.config = { fingerprint, loaded };
-  }
-  return openLoaded(options, loaded, input);
-}
-
 /** The stat fingerprint of every file the config lookup for `root` looks at (a config changes → it changes). */
-function configFingerprint(root: string, configFile: string | undefined): string {
+export function configFingerprint(root: string, configFile: string | undefined): string {
   const candidates = configFile === undefined ? configCandidates(root) : [path.resolve(root, configFile)];
   return candidates.map((file) => `${file}=${statFingerprint(file)}`).join("\n");
 }
 
 function openLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: OpenInput): OpenedFacts {
+  return extractPrepared(prepareLoaded(options, loaded, input), options, input.memory);
+}
+
+/**
+ * Everything the findings' key depends on, found without parsing a file: the layout, each file's
+ * blob id and the entries. Loads TypeScript only to read a tsconfig or a tool config that changed.
+ */
+export function prepareProject(options: OpenProjectOptions, input: OpenInput & { memory: OpenMemory }): PreparedProject {
+  const root = path.resolve(options.root);
+  const memory = input.memory;
+  const fingerprint = configFingerprint(root, options.configFile);
+  let loaded = memory.config?.fingerprint === fingerprint ? memory.config.loaded : undefined;
+  if (!loaded) {
+    loaded = loadConfigSync(root, options.configFile);
+    memory.config = { fingerprint, loaded };
+  }
+  return prepareLoaded(options, loaded, input);
+}
+
+/** A project prepared for analysis (see {@link prepareProject}). */
+export interface PreparedProject {
+  root: string;
+  loaded: LoadedConfig;
+  discovery: DiscoveryMemo;
+  sources: StatedSource[];
+  skipped: SkippedSource[];
+  /** The files with facts to come, in link order. */
+  files: string[];
+  entries: Entries;
+  /** Files the entry presets read (absolute): the entries depend on them. */
+  entryReads: string[];
+  /** The blob id of every file (a skipped file's id says why it is skipped). */
+  blobIds: Map<string, string>;
+  diagnostics: EngineDiagnostic[];
+  timings: Record<string, number>;
+}
+
+function prepareLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: OpenInput): PreparedProject {
   const root = path.resolve(options.root);
   const memory = input.memory;
   const timings: Record<string, number> = {};
-  const time = <T>(phase: string, work: () => T): T => {
-    const started = performance.now();
-    const result = work();
-    timings[phase] = (timings[phase] ?? 0) + performance.now() - started;
-    return result;
-  };
+  const time = timer(timings);
   const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
 
   const discovery = time("discover", () => discover(root, loaded, cacheDirectory, memory));
@@ -172,7 +191,32 @@ function openLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: Op
   const read = time("read", () => readSourcesSync(root, layout.files, memory?.stats ?? new Map(), diagnostics, skipped));
   if (memory) memory.stats = read.entries;
   const sources = withOverrides(read.sources, input.overrides);
+  // A skipped file whose imports a scan found gets facts of its own (see skippedFileFacts).
+  const files = [...sources.map((source) => source.file), ...skipped.flatMap((source) => (source.specifiers ? [source.file] : []))];
+  const found = time("entries", () => findEntriesOnce(root, files, loaded, layout, memory));
+  diagnostics.push(...found.diagnostics);
+  options.onEntries?.(found.entries);
+  return {
+    root,
+    loaded,
+    discovery,
+    sources,
+    skipped,
+    files,
+    entries: found.entries,
+    entryReads: found.reads,
+    blobIds: new Map([...sources.map((s): [string, string] => [s.file, s.blobId]), ...skipped.map((s): [string, string] => [s.file, skippedId(s)])]),
+    diagnostics,
+    timings,
+  };
+}
 
+/** Extracts the facts of a prepared project (parsing only files whose content the cache lacks). */
+export function extractPrepared(prepared: PreparedProject, options: OpenProjectOptions, memory: OpenMemory | undefined): OpenedFacts {
+  const { root, loaded, discovery, sources, skipped, diagnostics, timings } = prepared;
+  const layout = discovery.layout;
+  const time = timer(timings);
+  const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
   const extractOptions: ExtractOptions = {
     readNames: readNamesOf(loaded.config.flags),
     ...(options.callGraph === false ? { callGraph: false } : {}),
@@ -192,33 +236,10 @@ function openLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: Op
       diagnostics.push({ file, message: `syntax error at ${error.line}:${error.column}: ${error.message}; read what parsed` });
     }
   }
-
-  // A skipped file whose imports a scan found uses them whole; one that could not be read stays a
-  // known file without facts, so imports still resolve to it (see FindingUncertainty).
+  // One that could not be read stays a known file without facts, so imports still resolve to it
+  // (see FindingUncertainty).
   for (const source of skipped) if (source.specifiers) facts.set(source.file, skippedFileFacts(source.specifiers));
   const files = [...facts.keys()];
-  const listed = new Set(layout.listed);
-  const entryReads = new Set<string>();
-  const entries = time("entries", () =>
-    findEntriesSync(
-      {
-        root,
-        files,
-        listed: layout.listed,
-        packages: layout.packages,
-        entryGlobs: loaded.config.entry,
-        testGlobs: loaded.config.tests,
-        readText: (file) => {
-          if (!listed.has(file)) return undefined;
-          const absolute = path.join(root, file);
-          entryReads.add(absolute);
-          return readTextOrUndefined(absolute);
-        },
-      },
-      diagnostics,
-    ),
-  );
-  options.onEntries?.(entries);
   const unlinked: OpenedFacts["project"] = {
     root,
     config: loaded.config,
@@ -226,7 +247,7 @@ function openLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: Op
     configDirectory: loaded.directory,
     tsconfig: layout.tsconfig,
     files,
-    entries,
+    entries: prepared.entries,
     packages: layout.packages,
     facts,
     skipped,
@@ -241,9 +262,9 @@ function openLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: Op
   };
   return {
     project: unlinked,
-    blobIds: new Map([...sources.map((s): [string, string] => [s.file, s.blobId]), ...skipped.map((s): [string, string] => [s.file, skippedId(s)])]),
+    blobIds: prepared.blobIds,
     discovery,
-    entryReads: [...entryReads].sort(),
+    entryReads: prepared.entryReads,
     link: () => {
       const compilerOptionsOf = (file: string): ts.CompilerOptions => layout.optionsOf.get(file) ?? layout.compilerOptions;
       const unparsed = skipped.filter((source) => !source.specifiers).map((source) => source.file);
@@ -252,6 +273,58 @@ function openLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: Op
       return { ...unlinked, linked };
     },
   };
+}
+
+/** The entries: the remembered ones while their inputs and the files the presets read are unchanged. */
+function findEntriesOnce(
+  root: string,
+  files: readonly string[],
+  loaded: LoadedConfig,
+  layout: DiscoveryMemo["layout"],
+  memory: OpenMemory | undefined,
+): EntriesMemo {
+  const inputs = hashText(JSON.stringify([files, layout.listed, layout.packages, loaded.config.entry, loaded.config.tests]));
+  const known = memory?.entries;
+  if (known && known.inputs === inputs && known.readFingerprints.every(([file, fingerprint]) => statFingerprint(file) === fingerprint)) {
+    return known;
+  }
+  const listed = new Set(layout.listed);
+  const reads = new Set<string>();
+  const diagnostics: EngineDiagnostic[] = [];
+  const entries = findEntriesSync(
+    {
+      root,
+      files,
+      listed: layout.listed,
+      packages: layout.packages,
+      entryGlobs: loaded.config.entry,
+      testGlobs: loaded.config.tests,
+      readText: (file) => {
+        if (!listed.has(file)) return undefined;
+        const absolute = path.join(root, file);
+        reads.add(absolute);
+        return readTextOrUndefined(absolute);
+      },
+    },
+    diagnostics,
+  );
+  const sortedReads = [...reads].sort();
+  const found: EntriesMemo = { inputs, entries, diagnostics, reads: sortedReads, readFingerprints: fingerprintsOf(sortedReads) };
+  if (memory) memory.entries = found;
+  return found;
+}
+
+function timer(timings: Record<string, number>): <T>(phase: string, work: () => T) => T {
+  return (phase, work) => {
+    const started = performance.now();
+    const result = work();
+    timings[phase] = (timings[phase] ?? 0) + performance.now() - started;
+    return result;
+  };
+}
+
+function hashText(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
 }
 
 /** The layout: the remembered one while its tree signature holds, else discovered again. */
@@ -265,12 +338,16 @@ function discover(root: string, loaded: LoadedConfig, cacheDirectory: string | u
   const diagnostics: EngineDiagnostic[] = [];
   const found = discoverProjectSync(diskFileSystem(root), { project, ignore: loaded.config.ignore }, diagnostics);
   const consulted = found.consulted();
+  // The cache's own files are no part of the project (and change on every run).
+  const cachePrefix = cacheDirectory && `${path.relative(root, cacheDirectory).split(path.sep).join("/")}/`;
+  const inside = cachePrefix !== undefined && !cachePrefix.startsWith("../") && !path.isAbsolute(cachePrefix);
+  const listed = inside ? found.listed.filter((file) => !file.startsWith(cachePrefix)) : found.listed;
   const discovery: DiscoveryMemo = {
     input,
     signature: { directories, files: fingerprintsOf(consulted) },
     layout: {
       files: found.files,
-      listed: found.listed,
+      listed,
       tsconfig: found.tsconfig,
       compilerOptions: found.compilerOptions,
       optionsOf: new Map(found.files.map((file) => [file, found.compilerOptionsOf(file)])),

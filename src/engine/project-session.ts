@@ -11,9 +11,9 @@ import { extractFileFacts } from "../facts/extract-file-facts.js";
 import { provideExtractor } from "../facts/extract-sources.js";
 import type { Finding } from "../findings/finding.js";
 import { cacheDirectoryFor } from "./cache-directory.js";
-import { openProjectSync } from "./open-project.js";
+import { extractPrepared, prepareProject } from "./open-project.js";
 import type { OpenedProject, OpenMemory, OpenProjectOptions } from "./open-project.js";
-import { analysisKey, extraInputsOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
+import { analysisKeyOf, memoryOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
 import type { DiscoveryMemo } from "./scan-record.js";
 
 provideExtractor(extractFileFacts);
@@ -88,7 +88,7 @@ export function projectSessionFor(options: SessionOptions): ProjectSession {
 
 class IncrementalSession implements ProjectSession {
   readonly root: string;
-  private readonly memory: OpenMemory = { stats: new Map() };
+  private memory: OpenMemory = { stats: new Map() };
   private last: SessionScan | undefined;
   private readonly recordFile: string | undefined;
 
@@ -99,10 +99,7 @@ class IncrementalSession implements ProjectSession {
     this.root = options.root;
     this.recordFile = cacheDirectory && scanRecordPath(cacheDirectory, options.configFile);
     const record = this.recordFile ? readScanRecord(this.recordFile) : undefined;
-    if (record) {
-      this.memory.stats = new Map(record.stats);
-      this.memory.discovery = record.discovery;
-    }
+    if (record) this.memory = memoryOf(record);
   }
 
   findings(overrides?: ReadonlyMap<string, string>): Finding[] {
@@ -115,36 +112,27 @@ class IncrementalSession implements ProjectSession {
   }
 
   scan(overrides?: ReadonlyMap<string, string>): SessionScan {
-    const opened = openProjectSync(
-      { ...this.options, ...(this.cacheDirectory ? { cacheLocation: this.cacheDirectory } : { cache: false }) },
-      { memory: this.memory, ...(overrides ? { overrides } : {}) },
-    );
-    const loaded = this.memory.config?.loaded;
-    if (!loaded) throw new Error("internal: the session's memory lost its config");
-    const key = analysisKey({
-      loaded,
-      discovery: opened.discovery,
-      entryReads: opened.entryReads,
-      blobIds: opened.blobIds,
-      extra: extraInputsOf(this.root, loaded),
-    });
+    const options: OpenProjectOptions = { ...this.options, ...(this.cacheDirectory ? { cacheLocation: this.cacheDirectory } : { cache: false }) };
+    const prepared = prepareProject(options, { memory: this.memory, ...(overrides ? { overrides } : {}) });
+    const key = analysisKeyOf(prepared);
     if (this.last && this.last.key === key) {
-      this.last = { ...this.last, analysed: false, project: { ...this.last.project, stats: opened.project.stats } };
+      const stats = { ...this.last.project.stats, parsed: 0, cached: this.last.project.stats.files, timings: prepared.timings };
+      this.last = { ...this.last, project: { ...this.last.project, stats }, analysed: false };
       return this.last;
     }
-    const project = opened.link();
+    const project = extractPrepared(prepared, options, this.memory).link();
     const result = scanProject(project);
     this.last = { findings: result.findings, project, result, key, analysed: true };
-    if (this.recordFile && !(overrides && overrides.size > 0)) this.record(this.last, opened.discovery, opened.entryReads);
+    if (this.recordFile && !(overrides && overrides.size > 0)) this.record(this.last, prepared.discovery);
     return this.last;
   }
 
   /** Leaves the stat entries, the file list and (for the CLI's next run) the findings on disk. */
-  private record(scan: SessionScan, discovery: DiscoveryMemo, entryReads: string[]): void {
-    if (!this.recordFile) return;
+  private record(scan: SessionScan, discovery: DiscoveryMemo): void {
+    if (!this.recordFile || !this.memory.entries) return;
     writeScanRecord(this.recordFile, {
       discovery,
-      entryReads,
+      entries: this.memory.entries,
       stats: [...this.memory.stats],
       key: scan.key,
       findings: scan.findings,

@@ -6,12 +6,11 @@ import { loadConfig } from "../config/load-config.js";
 import type { Finding } from "../findings/finding.js";
 import type { FlagIndex } from "../flags/flag-index.js";
 import { sortFindings } from "../findings/finding.js";
-import { unchangedBlobIds } from "../project/read-source-files.js";
 import { cacheDirectoryFor } from "./cache-directory.js";
 import type { EngineDiagnostic } from "./engine-diagnostic.js";
 import type { OpenProjectOptions, OpenStats } from "./open-project.js";
-import { analysisKey, discoveryInputOf, extraInputsOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
-import { treeUnchanged } from "./tree-signature.js";
+import { configFingerprint, prepareProject } from "./open-project.js";
+import { analysisKeyOf, memoryOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
 
 /** A scan's findings (ledger included, sorted), diagnostics and counters. */
 export interface ScanRun {
@@ -44,12 +43,13 @@ export async function runScan(options: OpenProjectOptions, needs: ScanNeeds = {}
   const useRecord = needs.withIndex !== true && options.onEntries === undefined && (staleRule === undefined || staleRule === "off");
   const record = recordFile && useRecord ? readScanRecord(recordFile) : undefined;
   const ledgerKnown = record?.ledgerFindings !== undefined || loaded.config.rules["no-flag-reuse"] === "off";
-  if (record && ledgerKnown && record.discovery.input === discoveryInputOf(loaded) && treeUnchanged(record.discovery.signature)) {
-    const blobIds = unchangedBlobIds(root, record.discovery.layout.files, new Map(record.stats));
-    const key =
-      blobIds &&
-      analysisKey({ loaded, discovery: record.discovery, entryReads: record.entryReads, blobIds, extra: extraInputsOf(root, loaded) });
-    if (key === record.key) {
+  if (record && ledgerKnown) {
+    // The layout and the entries are found again if their inputs changed (cheap, and without
+    // TypeScript unless a tsconfig changed); the sources are only stat'ed, unless one changed.
+    const memory = memoryOf(record);
+    memory.config = { fingerprint: configFingerprint(root, options.configFile), loaded };
+    const prepared = prepareProject({ ...options, ...(cacheDirectory ? { cacheLocation: cacheDirectory } : {}) }, { memory });
+    if (analysisKeyOf(prepared) === record.key) {
       return {
         findings: sortFindings([...record.findings, ...(record.ledgerFindings ?? [])]),
         diagnostics: record.diagnostics,
@@ -58,7 +58,7 @@ export async function runScan(options: OpenProjectOptions, needs: ScanNeeds = {}
           parsed: 0,
           cached: record.files,
           skipped: record.skipped,
-          timings: { record: performance.now() - started },
+          timings: { ...prepared.timings, record: performance.now() - started },
         },
         timings: {},
         fromRecord: true,

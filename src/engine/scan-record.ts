@@ -11,8 +11,10 @@ import { deserialize, serialize } from "node:v8";
 import type { LoadedConfig } from "../config/load-config.js";
 import { engineVersion, factsSchemaVersion } from "../engine-version.js";
 import type { Finding } from "../findings/finding.js";
-import type { ts } from "ts-morph";
+import type ts from "typescript";
+import type { Entries } from "../project/find-entries.js";
 import type { ProjectPackage } from "../project/project-package.js";
+import type { OpenMemory, PreparedProject } from "./open-project.js";
 import type { StatEntry } from "../project/read-source-files.js";
 import { prepareCacheDirectory } from "./cache-directory.js";
 import { removeOrphanTemporaries, temporaryPathFor } from "./cache-files.js";
@@ -46,13 +48,23 @@ export interface DiscoveryMemo {
   layout: DiscoveredLayout;
 }
 
+/** Entries found for one set of inputs, with what they depend on beyond them. */
+export interface EntriesMemo {
+  /** A hash of the files, the listing, the packages and the entry and test globs. */
+  inputs: string;
+  entries: Entries;
+  diagnostics: EngineDiagnostic[];
+  /** Files the presets read (absolute), and their fingerprints when they were read. */
+  reads: string[];
+  readFingerprints: Array<[string, string]>;
+}
+
 /** What a scan leaves on disk for the next one. */
 export interface ScanRecord {
   format: number;
   engine: string;
   discovery: DiscoveryMemo;
-  /** Files the entry presets read (absolute). */
-  entryReads: string[];
+  entries: EntriesMemo;
   /** Stat entries of the sources, by root-relative path. */
   stats: Array<[string, StatEntry]>;
   /** The key the findings are valid for (see {@link analysisKey}). */
@@ -77,7 +89,7 @@ export interface AnalysisInputs {
 }
 
 /** The key of a scan's findings: a hash of everything they depend on. */
-export function analysisKey(inputs: AnalysisInputs): string {
+function analysisKey(inputs: AnalysisInputs): string {
   const hash = createHash("sha1");
   hash.update(JSON.stringify([engineVersion, factsSchemaVersion, inputs.loaded.config, inputs.loaded.file ?? null]));
   if (inputs.loaded.file) hash.update(`\n${statFingerprint(inputs.loaded.file)}`);
@@ -90,8 +102,24 @@ export function analysisKey(inputs: AnalysisInputs): string {
   return hash.digest("hex");
 }
 
+/** The key of a prepared project's findings. */
+export function analysisKeyOf(prepared: PreparedProject): string {
+  return analysisKey({
+    loaded: prepared.loaded,
+    discovery: prepared.discovery,
+    entryReads: prepared.entryReads,
+    blobIds: prepared.blobIds,
+    extra: extraInputsOf(prepared.root, prepared.loaded),
+  });
+}
+
+/** What an open can reuse from a record: stat entries, the layout, the entries. */
+export function memoryOf(record: ScanRecord): OpenMemory {
+  return { stats: new Map(record.stats), discovery: record.discovery, entries: record.entries };
+}
+
 /** Fingerprints of the files beyond the sources that a scan reads: registry JSON files and the ledger. */
-export function extraInputsOf(root: string, loaded: LoadedConfig): string[] {
+function extraInputsOf(root: string, loaded: LoadedConfig): string[] {
   const files = [
     path.join(root, ".deadflag", "ledger.json"),
     ...loaded.config.flags.registry.map((entry) => path.resolve(loaded.directory, entry.split("#")[0] ?? entry)),
@@ -152,7 +180,9 @@ function isScanRecord(value: unknown): value is ScanRecord {
     typeof record.discovery.input === "string" &&
     Array.isArray(record.discovery.signature?.directories) &&
     Array.isArray(record.discovery.signature.files) &&
-    Array.isArray(record.entryReads) &&
+    typeof record.entries === "object" &&
+    record.entries !== null &&
+    Array.isArray(record.entries.readFingerprints) &&
     Array.isArray(record.discovery.layout?.files) &&
     Array.isArray(record.discovery.layout.listed) &&
     record.discovery.layout.optionsOf instanceof Map

@@ -1,7 +1,7 @@
 // Extraction: one parse and one walk of a file, producing its FileFacts. This is the only code in
 // deadflag that sees the AST. It is pure (path, text, options → facts) so the result can be cached
 // by content hash and computed for any revision of the file.
-import { ts } from "ts-morph";
+import ts from "typescript";
 import type {
   FunctionFact,
   CallFact,
@@ -29,7 +29,7 @@ import { dynamicImportNames, literalSpecifier, requireNames } from "./dynamic-im
 import { accessChain, summarizeExpression } from "./summarize-expression.js";
 import { originOf } from "./trace-origin.js";
 
-// ts-morph's TypeScript exposes its members through getters: in the per-node walk, look them up once.
+// In the per-node walk, look TypeScript's members up once.
 const Kind = ts.SyntaxKind;
 const forEachChild = ts.forEachChild;
 

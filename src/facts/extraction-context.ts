@@ -1,6 +1,6 @@
 // State shared by the pieces of one file's extraction: the parsed file and the module-level names
 // that every lookup needs, computed once before the walk.
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 import type { ValueOrigin } from "./file-facts.js";
 
 /** The origin of a name bound by an import. */

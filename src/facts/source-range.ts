@@ -1,5 +1,5 @@
 // Source positions in facts: offsets plus 1-based lines and columns, the form every report uses.
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 import type { SourceRange } from "./file-facts.js";
 
 /** The range of `node` without its leading trivia (comments and whitespace). */

@@ -1,6 +1,6 @@
 // Whether evaluating an expression can do anything but produce a value: a fix may drop such an
 // expression, and only such an expression.
-import { ts } from "ts-morph";
+import ts from "typescript";
 
 /**
  * True for literals, names, `this`, member reads, and operators, literals and templates over those;

@@ -1,5 +1,5 @@
 // The documentation comment that belongs to a declaration: deleted with it, never left behind.
-import { ts } from "ts-morph";
+import ts from "typescript";
 
 /** Where `node` starts once its `/** … *\/` comment is counted: the comment's start when one sits right above it. */
 export function startWithDocComment(node: ts.Node, sourceFile: ts.SourceFile): number {

@@ -2,7 +2,8 @@
 // `baseUrl`, index files and `.js`-for-`.ts` imports behave as in the user's build), over a fixed
 // file set rather than the disk: the same resolver serves the working tree and any git revision.
 import path from "node:path";
-import { ts } from "ts-morph";
+import type ts from "typescript";
+import { typescript } from "../engine/typescript-module.js";
 import type { ProjectPackage } from "../project/project-package.js";
 import { isRecord } from "../project/project-package.js";
 import { publishedSources } from "../project/published-source.js";
@@ -39,6 +40,7 @@ export function createModuleResolver(
   compilerOptions: ts.CompilerOptions = {},
   settings: ResolverSettings = {},
 ): ModuleResolver {
+  const ts = typescript();
   const absoluteRoot = path.resolve(root);
   const fileSet = new Set(files.map((f) => path.posix.join(toPosix(absoluteRoot), f)));
   const directories = new Set<string>();

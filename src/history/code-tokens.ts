@@ -5,7 +5,8 @@
 // same code; which declaration a flag switches is judged by identity, not by its name), and
 // everything else is kept: callees and members from outside the project, string and number
 // literals, JSX element names and attribute names, operators and keywords.
-import { ts } from "ts-morph";
+import type ts from "typescript";
+import { typescript } from "../engine/typescript-module.js";
 
 /** Tells whether a free name of a file refers to one of the project's own declarations. */
 export type ProjectNameTest = (file: string, name: string) => boolean;
@@ -16,37 +17,43 @@ const localToken = "$";
 const projectToken = "ƒ";
 
 /** Punctuation that only delimits: dropped, so that `f(a, b)` and `f(a,b,)` or a block and a bare statement agree. */
-const dropped = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.SemicolonToken,
-  ts.SyntaxKind.CommaToken,
-  ts.SyntaxKind.OpenParenToken,
-  ts.SyntaxKind.CloseParenToken,
-  ts.SyntaxKind.OpenBraceToken,
-  ts.SyntaxKind.CloseBraceToken,
-  ts.SyntaxKind.OpenBracketToken,
-  ts.SyntaxKind.CloseBracketToken,
-  ts.SyntaxKind.DotToken,
-  ts.SyntaxKind.QuestionDotToken,
-  ts.SyntaxKind.ColonToken,
-  ts.SyntaxKind.ExclamationToken,
-  ts.SyntaxKind.EndOfFileToken,
-  // How a binding is declared, and modifiers: not what the code does.
-  ts.SyntaxKind.ConstKeyword,
-  ts.SyntaxKind.LetKeyword,
-  ts.SyntaxKind.VarKeyword,
-  ts.SyntaxKind.ExportKeyword,
-  ts.SyntaxKind.DefaultKeyword,
-  ts.SyntaxKind.DeclareKeyword,
-  ts.SyntaxKind.AsyncKeyword,
-  ts.SyntaxKind.PublicKeyword,
-  ts.SyntaxKind.PrivateKeyword,
-  ts.SyntaxKind.ProtectedKeyword,
-  ts.SyntaxKind.ReadonlyKeyword,
-  ts.SyntaxKind.StaticKeyword,
-  ts.SyntaxKind.AbstractKeyword,
-  ts.SyntaxKind.OverrideKeyword,
-  ts.SyntaxKind.FunctionKeyword,
-]);
+function droppedKinds(): Set<ts.SyntaxKind> {
+  const ts = typescript();
+  return new Set<ts.SyntaxKind>([
+    ts.SyntaxKind.SemicolonToken,
+    ts.SyntaxKind.CommaToken,
+    ts.SyntaxKind.OpenParenToken,
+    ts.SyntaxKind.CloseParenToken,
+    ts.SyntaxKind.OpenBraceToken,
+    ts.SyntaxKind.CloseBraceToken,
+    ts.SyntaxKind.OpenBracketToken,
+    ts.SyntaxKind.CloseBracketToken,
+    ts.SyntaxKind.DotToken,
+    ts.SyntaxKind.QuestionDotToken,
+    ts.SyntaxKind.ColonToken,
+    ts.SyntaxKind.ExclamationToken,
+    ts.SyntaxKind.EndOfFileToken,
+    // How a binding is declared, and modifiers: not what the code does.
+    ts.SyntaxKind.ConstKeyword,
+    ts.SyntaxKind.LetKeyword,
+    ts.SyntaxKind.VarKeyword,
+    ts.SyntaxKind.ExportKeyword,
+    ts.SyntaxKind.DefaultKeyword,
+    ts.SyntaxKind.DeclareKeyword,
+    ts.SyntaxKind.AsyncKeyword,
+    ts.SyntaxKind.PublicKeyword,
+    ts.SyntaxKind.PrivateKeyword,
+    ts.SyntaxKind.ProtectedKeyword,
+    ts.SyntaxKind.ReadonlyKeyword,
+    ts.SyntaxKind.StaticKeyword,
+    ts.SyntaxKind.AbstractKeyword,
+    ts.SyntaxKind.OverrideKeyword,
+    ts.SyntaxKind.FunctionKeyword,
+  ]);
+}
+
+/** Kinds dropped from token sequences (made on first use: TypeScript loads only when code is tokenized). */
+let dropped: Set<ts.SyntaxKind> | undefined;
 
 /** Parses files once per text and tokenizes ranges of them. */
 export class CodeTokenizer {
@@ -73,6 +80,7 @@ export class CodeTokenizer {
   }
 
   private sourceOf(file: string, text: string): ts.SourceFile {
+    const ts = typescript();
     const known = this.parsed.get(file);
     if (known && known.text === text) return known;
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
@@ -82,6 +90,7 @@ export class CodeTokenizer {
 }
 
 function scriptKindOf(file: string): ts.ScriptKind {
+  const ts = typescript();
   if (/\.[cm]?tsx$/.test(file)) return ts.ScriptKind.TSX;
   if (/\.[cm]?jsx$/.test(file)) return ts.ScriptKind.JSX;
   if (/\.[cm]?js$/.test(file)) return ts.ScriptKind.JSX;
@@ -106,6 +115,7 @@ function nodesWithin(source: ts.SourceFile, start: number, end: number): ts.Node
 
 /** What of a declaration is its behaviour: a function's body, a variable's initializer, a class's members. */
 function bodyParts(node: ts.Node): ts.Node[] {
+  const ts = typescript();
   if (ts.isVariableStatement(node)) return node.declarationList.declarations.flatMap(bodyParts);
   if (ts.isVariableDeclaration(node)) return node.initializer ? bodyParts(node.initializer) : [];
   if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isAccessor(node)) {
@@ -120,6 +130,7 @@ function bodyParts(node: ts.Node): ts.Node[] {
 
 /** Names that declarations inside `root` bind: parameters, variables, functions, classes, catch clauses. */
 function collectLocals(root: ts.Node, locals: Set<string>): void {
+  const ts = typescript();
   const bind = (name: ts.BindingName | ts.Identifier | undefined): void => {
     if (!name) return;
     if (ts.isIdentifier(name)) locals.add(name.text);
@@ -143,6 +154,7 @@ function emit(
   isProjectName: ProjectNameTest,
   tokens: string[],
 ): void {
+  const ts = typescript();
   // Types, type parameters and decorators say nothing about what runs; JSDoc is a comment.
   if (ts.isTypeNode(node) || ts.isTypeParameterDeclaration(node) || ts.isDecorator(node) || isJsDoc(node)) return;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
@@ -173,6 +185,7 @@ function emit(
   }
   const children = node.getChildren(source);
   if (children.length === 0) {
+    dropped ??= droppedKinds();
     if (!dropped.has(node.kind)) tokens.push(ts.tokenToString(node.kind) ?? node.getText(source));
     return;
   }
@@ -180,10 +193,12 @@ function emit(
 }
 
 function isJsDoc(node: ts.Node): boolean {
+  const ts = typescript();
   return node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode;
 }
 
 function identifierToken(node: ts.Identifier | ts.PrivateIdentifier, file: string, locals: ReadonlySet<string>, isProjectName: ProjectNameTest): string {
+  const ts = typescript();
   const parent = node.parent;
   const text = node.text;
   // A member's or attribute's name is what the code uses of its object: kept.

@@ -10,7 +10,7 @@ import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import type { OpenedProject } from "../engine/open-project.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
-import { extractFileFacts } from "../facts/extract-file-facts.js";
+import { loadExtractor } from "../facts/extract-sources.js";
 import type { FactsCache } from "../facts/facts-cache.js";
 import type { FileFacts } from "../facts/file-facts.js";
 import { LinkedProject } from "../graph/linked-project.js";
@@ -47,6 +47,7 @@ export interface OpenRevisionOptions {
 
 /** Opens the project at a revision. */
 export async function openRevision(options: OpenRevisionOptions): Promise<RevisionProject> {
+  const extractFileFacts = await loadExtractor();
   const { repo, root, revision, loaded, cache, extractOptions } = options;
   const started = performance.now();
   const name = revision.kind === "commit" ? revision.commit : revision.kind;

@@ -5,7 +5,7 @@
 // round notes the files it lacked, they are fetched, and the round runs again.
 import path from "node:path";
 import picomatch from "picomatch";
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import { matchWorkspaceFolders, workspaceManifests, workspacePatterns } from "./find-workspaces.js";
 import { PrefetchedFiles } from "./prefetched-files.js";

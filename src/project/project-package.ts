@@ -1,5 +1,5 @@
 // A package of the project: the root's package.json, and each workspace package in a monorepo.
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 
 /** One package.json of the project and what discovery learnt about its folder. */
 export interface ProjectPackage {

@@ -3,7 +3,8 @@
 // same code reads the working tree and any git revision.
 import path from "node:path";
 import picomatch from "picomatch";
-import { ts } from "ts-morph";
+import type ts from "typescript";
+import { typescript } from "../engine/typescript-module.js";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import type { PrefetchedFiles } from "./prefetched-files.js";
 
@@ -33,6 +34,7 @@ export function readTsconfig(
   listed: readonly string[],
   diagnostics: EngineDiagnostic[],
 ): ParsedTsconfig | undefined {
+  const ts = typescript();
   const text = prefetched.textOf(file);
   if (text === undefined) {
     diagnostics.push({ file: display, message: "tsconfig not found; analysing every source file under the root instead" });

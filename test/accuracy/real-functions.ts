@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ts } from "ts-morph";
+import ts from "typescript";
 
 /** One function taken from a package. */
 export interface RealFunction {

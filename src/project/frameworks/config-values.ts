@@ -1,7 +1,8 @@
 // Values read from a tool's config file without running it: `key: "value"` and `key: ["a", "b"]`
 // written as literals, which is how `appDirectory`, `testDir` or `pageExtensions` are written in
 // practice. A value computed at run time is not seen; the preset's default applies then.
-import { ts } from "ts-morph";
+import type ts from "typescript";
+import { typescript } from "../../engine/typescript-module.js";
 
 /** The string literal given to `key` (`key: "value"`, `"key": "value"` in JSON), if any. */
 export function stringValue(text: string, key: string): string | undefined {
@@ -16,6 +17,7 @@ export function stringValue(text: string, key: string): string | undefined {
 
 /** The string literals of the array given to `key` (`key: ["a", "b"]`), or undefined. */
 export function stringArrayValue(text: string, key: string): string[] | undefined {
+  const ts = typescript();
   const tokens = scanTokens(text);
   for (let at = 0; at + 2 < tokens.length; at++) {
     if (!isKey(tokens, at, key) || tokens[at + 2]?.kind !== ts.SyntaxKind.OpenBracketToken) continue;
@@ -38,7 +40,10 @@ export function stringArrayValue(text: string, key: string): string[] | undefine
  * `setupFiles: ["c.ts"]`): the tokens after `key:` up to the comma or bracket that ends the value.
  */
 export function valueLiterals(text: string, key: string): string[] {
+  const ts = typescript();
   const tokens = scanTokens(text);
+  const opening = new Set([ts.SyntaxKind.OpenParenToken, ts.SyntaxKind.OpenBracketToken, ts.SyntaxKind.OpenBraceToken]);
+  const closing = new Set([ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken]);
   const literals: string[] = [];
   for (let at = 0; at + 2 < tokens.length; at++) {
     if (!isKey(tokens, at, key)) continue;
@@ -55,8 +60,6 @@ export function valueLiterals(text: string, key: string): string[] {
   return literals;
 }
 
-const opening = new Set([ts.SyntaxKind.OpenParenToken, ts.SyntaxKind.OpenBracketToken, ts.SyntaxKind.OpenBraceToken]);
-const closing = new Set([ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken]);
 
 /** A token of a config file: its kind and, for names and strings, its text. */
 interface Token {
@@ -66,6 +69,7 @@ interface Token {
 
 /** The tokens of `text`, comments skipped (TypeScript's scanner, so a `]` in a comment is no bracket). */
 function scanTokens(text: string): Token[] {
+  const ts = typescript();
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
   const tokens: Token[] = [];
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
@@ -76,6 +80,7 @@ function scanTokens(text: string): Token[] {
 
 /** Whether the tokens at `at` are `key :` (the key bare or quoted). */
 function isKey(tokens: readonly Token[], at: number, key: string): boolean {
+  const ts = typescript();
   const name = tokens[at];
   if (!name || name.text !== key) return false;
   if (name.kind !== ts.SyntaxKind.Identifier && !isString(name.kind)) return false;
@@ -83,6 +88,7 @@ function isKey(tokens: readonly Token[], at: number, key: string): boolean {
 }
 
 function isString(kind: ts.SyntaxKind): boolean {
+  const ts = typescript();
   return kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral;
 }
 

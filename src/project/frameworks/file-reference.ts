@@ -2,7 +2,7 @@
 // looked up among a package's files the way bundlers do: as written, then with a source extension,
 // then as a folder's index.
 import path from "node:path";
-import { ts } from "ts-morph";
+import { typescript } from "../../engine/typescript-module.js";
 
 const sourceExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -25,6 +25,7 @@ export function resolveFileReference(reference: string, from: string, files: Rea
 
 /** Every string literal in a JS/TS `text`, in order (read with TypeScript's scanner, so comments are skipped). */
 export function stringLiterals(text: string): string[] {
+  const ts = typescript();
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.JSX, text);
   const literals: string[] = [];
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
