@@ -372,6 +372,26 @@ describe("servers, NestJS, Astro, SvelteKit", () => {
   });
 });
 
+describe("tsup", () => {
+  it("takes the entries of tsup.config, written as an object of output names or as globs", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({}, { main: "./dist/index.js", devDependencies: { tsup: "8.0.0" } }),
+      "tsup.config.ts": 'export default defineConfig({ entry: { "embed/script": "src/embed.ts", index: "src/index.ts" } });\n',
+      "src/index.ts": "",
+      "src/embed.ts": "",
+      "src/other.ts": "",
+    });
+    expect(entries.production).toEqual(["src/embed.ts", "src/index.ts", "tsup.config.ts"]);
+    const globbed = await entriesOf({
+      "package.json": manifest({}, { devDependencies: { tsup: "8.0.0" }, tsup: { entry: ["src/cli/*.ts"] } }),
+      "src/cli/a.ts": "",
+      "src/cli/b.ts": "",
+      "src/lib.ts": "",
+    });
+    expect(globbed.production).toEqual(["src/cli/a.ts", "src/cli/b.ts"]);
+  });
+});
+
 describe("Trigger.dev", () => {
   it("takes every module under trigger.config's dirs", async () => {
     const entries = await entriesOf({

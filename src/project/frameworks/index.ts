@@ -12,6 +12,7 @@ import { remix } from "./remix.js";
 import { storybook } from "./storybook.js";
 import { sveltekit } from "./sveltekit.js";
 import { triggerDev } from "./trigger-dev.js";
+import { tsup } from "./tsup.js";
 import { vite } from "./vite.js";
 import { vitest } from "./vitest.js";
 
@@ -30,4 +31,5 @@ export const frameworkPresets: readonly FrameworkPreset[] = [
   astro,
   sveltekit,
   triggerDev,
+  tsup,
 ];
