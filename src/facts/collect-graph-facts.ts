@@ -313,6 +313,8 @@ export class GraphFactsCollector {
           // `exports.b()`, `module.exports.b`: the module's own export b; `exports.b = …` declares it.
           if (isCommonJsExportsObject(parent.expression)) return isCommonJsExportTarget(parent) ? undefined : `x:${name}`;
           if (name === "exports" && isIdentifierNamed(parent.expression, "module")) return undefined;
+          // `this.other()` in a method of `module.exports = { … }`: the object is the module's exports.
+          if (parent.expression.kind === Kind.ThisKeyword && isInCommonJsExportMethod(parent)) return `x:${name}`;
           return `m:${name}`;
         }
         if (this.isNamespaceImport(id) && this.typeDepth === 0) return `v:${name}.${parent.name.text}`;
@@ -642,6 +644,17 @@ function isCommonJsExportProperty(property: ts.Node): boolean {
 function isCommonJsBinding(id: ts.Identifier, parent: ts.Node): boolean {
   if (ts.isBinaryExpression(parent)) return parent.right === id && commonJsExportName(parent) !== undefined;
   return ts.isPropertyAssignment(parent) && parent.initializer === id && isCommonJsExportProperty(parent);
+}
+
+/** Whether `node` is in a method (or function property) of the object a top-level `module.exports = { … }` sets. */
+function isInCommonJsExportMethod(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isArrowFunction(current)) continue;
+    if (!ts.isFunctionLike(current)) continue;
+    const holder = ts.isMethodDeclaration(current) || ts.isAccessor(current) ? current : current.parent;
+    return holder !== undefined && isCommonJsExportProperty(holder);
+  }
+  return false;
 }
 
 /** `module.exports`. */

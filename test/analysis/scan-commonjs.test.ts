@@ -293,6 +293,27 @@ describe("scan: CommonJS exports", () => {
     expect(findings.map(brief)).toEqual(["no-unreachable-code src/more.js:1:43 exports.three"]);
   });
 
+  it("follows this.other() in a method of module.exports = { … } to the export other", async () => {
+    const findings = await scanCommonJs({
+      "src/server.js": lines('const api = require("./api");', "api.handle();"),
+      "src/api.js": lines(
+        "module.exports = {",
+        "  handle() {",
+        "    return this.format(1);",
+        "  },",
+        "  format: function (n) {",
+        "    return String(n);",
+        "  },",
+        "  unused() {",
+        "    return 0;",
+        "  },",
+        "};",
+      ),
+    });
+    // api.handle() reads one member of the required module; this.format() keeps format; nothing names unused.
+    expect(findings.map(brief)).toEqual(["no-unreachable-code src/api.js:8:3 exports.unused"]);
+  });
+
   it("counts module.exports = { a } in an entry as the entry's API, and a tool config's plugins as handed to the tool", async () => {
     const findings = await scanCommonJs({
       "src/server.js": lines("function a() {}", "function b() {}", "module.exports = { a, c: () => b() };"),
