@@ -637,7 +637,7 @@ function isCommonJsExportTarget(access: ts.PropertyAccessExpression): boolean {
 /** A property of the object literal a top-level `module.exports = { … }` sets. */
 function isCommonJsExportProperty(property: ts.Node): boolean {
   const literal = property.parent;
-  return ts.isObjectLiteralExpression(literal) && commonJsExportName(literal.parent) === "" && (literal.parent as ts.BinaryExpression).right === literal;
+  return literal !== undefined && ts.isObjectLiteralExpression(literal) && commonJsExportName(literal.parent) === "" && (literal.parent as ts.BinaryExpression).right === literal;
 }
 
 /** A name a CommonJS export binds: `exports.b = b`, `module.exports = X`, `{ b: b }` in `module.exports = { … }`. */
