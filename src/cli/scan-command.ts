@@ -4,8 +4,6 @@ import path from "node:path";
 import { Command } from "commander";
 import { InputError } from "../engine/input-error.js";
 import { runScan } from "../engine/run-scan.js";
-import { changesSince } from "../history/changes-since.js";
-import { narrowToChanges } from "./changed-findings.js";
 import { openOptionsOf } from "./common-options.js";
 import { printDiagnostics, printTiming } from "./cli-io.js";
 import type { FindingsOptions } from "./findings-options.js";
@@ -38,6 +36,8 @@ export function scanCommand(): Command {
     let reported = suppression.reported;
     let outsideChanges = 0;
     if (options.changedSince !== undefined || options.staged) {
+      // Loaded only here: reading git history costs a fifth of a second of start-up.
+      const [{ changesSince }, { narrowToChanges }] = await Promise.all([import("../history/changes-since.js"), import("./changed-findings.js")]);
       const changes = await changesSince({
         root,
         ...(options.changedSince === undefined ? { staged: true } : { since: options.changedSince }),

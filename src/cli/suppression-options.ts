@@ -5,7 +5,7 @@
 import path from "node:path";
 import { InvalidArgumentError } from "commander";
 import type { Command } from "commander";
-import { ruleIds } from "../config/config-schema.js";
+import { ruleIds } from "../config/rule-ids.js";
 import type { Finding } from "../findings/finding.js";
 import type { SuppressionOutcome } from "../suppressions/apply-suppressions.js";
 import { applySuppressions, pruneSuppressions, suppressFindings } from "../suppressions/apply-suppressions.js";

@@ -1,19 +1,8 @@
 import { z } from "zod";
+import { ruleIds } from "./rule-ids.js";
 
-/** Every rule id, in the order the docs list them; the CLI `ruleId` and ESLint `deadflag/<id>`. */
-export const ruleIds = [
-  "no-flag-reuse",
-  "no-dead-flag-branch",
-  "no-unreachable-code",
-  "no-unused-export",
-  "no-unused-file",
-  "no-unknown-flag",
-  "no-unused-flag",
-  "no-stale-flag",
-] as const;
-
-/** A rule id, e.g. `"no-dead-flag-branch"`. */
-export type RuleId = (typeof ruleIds)[number];
+export { ruleIds } from "./rule-ids.js";
+export type { RuleId } from "./rule-ids.js";
 
 /** The severities a user may give a rule. */
 const severities = ["error", "warn", "off"] as const;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { createJiti } from "jiti";
+import { createRequire } from "node:module";
+import type { createJiti } from "jiti";
 import { lilconfig, lilconfigSync } from "lilconfig";
 import type { LilconfigResult, Loader, LoaderSync } from "lilconfig";
 import { ConfigError } from "./config-error.js";
@@ -31,6 +32,7 @@ export interface LoadedConfig {
 }
 
 const packageProperty = "deadflag";
+const jitiOptions = { moduleCache: false, fsCache: false };
 const codeExtensions = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"];
 const supportedExtensions = [".json", ...codeExtensions];
 
@@ -50,9 +52,10 @@ const supportedExtensions = [".json", ...codeExtensions];
 export async function loadConfig(root: string, explicitPath?: string): Promise<LoadedConfig> {
   const absoluteRoot = path.resolve(root);
   const displayPath = displayPathIn(absoluteRoot);
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
   const loadCode: Loader = async (file) => {
     try {
+      // jiti (a TypeScript transform) loads only for a code config: a JSON config never pays for it.
+      const jiti = (await import("jiti")).createJiti(import.meta.url, jitiOptions);
       return await jiti.import(file, { default: true });
     } catch (error) {
       throw cannotLoad(error, file, displayPath);
@@ -81,11 +84,11 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
 export function loadConfigSync(root: string, explicitPath?: string): LoadedConfig {
   const absoluteRoot = path.resolve(root);
   const displayPath = displayPathIn(absoluteRoot);
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
   const loadCode: LoaderSync = (file) => {
     let loaded: unknown;
     try {
-      loaded = jiti(file);
+      const create: typeof createJiti = createRequire(import.meta.url)("jiti").createJiti;
+      loaded = create(import.meta.url, jitiOptions)(file);
     } catch (error) {
       throw cannotLoad(error, file, displayPath);
     }

@@ -3,7 +3,7 @@
 // the async `openProject` (the CLI) and the project session (the ESLint rules, which cannot
 // await); what one open learns (stat entries, the layout and what it depends on) the next reuses.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type ts from "typescript";
 import { configCandidates, loadConfig, loadConfigSync } from "../config/load-config.js";
@@ -25,10 +25,11 @@ import type { ProjectPackage } from "../project/project-package.js";
 import { readSourcesSync, readTextSync, skippedId } from "../project/read-source-files.js";
 import type { SkippedSource, StatEntry, StatedSource } from "../project/read-source-files.js";
 import { skippedFileFacts } from "../facts/skipped-file-facts.js";
-import { cacheDirectoryFor } from "./cache-directory.js";
+import { cacheDirectoryFor, prepareCacheDirectory } from "./cache-directory.js";
 import type { EngineDiagnostic } from "./engine-diagnostic.js";
 import { discoveryInputOf } from "./scan-record.js";
-import type { DiscoveryMemo, EntriesMemo } from "./scan-record.js";
+import { configHolds } from "./scan-record.js";
+import type { DiscoveryMemo, EntriesMemo, RecordedConfig } from "./scan-record.js";
 import { fingerprintsOf, statFingerprint, takeTreeSignature, treeUnchanged } from "./tree-signature.js";
 
 /** How to open a project. */
@@ -95,8 +96,8 @@ export interface OpenMemory {
   stats: Map<string, StatEntry>;
   /** The layout and the tree signature it was found under, for one discovery input. */
   discovery?: DiscoveryMemo;
-  /** The last config loaded, and the fingerprint of the files its lookup looked at. */
-  config?: { fingerprint: string; loaded: LoadedConfig };
+  /** The last config loaded, and the fingerprints of the files its lookup looks at. */
+  config?: RecordedConfig;
   /** The facts cache, for one set of extraction options. */
   cache?: { key: string; cache: FactsCache };
   /** The entries, for one set of inputs, and the files the presets read. */
@@ -133,10 +134,10 @@ export async function openProject(options: OpenProjectOptions): Promise<OpenedPr
   return project;
 }
 
-/** The stat fingerprint of every file the config lookup for `root` looks at (a config changes → it changes). */
-export function configFingerprint(root: string, configFile: string | undefined): string {
+/** The stat fingerprint of every file the config lookup for `root` looks at (a config changes → one changes). */
+function configFingerprints(root: string, configFile: string | undefined): Array<[string, string]> {
   const candidates = configFile === undefined ? configCandidates(root) : [path.resolve(root, configFile)];
-  return candidates.map((file) => `${file}=${statFingerprint(file)}`).join("\n");
+  return candidates.map((file) => [file, statFingerprint(file)]);
 }
 
 function openLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: OpenInput): OpenedFacts {
@@ -150,11 +151,11 @@ function openLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: Op
 export function prepareProject(options: OpenProjectOptions, input: OpenInput & { memory: OpenMemory }): PreparedProject {
   const root = path.resolve(options.root);
   const memory = input.memory;
-  const fingerprint = configFingerprint(root, options.configFile);
-  let loaded = memory.config?.fingerprint === fingerprint ? memory.config.loaded : undefined;
+  let loaded = memory.config && configHolds(memory.config) ? memory.config.loaded : undefined;
   if (!loaded) {
+    const fingerprints = configFingerprints(root, options.configFile);
     loaded = loadConfigSync(root, options.configFile);
-    memory.config = { fingerprint, loaded };
+    memory.config = { fingerprints, loaded };
   }
   return prepareLoaded(options, loaded, input);
 }
@@ -333,7 +334,9 @@ function discover(root: string, loaded: LoadedConfig, cacheDirectory: string | u
   const known = memory?.discovery;
   if (known && known.input === input && treeUnchanged(known.signature)) return known;
   const project = loaded.config.project === undefined ? undefined : path.resolve(loaded.directory, loaded.config.project);
-  // The signature is taken before the files are listed, so that a change made meanwhile shows next time.
+  // The signature is taken before the files are listed, so that a change made meanwhile shows next
+  // time, and after the cache directory exists, so that making it changes nothing.
+  if (cacheDirectory && isDirectory(root)) prepareCacheDirectory(cacheDirectory);
   const directories = takeTreeSignature(root, new Set(cacheDirectory ? [cacheDirectory] : []));
   const diagnostics: EngineDiagnostic[] = [];
   const found = discoverProjectSync(diskFileSystem(root), { project, ignore: loaded.config.ignore }, diagnostics);
@@ -357,6 +360,14 @@ function discover(root: string, loaded: LoadedConfig, cacheDirectory: string | u
   };
   if (memory) memory.discovery = discovery;
   return discovery;
+}
+
+function isDirectory(directory: string): boolean {
+  try {
+    return statSync(directory).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A file's text as presets read it (any size, BOM dropped), or undefined. */

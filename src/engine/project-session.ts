@@ -13,7 +13,7 @@ import type { Finding } from "../findings/finding.js";
 import { cacheDirectoryFor } from "./cache-directory.js";
 import { extractPrepared, prepareProject } from "./open-project.js";
 import type { OpenedProject, OpenMemory, OpenProjectOptions } from "./open-project.js";
-import { analysisKeyOf, memoryOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
+import { analysisKeyOf, isRecordable, memoryOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
 import type { DiscoveryMemo } from "./scan-record.js";
 
 provideExtractor(extractFileFacts);
@@ -130,7 +130,9 @@ class IncrementalSession implements ProjectSession {
   /** Leaves the stat entries, the file list and (for the CLI's next run) the findings on disk. */
   private record(scan: SessionScan, discovery: DiscoveryMemo): void {
     if (!this.recordFile || !this.memory.entries) return;
+    const config = this.memory.config;
     writeScanRecord(this.recordFile, {
+      ...(config && isRecordable(config.loaded) ? { config } : {}),
       discovery,
       entries: this.memory.entries,
       stats: [...this.memory.stats],

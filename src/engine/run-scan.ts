@@ -1,16 +1,15 @@
 // `scan` as the CLI runs it: from the scan record when nothing it depends on changed (no source
-// read, TypeScript never loaded), else through the project session (only changed files parsed),
-// plus the ledger's `no-flag-reuse` findings; the result is recorded for the next run.
+// read, TypeScript never loaded, and only light modules: the session and the analysis behind it
+// load only when the record does not answer), else through the project session (only changed files
+// parsed), plus the ledger's and `no-stale-flag`'s findings; the result is recorded for the next run.
 import path from "node:path";
-import { loadConfig } from "../config/load-config.js";
 import type { Finding } from "../findings/finding.js";
 import type { FlagIndex } from "../flags/flag-index.js";
 import { sortFindings } from "../findings/finding.js";
 import { cacheDirectoryFor } from "./cache-directory.js";
 import type { EngineDiagnostic } from "./engine-diagnostic.js";
 import type { OpenProjectOptions, OpenStats } from "./open-project.js";
-import { configFingerprint, prepareProject } from "./open-project.js";
-import { analysisKeyOf, memoryOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
+import { configHolds, readScanRecord, recordKeyNow, scanRecordPath, writeScanRecord } from "./scan-record.js";
 
 /** A scan's findings (ledger included, sorted), diagnostics and counters. */
 export interface ScanRun {
@@ -35,36 +34,27 @@ export interface ScanNeeds {
 export async function runScan(options: OpenProjectOptions, needs: ScanNeeds = {}): Promise<ScanRun> {
   const started = performance.now();
   const root = path.resolve(options.root);
-  const loaded = await loadConfig(root, options.configFile);
   const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
   const recordFile = cacheDirectory && scanRecordPath(cacheDirectory, options.configFile);
+  const record = recordFile ? readScanRecord(recordFile) : undefined;
+  // A JSON config recorded with the fingerprints of every place the lookup looks is not read again.
+  const loaded =
+    record?.config && configHolds(record.config)
+      ? record.config.loaded
+      : await (await import("../config/load-config.js")).loadConfig(root, options.configFile);
   // `--debug` prints the entries, which only a scan finds; `no-stale-flag` depends on git and the date.
   const staleRule = loaded.config.rules["no-stale-flag"];
   const useRecord = needs.withIndex !== true && options.onEntries === undefined && (staleRule === undefined || staleRule === "off");
-  const record = recordFile && useRecord ? readScanRecord(recordFile) : undefined;
   const ledgerKnown = record?.ledgerFindings !== undefined || loaded.config.rules["no-flag-reuse"] === "off";
-  if (record && ledgerKnown) {
-    // The layout and the entries are found again if their inputs changed (cheap, and without
-    // TypeScript unless a tsconfig changed); the sources are only stat'ed, unless one changed.
-    const memory = memoryOf(record);
-    memory.config = { fingerprint: configFingerprint(root, options.configFile), loaded };
-    const prepared = prepareProject({ ...options, ...(cacheDirectory ? { cacheLocation: cacheDirectory } : {}) }, { memory });
-    if (analysisKeyOf(prepared) === record.key) {
-      return {
-        findings: sortFindings([...record.findings, ...(record.ledgerFindings ?? [])]),
-        diagnostics: record.diagnostics,
-        stats: {
-          files: record.files,
-          parsed: 0,
-          cached: record.files,
-          skipped: record.skipped,
-          timings: { ...prepared.timings, record: performance.now() - started },
-        },
-        timings: {},
-        fromRecord: true,
-        index: undefined,
-      };
-    }
+  if (record && useRecord && ledgerKnown && recordKeyNow(record, root, loaded) === record.key) {
+    return {
+      findings: sortFindings([...record.findings, ...(record.ledgerFindings ?? [])]),
+      diagnostics: record.diagnostics,
+      stats: { files: record.files, parsed: 0, cached: record.files, skipped: record.skipped, timings: { record: performance.now() - started } },
+      timings: {},
+      fromRecord: true,
+      index: undefined,
+    };
   }
 
   const [{ projectSessionFor }, { checkLedger }, { staleFlagFindings }] = await Promise.all([

@@ -20,7 +20,8 @@ import { prepareCacheDirectory } from "./cache-directory.js";
 import { removeOrphanTemporaries, temporaryPathFor } from "./cache-files.js";
 import type { EngineDiagnostic } from "./engine-diagnostic.js";
 import type { TreeSignature } from "./tree-signature.js";
-import { statFingerprint } from "./tree-signature.js";
+import { statFingerprint, treeUnchanged } from "./tree-signature.js";
+import { blobIdsByStat } from "../project/read-source-files.js";
 
 /** Bumped when the record's shape changes. */
 const recordFormat = 1;
@@ -59,10 +60,18 @@ export interface EntriesMemo {
   readFingerprints: Array<[string, string]>;
 }
 
+/** A config as loaded, and the fingerprints of every file its lookup looks at. */
+export interface RecordedConfig {
+  fingerprints: Array<[string, string]>;
+  loaded: LoadedConfig;
+}
+
 /** What a scan leaves on disk for the next one. */
 export interface ScanRecord {
   format: number;
   engine: string;
+  /** The config, when it is JSON (a code config may read anything, so it is loaded every time). */
+  config?: RecordedConfig;
   discovery: DiscoveryMemo;
   entries: EntriesMemo;
   /** Stat entries of the sources, by root-relative path. */
@@ -113,9 +122,31 @@ export function analysisKeyOf(prepared: PreparedProject): string {
   });
 }
 
-/** What an open can reuse from a record: stat entries, the layout, the entries. */
+/** What an open can reuse from a record: stat entries, the layout, the entries, a JSON config. */
 export function memoryOf(record: ScanRecord): OpenMemory {
-  return { stats: new Map(record.stats), discovery: record.discovery, entries: record.entries };
+  return { stats: new Map(record.stats), discovery: record.discovery, entries: record.entries, ...(record.config ? { config: record.config } : {}) };
+}
+
+/** Whether the files a config's lookup looked at all stat as they did. */
+export function configHolds(config: RecordedConfig): boolean {
+  return config.fingerprints.every(([file, fingerprint]) => statFingerprint(file) === fingerprint);
+}
+
+/** Whether a loaded config can be recorded: one from JSON (or none) is a function of the files fingerprinted. */
+export function isRecordable(loaded: LoadedConfig): boolean {
+  return loaded.file === undefined || /\.json$/.test(loaded.file);
+}
+
+/**
+ * The key of the record's findings as the disk stands now, when neither the layout nor the entries
+ * need finding again (otherwise undefined): only directories, manifests and sources are stat'ed.
+ */
+export function recordKeyNow(record: ScanRecord, root: string, loaded: LoadedConfig): string | undefined {
+  if (record.discovery.input !== discoveryInputOf(loaded) || !treeUnchanged(record.discovery.signature)) return undefined;
+  if (!record.entries.readFingerprints.every(([file, fingerprint]) => statFingerprint(file) === fingerprint)) return undefined;
+  const blobIds = blobIdsByStat(root, record.discovery.layout.files, new Map(record.stats));
+  if (!blobIds) return undefined;
+  return analysisKey({ loaded, discovery: record.discovery, entryReads: record.entries.reads, blobIds, extra: extraInputsOf(root, loaded) });
 }
 
 /** Fingerprints of the files beyond the sources that a scan reads: registry JSON files and the ledger. */

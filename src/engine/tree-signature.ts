@@ -68,6 +68,7 @@ export function statFingerprint(file: string): Fingerprint {
 function recordedFingerprintOf(file: string): Fingerprint {
   const fingerprint = statFingerprint(file);
   if (fingerprint === "absent") return fingerprint;
-  const changed = Math.max(...fingerprint.split(":").slice(2).map(Number));
-  return Date.now() - changed < racyWindowMs ? "racy" : fingerprint;
+  // A change to the content moves the mtime (git's test too); the ctime also moves on `touch -d`.
+  const modified = Number(fingerprint.split(":")[2]);
+  return Date.now() - modified < racyWindowMs ? "racy" : fingerprint;
 }

@@ -50,12 +50,13 @@ describe("loading TypeScript on demand", () => {
       "deadflag.config.json": JSON.stringify({ entry: ["src/index.ts"] }),
       "src/index.ts": 'import { a } from "./a";\na();\n',
       "src/a.ts": "export function a(): void {}\nexport function b(): void {}\n",
+      ".deadflag/cache/.gitignore": "*\n",
     });
     // Old times: the stat fast path trusts what it recorded (a file changed in the last seconds is hashed again).
     const past = Date.now() / 1000 - 3600;
-    for (const entry of [".", "src", "src/index.ts", "src/a.ts", "package.json", "deadflag.config.json"]) utimesSync(path.join(root, entry), past, past);
+    const entries = [".", "src", "src/index.ts", "src/a.ts", "package.json", "deadflag.config.json", ".deadflag", ".deadflag/cache"];
+    for (const entry of entries) utimesSync(path.join(root, entry), past, past);
     expect(loadsTypeScript(["scan", root])).toEqual({ loaded: true, status: 1 });
-    utimesSync(root, past, past);
     expect(loadsTypeScript(["scan", root])).toEqual({ loaded: false, status: 1 });
   }, 60_000);
 });
