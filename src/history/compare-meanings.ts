@@ -49,12 +49,12 @@ export interface MeaningChange {
 }
 
 /** Sides whose tokens are at least this similar are the same code (calibrated on the generated corpus, see docs/flag-reuse-accuracy.md). */
-export const sameCodeSimilarity = 0.75;
+export const sameCodeSimilarity = 0.72;
 /**
  * A side that kept at least this share of its code, in order, is the same code grown: a feature
  * that gained statements still does what it did.
  */
-export const grownCodeKept = 0.9;
+export const grownCodeKept = 0.89;
 /** A new declaration whose body is at least this similar to a vanished one is that one renamed or moved. */
 const renamedBodySimilarity = 0.75;
 
@@ -221,6 +221,8 @@ function compareSides(a: SideMeaning, b: SideMeaning, declarations: RevisionDecl
   const swapped = lost.length > 0 && gained.length > 0 && lost.length * 2 >= a.direct.length && gained.length * 2 >= b.direct.length;
   if (swapped) return { related: false, reason: "identity", similarity, lost, gained, kept };
   if (similarity < sameCodeSimilarity && keptShare < grownCodeKept) return { related: false, reason: "content", similarity, lost, gained, kept };
+  const rewritten = rewrittenDeclaration(a, b);
+  if (rewritten !== undefined) return { related: false, reason: "content", similarity: rewritten, lost, gained, kept };
   return { related: true, similarity, lost, gained, kept };
 }
 
@@ -271,14 +273,55 @@ function contentSimilarity(a: SideMeaning, b: SideMeaning): { similarity: number
   const exits = a.exit === true && b.exit === true;
   const compared = (side: SideMeaning): string[] =>
     exits ? side.segments.filter((s) => s.id !== "branch").flatMap((s) => side.tokens.slice(s.from, s.to)) : side.tokens;
-  const left = compared(a);
-  const right = compared(b);
+  const left = weighted(compared(a));
+  const right = weighted(compared(b));
   if (left.length === 0 || right.length === 0) {
     const same = left.length === right.length || exits ? 1 : 0;
     return { similarity: same, kept: same };
   }
   const common = commonTokens(left, right);
-  return { similarity: (2 * common) / (left.length + right.length), kept: common / left.length };
+  // "Kept most of its code" says nothing about a side of a few tokens.
+  const kept = left.length >= minimumGrownTokens ? common / left.length : 0;
+  return { similarity: (2 * common) / (left.length + right.length), kept };
+}
+
+/**
+ * The similarity of a declaration both sides run under the same identity whose body was rewritten
+ * (less alike than `sameCodeSimilarity`), when it is a large part of the base's side: shared code
+ * around it (a component that renders it, the branch's glue) must not hide that what it does is new.
+ */
+function rewrittenDeclaration(a: SideMeaning, b: SideMeaning): number | undefined {
+  const total = weighted(a.tokens).length;
+  for (const segment of a.segments) {
+    if (segment.id === "branch") continue;
+    const twin = b.segments.find((s) => s.id === segment.id);
+    if (!twin) continue;
+    const before = weighted(a.tokens.slice(segment.from, segment.to));
+    if (before.length < minimumRewrittenTokens || before.length < rewrittenShare * total) continue;
+    const similarity = tokenSimilarity(before, weighted(b.tokens.slice(twin.from, twin.to)));
+    if (similarity < sameCodeSimilarity) return similarity;
+  }
+  return undefined;
+}
+
+/** A declaration rewritten in place counts when it holds at least this share of its side's (weighted) tokens… */
+const rewrittenShare = 0.25;
+/** …and at least this many: a one-line helper rewritten is a detail. */
+const minimumRewrittenTokens = 12;
+
+/** A string or number literal counts as this many tokens: a new venue, URL or format is a new meaning. */
+const literalWeight = 3;
+/** The fewest (weighted) tokens a side must have for `grownCodeKept` to apply. */
+const minimumGrownTokens = 12;
+
+/** The tokens with every literal repeated `literalWeight` times (the longest common subsequence then weighs them so). */
+function weighted(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    if (token.startsWith('"') || /^[0-9]/.test(token)) for (let i = 0; i < literalWeight; i++) out.push(token);
+    else out.push(token);
+  }
+  return out;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

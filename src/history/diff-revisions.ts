@@ -130,7 +130,8 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
         notes.push({ flag: key, note: "added", message: `${key} is a new flag` });
         continue;
       }
-      const changes = compareMeanings(returning.revision.meanings.get(key) as FlagMeaning, meaning, {
+      if (options.explain) scores[key] = closestContentScore(returning.meaning, meaning);
+      const changes = compareMeanings(returning.meaning, meaning, {
         base: returning.revision.exists,
         head: head.exists,
       });

@@ -281,7 +281,7 @@ function changedPaths(before: ReadonlyMap<string, string>, after: ReadonlyMap<st
 
 /** The files a meaning depends on: where it is read and where the code it switches lives. */
 function filesOf(meaning: FlagMeaning): Set<string> {
-  const files = new Set<string>();
+  const files = new Set<string>(meaning.sources ?? []);
   for (const site of meaning.sites) {
     files.add(site.evidence.file);
     for (const side of Object.values(site.sides)) {

@@ -69,6 +69,8 @@ export interface FlagMeaning {
   defaults: string[];
   /** The first read, as evidence in messages. */
   evidence: Evidence;
+  /** Files the meaning depends on besides the reads' own: wrappers the reads go through, registries declaring the key. */
+  sources?: string[];
 }
 
 /** Reads a project file's text at the revision being described. */
@@ -91,6 +93,8 @@ const maxDeclarations = 200;
 const maxTokens = 3000;
 /** Shared declarations (reached from elsewhere too) are included down to this layer of shared code. */
 const maxSharedDepth = 2;
+/** Tokens that only close a branch. */
+const closingTokens = new Set(["return", "break", "continue"]);
 /** At most this many identities in `reaches`. */
 const maxReaches = 400;
 
@@ -130,6 +134,7 @@ export async function computeMeanings(input: MeaningInput): Promise<Map<string, 
       valueTypes: unique(flag.references.flatMap((r) => (r.valueType ? [r.valueType] : []))),
       defaults: unique(defaults.map((value) => JSON.stringify(value))),
       evidence: evidenceOf(first),
+      ...sourcesOf(flag),
     });
   }
   return meanings;
@@ -225,7 +230,9 @@ async function sideOf(
   const direct: number[] = [];
   for (const { branch } of branches) {
     const from = tokens.length;
-    tokens.push(...tokenizer.tokensOf(file, text, branch.range.start, branch.range.end));
+    const own = tokenizer.tokensOf(file, text, branch.range.start, branch.range.end);
+    // A bare `return`, `break` or `continue` closes any branch: it is no code of the flag's.
+    if (own.some((token) => !closingTokens.has(token))) tokens.push(...own);
     if (tokens.length > from) segments.push({ id: "branch", depth: 0, from, to: tokens.length });
     for (const key of Object.keys(branch.uses)) {
       const target = graph.resolveUse(file, key);
@@ -341,6 +348,11 @@ function previewOf(text: string, range: SourceRange): string {
   const code = text.slice(range.start, range.end).replace(/^[\s{]+/, "");
   const line = (code.split("\n")[0] ?? "").trim().replace(/[\s}]+$/, "");
   return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+}
+
+function sourcesOf(flag: FlagEntry): { sources?: string[] } {
+  const sources = unique([...flag.references.flatMap((r) => (r.wrapper ? [r.wrapper.file] : [])), ...flag.declarations.map((d) => d.file)]);
+  return sources.length > 0 ? { sources } : {};
 }
 
 function evidenceOf(read: FlagRead): Evidence {

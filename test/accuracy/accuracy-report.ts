@@ -12,6 +12,8 @@ export interface Calibration {
   similarity: number;
   kept: number;
   errors: number;
+  /** The calibration seed's cases those thresholds judge wrong, in words. */
+  wrong: string[];
 }
 
 /** Whether the case would be judged a reuse with content thresholds `similarity` and `kept`. */
@@ -49,7 +51,10 @@ export function calibrate(outcomes: readonly CaseOutcome[]): Calibration {
   };
   const kept = middleOfBest(keeps, (k) => Math.min(...similarities.map((s) => errorsAt(s, k))));
   const similarity = middleOfBest(similarities, (s) => errorsAt(s, kept));
-  return { similarity, kept, errors: errorsAt(similarity, kept) };
+  const wrong = outcomes
+    .filter((o) => judgedReuse(o, similarity, kept) !== (o.case.expected === "reuse"))
+    .map((o) => `${o.case.id} ${o.case.shape} ${o.case.edit} (${o.case.description}): similarity ${o.score.similarity.toFixed(2)}, kept ${o.score.kept.toFixed(2)}`);
+  return { similarity, kept, errors: wrong.length, wrong };
 }
 
 const edits: readonly EditKind[] = [...benignEdits, ...reuseEdits];
@@ -114,7 +119,7 @@ export function accuracyMarkdown(outcomes: readonly CaseOutcome[], facts: RunFac
   const all: Score = scoreOf(outcomes);
   const reuse = outcomes.filter((o) => o.case.expected === "reuse").length;
   const wrong = outcomes.filter((o) => o.verdict === "FN" || o.verdict === "FP");
-  const { agree, total } = agreement(outcomes);
+  const { agree, total, differing } = agreement(outcomes);
   const rightFile = outcomes.filter((o) => o.verdict === "TP" && o.rightFile).length;
   const lines = [
     `${outcomes.length} cases (${reuse} reuses, ${outcomes.length - reuse} benign edits), seed ${facts.reportSeed}; ` +
@@ -151,6 +156,24 @@ export function accuracyMarkdown(outcomes: readonly CaseOutcome[], facts: RunFac
             (o) =>
               `| ${o.case.id} | ${o.case.shape} | ${o.case.edit}: ${o.case.description.replace(/\|/g, "\\|")} | ${o.case.expected} | ${o.verdict} | ${(o.reason ?? "").replace(/\|/g, "\\|")}; closest similarity ${o.score.similarity.toFixed(2)}, kept ${o.score.kept.toFixed(2)} |`,
           ),
+        ]),
+    "",
+    "### The calibration seed's cases no threshold separates",
+    "",
+    ...(facts.calibration.wrong.length === 0 ? ["None."] : facts.calibration.wrong.map((w) => `- ${w.replace(/\|/g, "\\|")}`)),
+    "",
+    "### Where `history` tells it differently",
+    "",
+    ...(differing.length === 0
+      ? ["Nowhere."]
+      : [
+          "| case | edit | `diff` | `history` |",
+          "|---|---|---|---|",
+          ...differing.map((o) => {
+            const finding = o.findings.find((f) => o.case.kinds.includes(String(f.data?.["kind"])));
+            const cell = (text: string | undefined): string => (text ?? "no event").replace(/\|/g, "\\|");
+            return `| ${o.case.id} | ${o.case.edit} | ${cell(finding ? `${finding.file}: ${finding.message}` : undefined)} | ${cell(o.history ? `${o.history.file ?? ""}: ${o.history.kind}: ${o.history.message}` : undefined)} |`;
+          }),
         ]),
   ];
   return lines.join("\n");

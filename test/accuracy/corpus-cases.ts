@@ -425,7 +425,11 @@ function buildCase(id: string, shape: ReadShape, edit: EditKind, pool: readonly 
     case "rewrite-in-place": {
       const fn = head.fns.find((f) => f.name === functionBehind(head, site.on.target));
       if (!fn) return undefined;
-      const other = fresh();
+      // Rewritten means other code: a sibling of the same source file (zod's `_int32` and
+      // `_float32` builders differ in one literal) is a tweak, not a rewrite.
+      const file = fn.real.origin.slice(0, fn.real.origin.indexOf("#"));
+      let other = fresh();
+      while (other.origin.startsWith(`${file}#`)) other = fresh();
       description = `${fn.name}'s body replaced by that of ${other.origin}`;
       fn.real = { ...other, name: fn.real.name, text: other.text.replace(wordPattern(other.name), fn.real.name) };
       break;
