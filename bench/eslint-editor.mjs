@@ -4,7 +4,7 @@
 // re-linted with `ESLint.lintText`, one at a time. Prints one JSON line: the first lint's time, and
 // per edit its time, and the heap (after a forced GC) and RSS after it.
 // Usage: node --expose-gc bench/eslint-editor.mjs <staged project root>
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { distDir } from "./corpora.mjs";
@@ -15,7 +15,6 @@ const root = path.resolve(process.argv[2]);
 const { ESLint } = await import(pathToFileURL(path.join(repoRoot, "node_modules", "eslint", "lib", "api.js")).href);
 const { default: tseslint } = await import(pathToFileURL(path.join(repoRoot, "node_modules", "typescript-eslint", "dist", "index.js")).href);
 const { default: deadflag } = await import(pathToFileURL(path.join(distDir, "rules", "index.js")).href);
-const { discoverFiles } = await import(pathToFileURL(path.join(distDir, "src", "project", "discover-files.js")).href);
 
 const eslint = new ESLint({
   cwd: root,
@@ -29,8 +28,16 @@ const eslint = new ESLint({
   ],
 });
 
-const { files } = await discoverFiles({ root, project: undefined, ignore: [] });
-const sources = files.filter((file) => file.endsWith(".ts")).sort();
+/** The corpus's TypeScript files under src/, as root-relative paths (those over deadflag's 2 MiB limit left out). */
+function sourceFiles(directory) {
+  return readdirSync(path.join(root, directory), { withFileTypes: true }).flatMap((entry) => {
+    const file = `${directory}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(file);
+    return file.endsWith(".ts") && statSync(path.join(root, file)).size <= 2 * 1024 * 1024 ? [file] : [];
+  });
+}
+
+const sources = sourceFiles("src").sort();
 const step = Math.floor(sources.length / 20);
 const edited = Array.from({ length: 20 }, (_, i) => sources[i * step]);
 
