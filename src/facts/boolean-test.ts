@@ -1,7 +1,7 @@
 // Whether a value is tested as a boolean where it is read: what tells an environment variable used
 // as a switch (`process.env.FEATURE_X === "true"`, `if (process.env.X)`) from one used as a setting
 // (`workers: process.env.WORKER_ENABLED`).
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import { skipTransparentUp } from "./skip-transparent.js";
 
 /** True when `node`'s value is negated, compared with a literal, or decides a condition. */

@@ -1,7 +1,7 @@
 // The call graph's part of extraction: which declarations a file has (module-level ones, class
 // members, and the module's own top-level statements) and what each one's code uses. It rides on
 // the extraction walk (enter/identifier/exit hooks) so the file is traversed once.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type { DeclarationFact, DeclarationKind, UseKind } from "./file-facts.js";
 import type { ExtractionContext } from "./extraction-context.js";
 import { lookUpName, propertyNameText } from "./scope-lookup.js";

@@ -2,7 +2,7 @@
 // module; but `const { a } = await import("./x")` (a lazy component, a test importing what it
 // checks) reads only `a`, and counting the whole module would keep every export of it live.
 import path from "node:path";
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type { ExtractionContext } from "./extraction-context.js";
 import { referencesTo } from "./guard-regions.js";
 import { constInitializer } from "./module-constant.js";

@@ -1,7 +1,7 @@
 // Extraction: one parse and one walk of a file, producing its FileFacts. This is the only code in
 // deadflag that sees the AST. It is pure (path, text, options → facts) so the result can be cached
 // by content hash and computed for any revision of the file.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type {
   FunctionFact,
   CallFact,

@@ -3,7 +3,7 @@
 // properties read on them, through variables, destructuring, optional chains and element access
 // with constant keys; and where they leave the code in view (passed to a call or a component,
 // returned by a function), so that linking can follow them across files.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type {
   CalleeFact,
   ExprFact,

@@ -1,7 +1,7 @@
 // Guarded code: for one flag read, the code that runs only when the flag is on and only when it is
 // off. Follows the read's value up through negation, comparisons, `&&`/`||`/`??` and variables to
 // the `if`, ternary, early exit, `switch` or JSX expression that decides.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type { BranchFact, GuardFact, GuardKind, SourceRange } from "./file-facts.js";
 import type { ExtractionContext } from "./extraction-context.js";
 import { lookUpName } from "./scope-lookup.js";

@@ -2,7 +2,7 @@
 // enclosing scopes. It needs no type checker and costs a few statement scans per lookup, which is
 // why extraction calls it only for the few expressions that may be flag reads. (Indexing each
 // block's declarations on first use was measured slower: most blocks are searched once.)
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type { ValueOrigin } from "./file-facts.js";
 import type { ExtractionContext } from "./extraction-context.js";
 

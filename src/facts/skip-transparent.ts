@@ -1,6 +1,6 @@
 // Expressions that do not change a value for deadflag's purposes: parentheses, `await`, type
 // assertions and non-null assertions. Both directions are needed: down to the value, up to its user.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 
 /** `expr` without the wrappers that leave its value as it is. */
 export function skipTransparentDown(expr: ts.Expression): ts.Expression {

@@ -1,6 +1,6 @@
 // Expression summaries: literals, references to constants (resolved later, possibly in another
 // file), parameters of the enclosing function (for wrapper detection), objects and arrays.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type { ExprFact } from "./file-facts.js";
 import type { ExtractionContext } from "./extraction-context.js";
 import { lookUpName, propertyNameText } from "./scope-lookup.js";

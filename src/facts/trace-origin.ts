@@ -1,7 +1,7 @@
 // Receiver tracing: where the object a method is called on comes from (an SDK import, a type
 // annotation naming an SDK type, a module-level binding), through local variables, `this` members,
 // calls, `new` and `await`. This is what keeps `logger.isEnabled()` out of the flag index.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type { ValueOrigin } from "./file-facts.js";
 import type { ExtractionContext } from "./extraction-context.js";
 import { lookUpName } from "./scope-lookup.js";

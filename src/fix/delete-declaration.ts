@@ -1,7 +1,7 @@
 // The suggestion of `no-unreachable-code`: delete the declaration no entry reaches, with its doc
 // comment, as whole lines. Offered only for a root of dead code that nothing else in the file names:
 // deleting a part of a cascade, a cycle or code that types or tests still use would break the build.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type { Finding } from "../findings/finding.js";
 import { isReference } from "./identifier-role.js";
 import { isSideEffectFree } from "./is-side-effect-free.js";

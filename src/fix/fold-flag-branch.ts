@@ -6,7 +6,7 @@
 // rewrites text, not a printed tree, so the kept code keeps its comments and layout; a step is
 // marked in the text by a placeholder name (Piranha marks the literals it creates), and the file is
 // parsed again after each step.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type { Finding } from "../findings/finding.js";
 import { isDeclarationName, isReference } from "./identifier-role.js";
 import { isSideEffectFree } from "./is-side-effect-free.js";

@@ -1,5 +1,5 @@
 // What an identifier is doing where it stands: declaring a name, or referring to a value by it.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 
 /** Whether the identifier is the name a declaration introduces (a variable, parameter, function, class or import). */
 export function isDeclarationName(node: ts.Identifier): boolean {

@@ -1,6 +1,6 @@
 // Whether evaluating an expression can do anything but produce a value: a fix may drop such an
 // expression, and only such an expression.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 
 /**
  * True for literals, names, `this`, member reads, and operators, literals and templates over those;

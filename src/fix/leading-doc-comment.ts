@@ -1,5 +1,5 @@
 // The documentation comment that belongs to a declaration: deleted with it, never left behind.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 
 /** Where `node` starts once its `/** … *\/` comment is counted: the comment's start when one sits right above it. */
 export function startWithDocComment(node: ts.Node, sourceFile: ts.SourceFile): number {

@@ -1,6 +1,6 @@
 // The syntax tree a fix works on. Fixes rewrite text, so they parse the text they are given (the
 // buffer ESLint lints), never the facts: facts keep no syntax.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 
 let last: { fileName: string; text: string; sourceFile: ts.SourceFile } | undefined;
 

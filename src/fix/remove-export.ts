@@ -1,6 +1,6 @@
 // The suggestion of `no-unused-export`: stop exporting what no other module imports. The code stays;
 // only the `export` keyword (or the entry of an `export { … }` list) goes.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 import type { Finding } from "../findings/finding.js";
 import { specifierRemoval } from "./delete-declaration.js";
 import { offsetOf, parseForFix } from "./parse-for-fix.js";

@@ -1,7 +1,7 @@
 // Where statements sit on their lines: what a fix deletes so that no blank husk or stray indentation
 // is left, and how kept code is re-indented when it moves out of a block, so that the code a fix
 // keeps looks as it was written, comments included.
-import ts from "typescript";
+import ts from "../engine/typescript-api.js";
 
 /** A range of text, in offsets. */
 export interface TextRange {
