@@ -49,7 +49,7 @@ export function scanProject(project: OpenedProject): ScanResult {
       ...flagDeclarationFindings(context),
     ];
   });
-  const sorted = sortFindings(withoutRepeats(applySeverities(findings, project)));
+  const sorted = sortFindings(withoutRepeats(applySeverities(findings, project)).map(statingUncertainty));
   return { findings: withPackageNames(sorted, project.packages), context, timings };
 }
 
@@ -122,6 +122,17 @@ function unusedFileFindings(context: ScanContext): Finding[] {
     });
   }
   return findings;
+}
+
+/**
+ * An uncertain finding says so in its message, with the reason: the text output shows only the
+ * message, and a warning that reads like a certain one invites a deletion that breaks what static
+ * analysis could not see (`import(path.join(dir, name))` loading the file).
+ */
+function statingUncertainty(finding: Finding): Finding {
+  const reason = finding.data?.["uncertainBecause"];
+  if (finding.data?.["confidence"] !== "uncertain" || typeof reason !== "string") return finding;
+  return { ...finding, message: `${finding.message}; uncertain: ${reason}` };
 }
 
 function uncertainData(reason: string | undefined): Record<string, string> {

@@ -741,6 +741,18 @@ describe("scan: what static analysis cannot follow", () => {
     expect(findingOf(findings, "maybe").severity).toBe("error");
   });
 
+  it("says in the message that a finding is uncertain, and why; a certain finding's message says nothing of it", async () => {
+    const findings = await scan({
+      "src/index.ts": lines("export async function load(name: string): Promise<unknown> {", "  return import(`./plugins/${name}.js`);", "}"),
+      "src/plugins/a.ts": lines("export const a = 1;"),
+      "src/other/b.ts": lines("export const b = 1;"),
+    });
+    expect(findings.map((f) => `${f.severity} ${f.file}: ${f.message}`)).toEqual([
+      "error src/other/b.ts: file is not imported by any entry (directly or indirectly)",
+      "warn src/plugins/a.ts: file is not imported by any entry (directly or indirectly); uncertain: live code in src/index.ts imports modules under src/plugins/ by a computed name",
+    ]);
+  });
+
   it("follows consts and path.join/resolve to the folders a computed require names (both sides of a ternary)", async () => {
     const findings = await scan({
       "src/index.ts": lines('import { run } from "./scripts/runner.js";', "run(process.argv);"),
