@@ -953,6 +953,26 @@ describe("scan: entries", () => {
     ).toEqual({ production: ["src/index.ts", "src/internal/a.ts", "src/internal/deep/b.ts"], source: "package.json" });
   });
 
+  it("does not report the default export React Email's preview renders; what only templates use is test-only", async () => {
+    const findings = await scan({
+      "package.json": JSON.stringify({ name: "fixture", type: "module", main: "dist/index.js", dependencies: { "react-email": "5.0.0" } }),
+      "src/index.ts": lines('import { Verify } from "../emails/verify.js";', "export const html = Verify();"),
+      "emails/verify.tsx": lines(
+        'import { sample } from "../src/sample.js";',
+        "export function Verify(name = \"you\"): string {",
+        "  return `hello ${name}`;",
+        "}",
+        "export default function VerifyPreview(): string {",
+        "  return Verify(sample);",
+        "}",
+      ),
+      "src/sample.ts": lines('export const sample = "Ada";'),
+    });
+    expect(findings.map((f) => `${f.severity} ${brief(f)} ${f.message}`)).toEqual([
+      "warn no-unreachable-code src/sample.ts:1:14 sample variable sample is used only by tests",
+    ]);
+  });
+
   it("uses the config's entry globs instead of package.json", async () => {
     const files = {
       "package.json": packageJson,

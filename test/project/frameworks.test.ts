@@ -406,6 +406,48 @@ describe("Trigger.dev", () => {
   });
 });
 
+describe("React Email", () => {
+  const template = "export function Verify() { return null; }\nexport default function VerifyPreview() { return null; }\n";
+
+  it("takes the templates under emails/ (a default export) as test entries, not _folders, static/, .ts files or modules without a default", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({ "react-email": "5.0.0" }, { scripts: { dev: "email dev --port 3000" } }),
+      "emails/auth/verify.tsx": template,
+      "emails/welcome.jsx": "module.exports = function Welcome() {};\n",
+      "emails/shared/footer.tsx": "export function Footer() { return null; }\n",
+      "emails/_components/button.tsx": "export default function Button() { return null; }\n",
+      "emails/static/logo.tsx": "export default function Logo() { return null; }\n",
+      "emails/data.ts": "export default {};\n",
+      "src/index.ts": "",
+    });
+    expect(entries.tests).toEqual(["emails/auth/verify.tsx", "emails/welcome.jsx"]);
+    expect(entries.production).toEqual(["src/index.ts"]);
+    expect(firings(entries)).toEqual(['react-email . "react-email" in package.json']);
+  });
+
+  it("reads the folder from --dir in an email command, in a workspace package", async () => {
+    const entries = await entriesOf({
+      "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["packages/*"] }),
+      "packages/email/package.json": JSON.stringify({
+        name: "@acme/email",
+        main: "./src/index.ts",
+        scripts: { dev: "email dev --dir ./src/templates -p 3333", export: "email export --dir=src/other" },
+        devDependencies: { "@react-email/preview-server": "5.0.0" },
+      }),
+      "packages/email/src/index.ts": "",
+      "packages/email/src/templates/invite.tsx": template,
+      "packages/email/src/other/receipt.tsx": template,
+      "packages/email/emails/old.tsx": template,
+    });
+    expect(entries.tests).toEqual(["packages/email/src/other/receipt.tsx", "packages/email/src/templates/invite.tsx"]);
+  });
+
+  it("adds nothing without a React Email dependency", async () => {
+    const entries = await entriesOf({ "package.json": manifest({ react: "19.0.0" }), "emails/verify.tsx": template, "src/index.ts": "" });
+    expect(entries.tests).toEqual([]);
+  });
+});
+
 describe("entries and tests from the config", () => {
   it("adds the project's own test file names (tests globs), which are never production entries", async () => {
     const entries = await entriesOf(

@@ -7,6 +7,7 @@ import { nestjs } from "./nestjs.js";
 import { next } from "./next.js";
 import { packageScripts } from "./package-scripts.js";
 import { playwright } from "./playwright.js";
+import { reactEmail } from "./react-email.js";
 import { reactRouter } from "./react-router.js";
 import { remix } from "./remix.js";
 import { storybook } from "./storybook.js";
@@ -27,6 +28,7 @@ export const frameworkPresets: readonly FrameworkPreset[] = [
   jest,
   playwright,
   storybook,
+  reactEmail,
   nestjs,
   astro,
   sveltekit,
