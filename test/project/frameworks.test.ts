@@ -335,6 +335,53 @@ describe("servers, NestJS, Astro, SvelteKit", () => {
     expect(workflow.production).toEqual(["scripts/sync.mjs", "src/index.ts"]);
   });
 
+  it("takes every program under the folder a script dispatcher starts a runner in by a computed path", async () => {
+    const runner = [
+      'import { spawn } from "child_process";',
+      "const command = process.argv[2];",
+      'const scriptPath = `./scripts/${command}.${command === "send-emails" ? "tsx" : "ts"}`;',
+      'spawn("tsx", ["--stack-size=5120000", scriptPath], { stdio: "inherit" });',
+      "",
+    ].join("\n");
+    const entries = await entriesOf({
+      "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["apps/*"] }),
+      "apps/web/package.json": JSON.stringify({ name: "web", scripts: { script: "tsx ./scripts/run.ts" } }),
+      "apps/web/scripts/run.ts": runner,
+      "apps/web/scripts/backfill-users.ts": "",
+      "apps/web/scripts/migrations/move-links.ts": "",
+      "apps/web/src/index.ts": "",
+      "apps/web/lib/helper.ts": "",
+    });
+    expect(entries.production).toEqual([
+      "apps/web/scripts/backfill-users.ts",
+      "apps/web/scripts/migrations/move-links.ts",
+      "apps/web/scripts/run.ts",
+    ]);
+    // fork runs node itself; a folder relative to the program when the package has none such.
+    const forked = await entriesOf({
+      "package.json": manifest({}, { main: "./src/index.ts", scripts: { jobs: "node tools/jobs.mjs" } }),
+      "tools/jobs.mjs": 'import { fork } from "node:child_process";\nfor (const job of process.argv.slice(2)) fork(`./tasks/${job}.mjs`);\n',
+      "tools/tasks/report.mjs": "",
+      "src/index.ts": "",
+    });
+    expect(forked.production).toEqual(["src/index.ts", "tools/jobs.mjs", "tools/tasks/report.mjs"]);
+  });
+
+  it("takes no folder from a program that starts no runner, or builds a path that is no relative folder", async () => {
+    const entries = await entriesOf({
+      "package.json": manifest({}, { main: "./src/index.ts", scripts: { release: "node tools/release.mjs" } }),
+      "tools/release.mjs": [
+        'import { execSync } from "node:child_process";',
+        "execSync(`git tag ./scripts/${process.argv[2]}`);",
+        'const url = `https://example.com/${"x"}`;',
+        "",
+      ].join("\n"),
+      "scripts/a.ts": "",
+      "src/index.ts": "",
+    });
+    expect(entries.production).toEqual(["src/index.ts", "tools/release.mjs"]);
+  });
+
   it("takes NestJS main and its modules and controllers", async () => {
     const entries = await entriesOf({
       "package.json": manifest({ "@nestjs/core": "10.0.0" }),

@@ -1,9 +1,14 @@
 // Programs a package runs through its package.json `scripts` (and `prisma.seed`) and its git hooks
 // (`.husky/pre-commit`) and GitHub workflows: the file after
 // `node`, `tsx`, `ts-node`, `bun`, `nodemon`… is an entry, so an Express or Fastify server started
-// by `node dist/server.js` or `tsx watch src/server.ts` is found without configuration.
+// by `node dist/server.js` or `tsx watch src/server.ts` is found without configuration. A program
+// that dispatches to others (`spawn("tsx", [\`./scripts/${name}.ts\`])`) makes every program under
+// that folder an entry (see script-dispatch.ts).
+import path from "node:path";
 import type { FrameworkPreset, PresetContext, PresetEntries } from "./framework-preset.js";
 import { resolveFileReference } from "./file-reference.js";
+import { escapeGlob, matchFiles, sourceExtensionGlob } from "./match-files.js";
+import { dispatchedFolders } from "./script-dispatch.js";
 import { isRecord } from "../project-package.js";
 import { publishedSources } from "../published-source.js";
 
@@ -78,7 +83,23 @@ function scriptEntries(context: PresetContext): PresetEntries {
       for (const file of files) production.add(file);
     }
   }
+  for (const program of [...production]) for (const file of dispatchedPrograms(program, context)) production.add(file);
   return { production: [...production], tests: [] };
+}
+
+/**
+ * The programs under the folders `program` starts a runner in by a computed path: relative to the
+ * package (a script's working directory), else to the program's own folder.
+ */
+function dispatchedPrograms(program: string, context: PresetContext): string[] {
+  const text = context.readText(program);
+  if (text === undefined) return [];
+  return dispatchedFolders(text, runners).flatMap((written) => {
+    const folder = written.replace(/^\.\//, "").replace(/\/$/, "");
+    const under = (base: string): string[] => matchFiles(context.files, [`${escapeGlob(path.posix.join(base, folder))}/**/*.${sourceExtensionGlob}`]);
+    const fromPackage = under("");
+    return fromPackage.length > 0 ? fromPackage : under(path.posix.dirname(program));
+  });
 }
 
 /** The program files a shell command runs through one of {@link runners}. */
