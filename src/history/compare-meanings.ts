@@ -46,6 +46,8 @@ export interface MeaningChange {
   gained?: string[];
   /** Of `lost`, those still in the code at the head. */
   kept?: string[];
+  /** A declaration both sides run under the same identity, whose body was rewritten. */
+  rewritten?: string;
 }
 
 /** Sides whose tokens are at least this similar are the same code (calibrated on the generated corpus, see docs/flag-reuse-accuracy.md). */
@@ -66,6 +68,7 @@ interface SideComparison {
   lost: string[];
   gained: string[];
   kept: string[];
+  rewritten?: string;
 }
 
 /** The changes from `base` to `head`; empty when the meaning is the same. */
@@ -169,6 +172,7 @@ function repurposed(base: SiteMeaning, head: SiteMeaning, side: string, headSide
     lost: comparison.lost,
     gained: comparison.gained,
     kept: comparison.kept,
+    ...(comparison.rewritten ? { rewritten: comparison.rewritten } : {}),
   };
 }
 
@@ -181,26 +185,36 @@ function newReadChange(pairs: readonly SitePair[], base: FlagMeaning, declaratio
   if (pairs.some((p) => hasSides(p.base) && hasSides(p.head))) return undefined;
   const oldSides = base.sites.flatMap((s) => Object.values(s.sides)).filter((s) => !isEmpty(s));
   if (oldSides.length === 0) return undefined;
-  for (const pair of pairs) {
-    if (pair.base || !pair.head || !hasSides(pair.head)) continue;
-    for (const [side, now] of Object.entries(pair.head.sides).sort(([x], [y]) => (x < y ? -1 : 1))) {
+  // Every new read must be unrelated to every old side: one that still switches old code extends it.
+  const added = pairs.flatMap((p) => (!p.base && p.head && hasSides(p.head) ? [p.head] : []));
+  let found: { head: SiteMeaning; similarity: number } | undefined;
+  for (const head of added) {
+    for (const now of Object.values(head.sides)) {
       if (isEmpty(now)) continue;
       const comparisons = oldSides.map((was) => compareSides(was, now, declarations));
       if (comparisons.some((c) => c.related)) return undefined;
       const best = Math.max(...comparisons.map((c) => c.similarity));
-      const closest = base.sites.find((s) => Object.values(s.sides).some((x) => !isEmpty(x)));
-      return {
-        kind: "repurposed",
-        ...(closest ? { base: closest } : {}),
-        head: pair.head,
-        side: closest ? (Object.keys(closest.sides).sort()[0] ?? side) : side,
-        headSide: side,
-        reason: "new-read",
-        similarity: best,
-      };
+      if (!found) found = { head, similarity: best };
     }
   }
-  return undefined;
+  if (!found) return undefined;
+  const closest = base.sites.find((s) => Object.values(s.sides).some((x) => !isEmpty(x)));
+  return {
+    kind: "repurposed",
+    ...(closest ? { base: closest, side: describedSide(closest) } : {}),
+    head: found.head,
+    headSide: describedSide(found.head),
+    reason: "new-read",
+    similarity: found.similarity,
+  };
+}
+
+/** The side that says most about what a read switches: `on` unless it is empty or a mere exit, else the first with code. */
+function describedSide(site: SiteMeaning): string {
+  const names = Object.keys(site.sides).sort();
+  const on = site.sides["on"];
+  if (on && !isEmpty(on) && !on.exit) return "on";
+  return names.find((n) => !site.sides[n]?.exit && !isEmpty(site.sides[n] as SideMeaning)) ?? names.find((n) => !isEmpty(site.sides[n] as SideMeaning)) ?? "on";
 }
 
 function isEmpty(side: SideMeaning): boolean {
@@ -222,7 +236,7 @@ function compareSides(a: SideMeaning, b: SideMeaning, declarations: RevisionDecl
   if (swapped) return { related: false, reason: "identity", similarity, lost, gained, kept };
   if (similarity < sameCodeSimilarity && keptShare < grownCodeKept) return { related: false, reason: "content", similarity, lost, gained, kept };
   const rewritten = rewrittenDeclaration(a, b);
-  if (rewritten !== undefined) return { related: false, reason: "content", similarity: rewritten, lost, gained, kept };
+  if (rewritten) return { related: false, reason: "content", similarity: rewritten.similarity, lost, gained, kept, rewritten: rewritten.id };
   return { related: true, similarity, lost, gained, kept };
 }
 
@@ -286,20 +300,23 @@ function contentSimilarity(a: SideMeaning, b: SideMeaning): { similarity: number
 }
 
 /**
- * The similarity of a declaration both sides run under the same identity whose body was rewritten
- * (less alike than `sameCodeSimilarity`), when it is a large part of the base's side: shared code
- * around it (a component that renders it, the branch's glue) must not hide that what it does is new.
+ * A declaration both sides run under the same identity whose body was rewritten (less alike than
+ * `sameCodeSimilarity`, and not grown with its old code kept), when it is a large part of the
+ * base's side: shared code around it (a component that renders it, the branch's glue) must not hide
+ * that what it does is new. Segments cut at the side's size limit are not compared.
  */
-function rewrittenDeclaration(a: SideMeaning, b: SideMeaning): number | undefined {
+function rewrittenDeclaration(a: SideMeaning, b: SideMeaning): { id: string; similarity: number } | undefined {
   const total = weighted(a.tokens).length;
   for (const segment of a.segments) {
-    if (segment.id === "branch") continue;
+    if (segment.id === "branch" || segment.truncated) continue;
     const twin = b.segments.find((s) => s.id === segment.id);
-    if (!twin) continue;
+    if (!twin || twin.truncated) continue;
     const before = weighted(a.tokens.slice(segment.from, segment.to));
     if (before.length < minimumRewrittenTokens || before.length < rewrittenShare * total) continue;
-    const similarity = tokenSimilarity(before, weighted(b.tokens.slice(twin.from, twin.to)));
-    if (similarity < sameCodeSimilarity) return similarity;
+    const after = weighted(b.tokens.slice(twin.from, twin.to));
+    const common = commonTokens(before, after);
+    const similarity = (2 * common) / (before.length + after.length);
+    if (similarity < sameCodeSimilarity && common / before.length < grownCodeKept) return { id: segment.id, similarity };
   }
   return undefined;
 }

@@ -27,6 +27,8 @@ export interface CodeSegment {
   depth: number;
   from: number;
   to: number;
+  /** Cut at the side's size limit: only its beginning is in `tokens`. */
+  truncated?: true;
 }
 
 /** What one side of one read switches. */
@@ -284,7 +286,12 @@ async function sideOf(
     if (tokens.length > from) segments.push({ id: identityOf(graph, id), depth: depthOf.get(id) ?? 1, from, to: tokens.length });
   }
   if (tokens.length > maxTokens) tokens.length = maxTokens;
-  for (const segment of segments) segment.to = Math.min(segment.to, maxTokens);
+  for (const segment of segments) {
+    if (segment.to > maxTokens) {
+      segment.to = maxTokens;
+      segment.truncated = true;
+    }
+  }
   const side: SideMeaning = {
     tokens,
     segments: segments.filter((s) => s.from < s.to),
@@ -343,11 +350,15 @@ function isNested(range: SourceRange, others: readonly SourceRange[]): boolean {
   return others.some((r) => r.start <= range.start && range.end <= r.end && (r.start < range.start || range.end < r.end));
 }
 
-/** The first line of a branch's code, without braces, at most 80 characters. */
+/** The start of a branch's code on one line (whitespace collapsed, outer braces dropped), at most 80 characters. */
 function previewOf(text: string, range: SourceRange): string {
-  const code = text.slice(range.start, range.end).replace(/^[\s{]+/, "");
-  const line = (code.split("\n")[0] ?? "").trim().replace(/[\s}]+$/, "");
-  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+  const code = text
+    .slice(range.start, Math.min(range.end, range.start + 400))
+    .replace(/\s+/g, " ")
+    .replace(/^[\s{]+/, "")
+    .replace(/[\s}]+$/, "")
+    .trim();
+  return code.length > 80 ? `${code.slice(0, 77)}...` : code;
 }
 
 function sourcesOf(flag: FlagEntry): { sources?: string[] } {

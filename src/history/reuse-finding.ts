@@ -56,6 +56,7 @@ export function reuseFinding(event: ReuseEvent, config: ResolvedConfig, life: Fl
         ? { before: symbolsOf(change.base?.sides[side]), after: symbolsOf(change.head?.sides[change.headSide ?? side]) }
         : {}),
       ...(change?.reason ? { reason: change.reason } : {}),
+      ...(change?.rewritten ? { rewritten: describeIdentity(change.rewritten) } : {}),
       ...(change?.similarity === undefined ? {} : { similarity: Math.round(change.similarity * 100) / 100 }),
       // A content decision says which thresholds it crossed: less alike than this, and less of the old code kept.
       ...(change?.reason === "content" ? { thresholds: { similarity: sameCodeSimilarity, kept: grownCodeKept } } : {}),
@@ -95,6 +96,10 @@ export function reuseMessage(event: ReuseEvent): string {
   const lead = returns === "" ? `${key} ` : `${key}${returns}: it `;
   const newRead = change?.reason === "new-read" && change.head ? `; now it is read at ${change.head.evidence.file}:${change.head.evidence.line} and switches ${after}` : "";
   const still = stillThere(change);
+  if (change?.rewritten) {
+    const similarity = change.similarity === undefined ? "" : ` (${Math.round(change.similarity * 100)}% alike)`;
+    return `${lead}switched ${before} at ${short} (${at}); ${describeIdentity(change.rewritten)} has been rewritten since${similarity}. Use a new key.`;
+  }
   return newRead !== ""
     ? `${lead}switched ${before} at ${short} (${at})${newRead}. Use a new key.`
     : `${lead}switched ${before} at ${short} (${at}); now switches ${after}${still}. Use a new key.`;

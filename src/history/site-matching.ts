@@ -24,8 +24,9 @@ export function matchSites(base: readonly SiteMeaning[], head: readonly SiteMean
     freeBase.delete(a);
     freeHead.delete(b);
   };
-  // The same holder in the same file, then the same holder's name in another file (a moved function).
-  for (const keyOf of [(s: SiteMeaning) => `${s.evidence.file}#${s.holder}`, (s: SiteMeaning) => s.holder]) {
+  // The same holder in the same file. (Not the same holder's name in another file: route handlers
+  // are all `handle` or `GET`; a moved holder keeps its code, which the next step pairs.)
+  for (const keyOf of [(s: SiteMeaning) => `${s.evidence.file}#${s.holder}`]) {
     const groups = new Map<string, { base: SiteMeaning[]; head: SiteMeaning[] }>();
     for (const s of freeBase) groupOf(groups, keyOf(s)).base.push(s);
     for (const s of freeHead) groupOf(groups, keyOf(s)).head.push(s);

@@ -131,7 +131,7 @@ describe("repurposed", () => {
       after: ["routeToRetailLiquidityProgram (src/rlp.ts)"],
     });
     expect(result.findings[1]?.message).toBe(
-      `power-peg switched \`for (const peg of this.pegs.values()) {\` (src/router.ts) at ${short(stage3)} (src/router.ts:42); ` +
+      `power-peg switched \`for (const peg of this.pegs.values()) { if (peg.symbol === quote.symbol) peg....\` (src/router.ts) at ${short(stage3)} (src/router.ts:42); ` +
         "now switches `this.quotes.set(quote.symbol, quote);` (src/router.ts). Use a new key.",
     );
     expect(result.findings[1]?.data).toMatchObject({ side: "on", reason: "content" });
