@@ -192,6 +192,30 @@ describe("Vite, Vitest, Jest, Playwright, Storybook", () => {
     ]);
   });
 
+  it("reads vite.config's rollupOptions.input after a template literal with substitutions", async () => {
+    const config = [
+      "export default defineConfig(async () => {",
+      '  const entries = files.reduce((acc, file) => { acc[`${dirname(file)}/migration`] = resolve(__dirname, file); return acc; }, {});',
+      "  return {",
+      "    build: { rollupOptions: { input: {",
+      '      index: resolve(__dirname, "src/index.ts"),',
+      '      "scripts/wait-for-database": resolve(__dirname, "src/scripts/wait-for-database.ts"),',
+      "      ...entries,",
+      "    } } },",
+      "  };",
+      "});",
+      "",
+    ].join("\n");
+    const entries = await entriesOf({
+      "package.json": manifest({ vite: "6.0.0" }),
+      "vite.config.ts": config,
+      "src/index.ts": "",
+      "src/scripts/wait-for-database.ts": "",
+      "src/other.ts": "",
+    });
+    expect(entries.production).toEqual(["src/index.ts", "src/scripts/wait-for-database.ts", "vite.config.ts"]);
+  });
+
   it("takes vitest setup files and include globs as tests", async () => {
     const entries = await entriesOf({
       "package.json": manifest({}, { devDependencies: { vitest: "3.0.0" } }),

@@ -3,10 +3,12 @@
 // practice. A value computed at run time is not seen; the preset's default applies then.
 import type ts from "typescript";
 import { typescript } from "../../engine/typescript-module.js";
+import type { CodeToken as Token } from "./code-tokens.js";
+import { codeTokens } from "./code-tokens.js";
 
 /** The string literal given to `key` (`key: "value"`, `"key": "value"` in JSON), if any. */
 export function stringValue(text: string, key: string): string | undefined {
-  const tokens = scanTokens(text);
+  const tokens = codeTokens(text);
   for (let at = 0; at + 2 < tokens.length; at++) {
     if (!isKey(tokens, at, key)) continue;
     const value = tokens[at + 2];
@@ -18,7 +20,7 @@ export function stringValue(text: string, key: string): string | undefined {
 /** The string literals of the array given to `key` (`key: ["a", "b"]`), or undefined. */
 export function stringArrayValue(text: string, key: string): string[] | undefined {
   const ts = typescript();
-  const tokens = scanTokens(text);
+  const tokens = codeTokens(text);
   for (let at = 0; at + 2 < tokens.length; at++) {
     if (!isKey(tokens, at, key) || tokens[at + 2]?.kind !== ts.SyntaxKind.OpenBracketToken) continue;
     const values: string[] = [];
@@ -41,7 +43,7 @@ export function stringArrayValue(text: string, key: string): string[] | undefine
  */
 export function valueLiterals(text: string, key: string): string[] {
   const ts = typescript();
-  const tokens = scanTokens(text);
+  const tokens = codeTokens(text);
   const opening = new Set([ts.SyntaxKind.OpenParenToken, ts.SyntaxKind.OpenBracketToken, ts.SyntaxKind.OpenBraceToken]);
   const closing = new Set([ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken]);
   const literals: string[] = [];
@@ -60,23 +62,6 @@ export function valueLiterals(text: string, key: string): string[] {
   return literals;
 }
 
-
-/** A token of a config file: its kind and, for names and strings, its text. */
-interface Token {
-  kind: ts.SyntaxKind;
-  text: string;
-}
-
-/** The tokens of `text`, comments skipped (TypeScript's scanner, so a `]` in a comment is no bracket). */
-function scanTokens(text: string): Token[] {
-  const ts = typescript();
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
-  const tokens: Token[] = [];
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    tokens.push({ kind, text: scanner.getTokenValue() });
-  }
-  return tokens;
-}
 
 /** Whether the tokens at `at` are `key :` (the key bare or quoted). */
 function isKey(tokens: readonly Token[], at: number, key: string): boolean {

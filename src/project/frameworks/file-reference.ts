@@ -3,6 +3,7 @@
 // then as a folder's index.
 import path from "node:path";
 import { typescript } from "../../engine/typescript-module.js";
+import { codeTokens } from "./code-tokens.js";
 
 const sourceExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -23,15 +24,10 @@ export function resolveFileReference(reference: string, from: string, files: Rea
   return undefined;
 }
 
-/** Every string literal in a JS/TS `text`, in order (read with TypeScript's scanner, so comments are skipped). */
+/** Every string literal in a JS/TS `text`, in order (comments skipped; templates with substitutions are not literals). */
 export function stringLiterals(text: string): string[] {
   const ts = typescript();
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.JSX, text);
-  const literals: string[] = [];
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.StringLiteral || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral) {
-      literals.push(scanner.getTokenValue());
-    }
-  }
-  return literals;
+  return codeTokens(text, "jsx")
+    .filter((token) => token.kind === ts.SyntaxKind.StringLiteral || token.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral)
+    .map((token) => token.text);
 }

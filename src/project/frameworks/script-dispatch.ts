@@ -3,6 +3,7 @@
 // `fork(\`./jobs/${job}.js\`)`), so `pnpm script backfill-users` runs `scripts/backfill-users.ts`.
 // Every program under that folder may run; nothing imports them.
 import { typescript } from "../../engine/typescript-module.js";
+import { codeTokens } from "./code-tokens.js";
 
 /** Calls that start a process. */
 const processCalls = /\b(?:spawn|spawnSync|exec|execSync|execFile|execFileSync|fork|execa|execaSync|execaNode)\s*\(/;
@@ -30,23 +31,11 @@ export function dispatchedFolders(text: string, runners: ReadonlySet<string>): s
 /** The string literals of a JS/TS text, and the literal starts of its templates with substitutions. */
 function scriptLiterals(text: string): { strings: string[]; heads: string[] } {
   const ts = typescript();
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.JSX, text);
   const strings: string[] = [];
   const heads: string[] = [];
-  // The brace depth at each open template substitution: its `}` resumes the template.
-  const open: number[] = [];
-  let depth = 0;
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.StringLiteral || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral) strings.push(scanner.getTokenValue());
-    else if (token === ts.SyntaxKind.TemplateHead) {
-      heads.push(scanner.getTokenValue());
-      open.push(depth);
-    } else if (token === ts.SyntaxKind.OpenBraceToken) depth++;
-    else if (token === ts.SyntaxKind.CloseBraceToken) {
-      if (open.length > 0 && open[open.length - 1] === depth) {
-        if (scanner.reScanTemplateToken(false) === ts.SyntaxKind.TemplateTail) open.pop();
-      } else depth--;
-    }
+  for (const token of codeTokens(text, "jsx")) {
+    if (token.kind === ts.SyntaxKind.StringLiteral || token.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral) strings.push(token.text);
+    else if (token.kind === ts.SyntaxKind.TemplateHead) heads.push(token.text);
   }
   return { strings, heads };
 }
