@@ -2,6 +2,7 @@
 // as a switch (`process.env.FEATURE_X === "true"`, `if (process.env.X)`) from one used as a setting
 // (`workers: process.env.WORKER_ENABLED`).
 import ts from "../engine/typescript-api.js";
+import { isBooleanCall, isEqualityOperator } from "./operator-kinds.js";
 import { skipTransparentUp } from "./skip-transparent.js";
 
 /** True when `node`'s value is negated, compared with a literal, or decides a condition. */
@@ -11,11 +12,11 @@ export function isBooleanTest(node: ts.Node): boolean {
   if (!parent) return false;
   if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
   if (ts.isCallExpression(parent)) {
-    return ts.isIdentifier(parent.expression) && parent.expression.text === "Boolean" && parent.arguments[0] === top;
+    return isBooleanCall(parent, top);
   }
   if (ts.isBinaryExpression(parent)) {
     const op = parent.operatorToken.kind;
-    if (isEquality(op)) return isLiteral(parent.left === top ? parent.right : parent.left);
+    if (isEqualityOperator(op)) return isLiteral(parent.left === top ? parent.right : parent.left);
     // `X && run()`, `X || fallback`: the left side decides.
     return (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) && parent.left === top;
   }
@@ -24,14 +25,6 @@ export function isBooleanTest(node: ts.Node): boolean {
   return false;
 }
 
-function isEquality(op: ts.SyntaxKind): boolean {
-  return (
-    op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
-    op === ts.SyntaxKind.EqualsEqualsToken ||
-    op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-    op === ts.SyntaxKind.ExclamationEqualsToken
-  );
-}
 
 function isLiteral(node: ts.Expression): boolean {
   return (

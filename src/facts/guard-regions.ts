@@ -2,6 +2,7 @@
 // off. Follows the read's value up through negation, comparisons, `&&`/`||`/`??` and variables to
 // the `if`, ternary, early exit, `switch` or JSX expression that decides.
 import ts from "../engine/typescript-api.js";
+import { isBooleanCall, isEqualityOperator } from "./operator-kinds.js";
 import type { BranchFact, GuardFact, GuardKind, SourceRange } from "./file-facts.js";
 import type { ExtractionContext } from "./extraction-context.js";
 import { lookUpName } from "./scope-lookup.js";
@@ -64,7 +65,7 @@ function walkUp(
     if (ts.isBinaryExpression(parent)) {
       const op = parent.operatorToken.kind;
       const otherSide = parent.left === node ? parent.right : parent.left;
-      if (isEquality(op) && exact() && compare === undefined) {
+      if (isEqualityOperator(op) && exact() && compare === undefined) {
         const literal = literalValue(otherSide);
         if (literal === undefined) return;
         const negatedOp = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
@@ -198,19 +199,7 @@ function polarityOf(truth: Truth): "positive" | "negative" {
   return truth.whenTruthy === "off" || truth.whenFalsy === "on" ? "negative" : "positive";
 }
 
-/** `Boolean(x)` keeps the truthiness of x. */
-function isBooleanCall(call: ts.CallExpression, arg: ts.Node): boolean {
-  return ts.isIdentifier(call.expression) && call.expression.text === "Boolean" && call.arguments[0] === arg;
-}
 
-function isEquality(op: ts.SyntaxKind): boolean {
-  return (
-    op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
-    op === ts.SyntaxKind.EqualsEqualsToken ||
-    op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-    op === ts.SyntaxKind.ExclamationEqualsToken
-  );
-}
 
 function literalValue(node: ts.Expression): Literal | undefined {
   if (ts.isStringLiteralLike(node)) return node.text;

@@ -7,6 +7,7 @@
 // marked in the text by a placeholder name (Piranha marks the literals it creates), and the file is
 // parsed again after each step.
 import ts from "../engine/typescript-api.js";
+import { isBooleanCall, isEqualityOperator } from "../facts/operator-kinds.js";
 import type { Finding } from "../findings/finding.js";
 import { isDeclarationName, isReference } from "./identifier-role.js";
 import { isSideEffectFree } from "./is-side-effect-free.js";
@@ -157,7 +158,7 @@ function foldStep(
       const isLeft = parent.left === node;
       const other = isLeft ? parent.right : parent.left;
       const otherValue = literalValue(other);
-      if (isEquality(op) && otherValue !== undefined) {
+      if (isEqualityOperator(op) && otherValue !== undefined) {
         known = compare(known, otherValue, op);
         node = parent;
         continue;
@@ -190,19 +191,7 @@ function foldStep(
   }
 }
 
-/** `Boolean(x)` keeps the truthiness of x. */
-function isBooleanCall(call: ts.CallExpression, argument: ts.Node): boolean {
-  return ts.isIdentifier(call.expression) && call.expression.text === "Boolean" && call.arguments[0] === argument;
-}
 
-function isEquality(op: ts.SyntaxKind): boolean {
-  return (
-    op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
-    op === ts.SyntaxKind.EqualsEqualsToken ||
-    op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-    op === ts.SyntaxKind.ExclamationEqualsToken
-  );
-}
 
 function isLogical(op: ts.SyntaxKind): boolean {
   return op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken;
