@@ -3,7 +3,7 @@
 // Each corpus is staged as a small project (bench/.corpus/projects/<id>/) so that deadflag and knip
 // see the same project files (one tsconfig) and the same entries (the package's public API).
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -190,4 +190,52 @@ export function deadflagArgs(root) {
 
 function writeJson(file, value) {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * A project of at least `minFiles` source files made from the corpora, for the memory target of a
+ * large project: effect's sources once (packages/effect/src) and copies of rxjs's and zod's under
+ * distinct folders (packages/c<N>/rxjs/src, packages/c<N>/zod/src), each copy with its own entries
+ * and tests; self-imports (`zod/v4`, `effect/*`) resolve to the first copy. Staged in
+ * bench/.corpus/projects/large (copied only once); returns { root, files }.
+ */
+export function prepareLargeCorpus(minFiles = 5000) {
+  const [rxjs, zod, effect] = ["rxjs", "zod", "effect"].map((id) => corpora.find((c) => c.id === id));
+  const sources = Object.fromEntries([rxjs, zod, effect].map((c) => [c.id, path.join(prepareCorpus(c), "src")]));
+  const count = Object.fromEntries(Object.entries(sources).map(([id, dir]) => [id, countSources(dir)]));
+  const copies = Math.ceil((minFiles - count.effect) / (count.rxjs + count.zod));
+  const root = path.join(corpusDir, "projects", "large");
+  const stamp = path.join(root, ".staged-from");
+  const version = JSON.stringify([rxjs.pkg, zod.pkg, effect.pkg, copies]);
+  if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
+    rmSync(root, { recursive: true, force: true });
+    cpSync(sources.effect, path.join(root, "packages", "effect", "src"), { recursive: true });
+    for (let n = 0; n < copies; n++) {
+      for (const id of ["rxjs", "zod"]) cpSync(sources[id], path.join(root, "packages", `c${n}`, id, "src"), { recursive: true });
+    }
+    writeFileSync(stamp, version);
+  }
+  const under = (prefix, globs) => globs.map((glob) => `${prefix}/${glob}`);
+  const copyDirs = Array.from({ length: copies }, (_, n) => `packages/c${n}`);
+  const entry = [...under("packages/effect", effect.entry), ...copyDirs.flatMap((dir) => [...under(`${dir}/rxjs`, rxjs.entry), ...under(`${dir}/zod`, zod.entry)])];
+  const tests = copyDirs.flatMap((dir) => under(`${dir}/zod`, zod.tests));
+  const paths = {
+    ...Object.fromEntries(Object.entries(zod.paths).map(([key, targets]) => [key, targets.map((t) => `./packages/c0/zod/${t}`)])),
+    ...Object.fromEntries(Object.entries(effect.paths).map(([key, targets]) => [key, targets.map((t) => `./packages/effect/${t}`)])),
+    rxjs: ["./packages/c0/rxjs/src/index.ts"],
+    "rxjs/*": ["./packages/c0/rxjs/src/*/index.ts"],
+  };
+  writeJson(path.join(root, "package.json"), { name: "large-bench-corpus", private: true, type: "module" });
+  writeJson(path.join(root, "tsconfig.json"), {
+    compilerOptions: { target: "esnext", module: "esnext", moduleResolution: "bundler", strict: true, noEmit: true, paths },
+    include: ["packages/**/*.ts"],
+  });
+  writeJson(path.join(root, "deadflag.config.json"), { entry, tests });
+  writeJson(path.join(root, "knip.json"), { entry: [...entry, ...tests], project: ["packages/**/*.ts"] });
+  return { root, files: count.effect + copies * (count.rxjs + count.zod) };
+}
+
+/** The TypeScript sources under `dir`. */
+function countSources(dir) {
+  return readdirSync(dir, { recursive: true }).filter((name) => /\.tsx?$/.test(String(name))).length;
 }

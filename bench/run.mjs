@@ -3,20 +3,18 @@
 // ratios, peak RSS and CPU time as markdown tables. See bench/README.md for what each mode times.
 // Usage: node bench/run.mjs [corpus id …]   (BENCH_RUNS overrides each corpus's number of runs;
 // BENCH_JSON=<file> also writes every sample; DEADFLAG_DIST measures another build than dist/)
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { corpora, deadflagArgs, installCorpora, knipArgs, prepareCorpus } from "./corpora.mjs";
+import { countFindings, median, sampleProcess } from "./process-sample.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
 const selected = wanted.length > 0 ? corpora.filter((c) => wanted.includes(c.id)) : corpora;
 const runsOverride = process.env.BENCH_RUNS === undefined ? undefined : Number(process.env.BENCH_RUNS);
-// GNU time reports the peak RSS (`%M`, KiB) and CPU time of the process it runs; without it the
-// whole-process modes report wall time only.
-const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const scratch = mkdtempSync(path.join(os.tmpdir(), "deadflag-bench-"));
 
 /** An in-process mode: bench/measure.mjs times the work itself and reports its own peak RSS. */
@@ -25,43 +23,10 @@ function inProcess(mode, root, cacheDir) {
   return JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
 }
 
-/**
- * A whole-process mode: wall time from spawn to exit (Node's start-up, module loading, config,
- * analysis and writing the JSON report to a pipe), peak RSS and CPU time from GNU time.
- */
+/** A whole-process mode (see bench/process-sample.mjs), with the number of findings it printed. */
 function wholeProcess(argv, what) {
-  const report = path.join(scratch, "time.txt");
-  const [command, args] = timeBin
-    ? [timeBin, ["-f", "%M %U %S", "-o", report, process.execPath, ...argv]]
-    : [process.execPath, argv];
-  const started = performance.now();
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
-  const ms = performance.now() - started;
-  // Both tools exit 1 when they find something.
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${what} exited with ${result.status}: ${result.stderr}`);
-  const sample = { ms, findings: countFindings(result.stdout, what) };
-  if (timeBin) {
-    const [rssKB, user, system] = readFileSync(report, "utf8").trim().split(/\s+/).slice(-3).map(Number);
-    Object.assign(sample, { rssMB: rssKB / 1024, cpuMs: (user + system) * 1000 });
-  }
-  return sample;
-}
-
-function countFindings(stdout, what) {
-  const json = JSON.parse(stdout);
-  if (what === "knip") {
-    return json.issues.reduce(
-      (n, issue) => n + ["files", "exports", "types", "nsExports", "nsTypes"].reduce((m, type) => m + (issue[type]?.length ?? 0), 0),
-      0,
-    );
-  }
-  return json.findings.length;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const { stdout, stderr: _stderr, ...sample } = sampleProcess(argv, what);
+  return { ...sample, findings: countFindings(stdout, what) };
 }
 
 function summarise(samples) {

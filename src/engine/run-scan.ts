@@ -46,7 +46,10 @@ export async function runScan(options: OpenProjectOptions, needs: ScanNeeds = {}
   const staleRule = loaded.config.rules["no-stale-flag"];
   const useRecord = needs.withIndex !== true && options.onEntries === undefined && (staleRule === undefined || staleRule === "off");
   const ledgerKnown = record?.ledgerFindings !== undefined || loaded.config.rules["no-flag-reuse"] === "off";
-  if (record && useRecord && ledgerKnown && recordKeyNow(record, root, loaded) === record.key) {
+  const now = record && useRecord && ledgerKnown ? recordKeyNow(record, root, loaded) : undefined;
+  if (record && recordFile && now?.key === record.key) {
+    // Files read because their stat had changed are recorded again, so the next run only stats them.
+    if (now.refreshedStats) writeScanRecord(recordFile, { ...record, stats: now.refreshedStats });
     return {
       findings: sortFindings([...record.findings, ...(record.ledgerFindings ?? [])]),
       diagnostics: record.diagnostics,

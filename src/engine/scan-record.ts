@@ -15,13 +15,13 @@ import type ts from "typescript";
 import type { Entries } from "../project/find-entries.js";
 import type { ProjectPackage } from "../project/project-package.js";
 import type { OpenMemory, PreparedProject } from "./open-project.js";
-import type { StatEntry } from "../project/read-source-files.js";
+import type { SkippedSource, StatEntry } from "../project/read-source-files.js";
 import { prepareCacheDirectory } from "./cache-directory.js";
 import { removeOrphanTemporaries, temporaryPathFor } from "./cache-files.js";
 import type { EngineDiagnostic } from "./engine-diagnostic.js";
 import type { TreeSignature } from "./tree-signature.js";
 import { statFingerprint, treeUnchanged } from "./tree-signature.js";
-import { blobIdsByStat } from "../project/read-source-files.js";
+import { readSourcesSync, skippedId } from "../project/read-source-files.js";
 
 /** Bumped when the record's shape changes. */
 const recordFormat = 1;
@@ -137,16 +137,29 @@ export function isRecordable(loaded: LoadedConfig): boolean {
   return loaded.file === undefined || /\.json$/.test(loaded.file);
 }
 
+/** The key of the disk as it stands now, and the stat entries to record when reading refreshed them. */
+export interface KeyNow {
+  key: string;
+  /** Set when a file whose stat entry was missing or stale was read and can now be trusted by its stat. */
+  refreshedStats?: Array<[string, StatEntry]>;
+}
+
 /**
  * The key of the record's findings as the disk stands now, when neither the layout nor the entries
- * need finding again (otherwise undefined): only directories, manifests and sources are stat'ed.
+ * need finding again (otherwise undefined). Sources are stat'ed; only those whose stat changed (a
+ * file touched, or one written too recently to be trusted by its stat when recorded) are read and
+ * hashed, never parsed: a save that changed nothing still answers from the record.
  */
-export function recordKeyNow(record: ScanRecord, root: string, loaded: LoadedConfig): string | undefined {
+export function recordKeyNow(record: ScanRecord, root: string, loaded: LoadedConfig): KeyNow | undefined {
   if (record.discovery.input !== discoveryInputOf(loaded) || !treeUnchanged(record.discovery.signature)) return undefined;
   if (!record.entries.readFingerprints.every(([file, fingerprint]) => statFingerprint(file) === fingerprint)) return undefined;
-  const blobIds = blobIdsByStat(root, record.discovery.layout.files, new Map(record.stats));
-  if (!blobIds) return undefined;
-  return analysisKey({ loaded, discovery: record.discovery, entryReads: record.entries.reads, blobIds, extra: extraInputsOf(root, loaded) });
+  const known = new Map(record.stats);
+  const skipped: SkippedSource[] = [];
+  const { sources, entries } = readSourcesSync(root, record.discovery.layout.files, known, [], skipped);
+  const blobIds = new Map([...sources.map((s): [string, string] => [s.file, s.blobId]), ...skipped.map((s): [string, string] => [s.file, skippedId(s)])]);
+  const key = analysisKey({ loaded, discovery: record.discovery, entryReads: record.entries.reads, blobIds, extra: extraInputsOf(root, loaded) });
+  const refreshed = [...entries].some(([file, entry]) => known.get(file) !== entry);
+  return refreshed ? { key, refreshedStats: [...entries] } : { key };
 }
 
 /** Fingerprints of the files beyond the sources that a scan reads: registry JSON files and the ledger. */

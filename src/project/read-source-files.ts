@@ -152,28 +152,6 @@ export function skippedId(source: SkippedSource): string {
   return `skipped:${createHash("sha1").update(JSON.stringify([source.reason, source.specifiers ?? null])).digest("hex")}`;
 }
 
-/**
- * The blob id (or {@link skippedId}) of every file whose stat matches its entry in `known`, without
- * reading any; undefined as soon as one does not match.
- */
-export function blobIdsByStat(root: string, files: readonly string[], known: ReadonlyMap<string, StatEntry>): Map<string, string> | undefined {
-  const ids = new Map<string, string>();
-  for (const file of files) {
-    const entry = known.get(file);
-    if (!entry) return undefined;
-    let stats;
-    try {
-      stats = statSync(path.join(root, file));
-    } catch {
-      return undefined;
-    }
-    if (!sameStat(entry, stats)) return undefined;
-    const id = entry.blobId ?? (entry.skipped && skippedId(entry.skipped.source));
-    if (id !== undefined) ids.set(file, id);
-  }
-  return ids;
-}
-
 /** The text of `file` under `root`, or undefined when it cannot be read as a source. */
 export function readTextSync(root: string, file: string): string | undefined {
   try {

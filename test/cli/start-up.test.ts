@@ -2,7 +2,7 @@
 // usage terms and descriptions, which must stay equal to the commands' own), and TypeScript loads
 // only when a file must be parsed or a project linked.
 import { spawnSync } from "node:child_process";
-import { utimesSync } from "node:fs";
+import { readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
@@ -45,18 +45,37 @@ describe("loading TypeScript on demand", () => {
     expect(loadsTypeScript(["scan", broken])).toEqual({ loaded: false, status: 2 });
     expect(loadsTypeScript(["flags", broken])).toEqual({ loaded: false, status: 2 });
 
-    const root = tempProject({
-      "package.json": '{ "name": "p", "private": true }',
-      "deadflag.config.json": JSON.stringify({ entry: ["src/index.ts"] }),
-      "src/index.ts": 'import { a } from "./a";\na();\n',
-      "src/a.ts": "export function a(): void {}\nexport function b(): void {}\n",
-      ".deadflag/cache/.gitignore": "*\n",
-    });
-    // Old times: the stat fast path trusts what it recorded (a file changed in the last seconds is hashed again).
-    const past = Date.now() / 1000 - 3600;
-    const entries = [".", "src", "src/index.ts", "src/a.ts", "package.json", "deadflag.config.json", ".deadflag", ".deadflag/cache"];
-    for (const entry of entries) utimesSync(path.join(root, entry), past, past);
+    const root = projectWithOldTimes();
     expect(loadsTypeScript(["scan", root])).toEqual({ loaded: true, status: 1 });
     expect(loadsTypeScript(["scan", root])).toEqual({ loaded: false, status: 1 });
   }, 60_000);
+
+  it("reads and hashes a file whose stat changed but whose bytes did not, and answers from the record", () => {
+    const root = projectWithOldTimes();
+    expect(loadsTypeScript(["scan", root])).toEqual({ loaded: true, status: 1 });
+    const file = path.join(root, "src/a.ts");
+    // Saved again unchanged: new mtime and ctime, same bytes (and written too recently to be trusted by its stat).
+    writeFileSync(file, readFileSync(file));
+    expect(loadsTypeScript(["scan", root])).toEqual({ loaded: false, status: 1 });
+    expect(JSON.parse(runCli(["scan", root, "--format", "json"]).stdout).findings).toEqual(
+      JSON.parse(runCli(["scan", root, "--format", "json", "--no-cache"]).stdout).findings,
+    );
+    writeFileSync(file, "export function a(): void {}\n");
+    expect(loadsTypeScript(["scan", root])).toEqual({ loaded: true, status: 0 });
+  }, 60_000);
 });
+
+/** A project whose files and folders were last changed an hour ago, so the stat fast path trusts what it records. */
+function projectWithOldTimes(): string {
+  const root = tempProject({
+    "package.json": '{ "name": "p", "private": true }',
+    "deadflag.config.json": JSON.stringify({ entry: ["src/index.ts"] }),
+    "src/index.ts": 'import { a } from "./a";\na();\n',
+    "src/a.ts": "export function a(): void {}\nexport function b(): void {}\n",
+    ".deadflag/cache/.gitignore": "*\n",
+  });
+  const past = Date.now() / 1000 - 3600;
+  const entries = [".", "src", "src/index.ts", "src/a.ts", "package.json", "deadflag.config.json", ".deadflag", ".deadflag/cache"];
+  for (const entry of entries) utimesSync(path.join(root, entry), past, past);
+  return root;
+}
