@@ -179,6 +179,24 @@ export interface PreparedProject {
 }
 
 function prepareLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input: OpenInput): PreparedProject {
+  return withEditedTexts(prepareDisk(options, loaded, input), input.overrides);
+}
+
+/**
+ * `prepared` with edited texts in place of the disk's (for files of the project only; the file list
+ * and the entries do not depend on texts). Its diagnostics and timings are its own, so that one
+ * prepared disk state can serve many edits.
+ */
+export function withEditedTexts(prepared: PreparedProject, overrides: ReadonlyMap<string, string> | undefined): PreparedProject {
+  const copy = { ...prepared, diagnostics: [...prepared.diagnostics], timings: { ...prepared.timings } };
+  if (!overrides || overrides.size === 0) return copy;
+  const sources = withOverrides(prepared.sources, overrides);
+  const blobIds = new Map(prepared.blobIds);
+  for (const source of sources) if (overrides.has(source.file)) blobIds.set(source.file, source.blobId);
+  return { ...copy, sources, blobIds };
+}
+
+function prepareDisk(options: OpenProjectOptions, loaded: LoadedConfig, input: OpenInput): PreparedProject {
   const root = path.resolve(options.root);
   const memory = input.memory;
   const timings: Record<string, number> = {};
@@ -191,7 +209,7 @@ function prepareLoaded(options: OpenProjectOptions, loaded: LoadedConfig, input:
   const skipped: SkippedSource[] = [];
   const read = time("read", () => readSourcesSync(root, layout.files, memory?.stats ?? new Map(), diagnostics, skipped));
   if (memory) memory.stats = read.entries;
-  const sources = withOverrides(read.sources, input.overrides);
+  const sources = read.sources;
   // A skipped file whose imports a scan found gets facts of its own (see skippedFileFacts).
   const files = [...sources.map((source) => source.file), ...skipped.flatMap((source) => (source.specifiers ? [source.file] : []))];
   const found = time("entries", () => findEntriesOnce(root, files, loaded, layout, memory));

@@ -4,6 +4,12 @@
 // with the edited texts it is given, re-extracts only files whose content is new, and runs the
 // analysis again only when its key (config, file list, blob ids) changed; otherwise it answers
 // from memory. The findings are those of a cold `scan --no-cache` of the same texts.
+//
+// Checking the disk stats every file; a session made with `diskCheckIntervalMs` checks it at most
+// once per interval (ESLint lints hundreds of files in a row, each a call), and in between stats only
+// the files it was given edited texts of (an editor saves what it edited, maybe without linting it).
+// Edited texts themselves are never stale: they are the call's own input.
+import { statSync } from "node:fs";
 import path from "node:path";
 import { scanProject } from "../analysis/scan-project.js";
 import type { ScanResult } from "../analysis/scan-project.js";
@@ -11,8 +17,8 @@ import { extractFileFacts } from "../facts/extract-file-facts.js";
 import { provideExtractor } from "../facts/extract-sources.js";
 import type { Finding } from "../findings/finding.js";
 import { cacheDirectoryFor } from "./cache-directory.js";
-import { extractPrepared, prepareProject } from "./open-project.js";
-import type { OpenedProject, OpenMemory, OpenProjectOptions } from "./open-project.js";
+import { extractPrepared, prepareProject, withEditedTexts } from "./open-project.js";
+import type { OpenedProject, OpenMemory, OpenProjectOptions, PreparedProject } from "./open-project.js";
 import { analysisKeyOf, isRecordable, memoryOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
 import type { DiscoveryMemo } from "./scan-record.js";
 
@@ -32,6 +38,12 @@ export interface SessionOptions {
   onProgress?: OpenProjectOptions["onProgress"];
   /** Called with the entries once they are found. */
   onEntries?: OpenProjectOptions["onEntries"];
+  /**
+   * Check the disk at most once per this many milliseconds (default 0: on every call); in between,
+   * only files given edited texts since the last check are stat'ed. The first session made for a
+   * project sets it.
+   */
+  diskCheckIntervalMs?: number;
 }
 
 /** The state of a project after an update: its findings and what they were computed from. */
@@ -80,21 +92,37 @@ export function projectSessionFor(options: SessionOptions): ProjectSession {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onEntries ? { onEntries: options.onEntries } : {}),
     };
-    session = new IncrementalSession(open, cacheDirectory);
+    session = new IncrementalSession(open, cacheDirectory, options.diskCheckIntervalMs ?? 0);
     sessions.set(id, session);
   }
   return session;
 }
 
+/**
+ * How many edited files stay watched between disk checks: an editor's open, edited files (one stat
+ * each per call).
+ */
+const watchedFiles = 64;
+
+/** The disk as the last check found it. */
+interface DiskState {
+  prepared: PreparedProject;
+  checkedAt: number;
+}
+
 class IncrementalSession implements ProjectSession {
   readonly root: string;
   private memory: OpenMemory = { stats: new Map() };
-  private last: SessionScan | undefined;
+  private last: (SessionScan & { byFile: Map<string, Finding[]> }) | undefined;
+  private disk: DiskState | undefined;
+  /** Files given an edited text other than the disk's, the latest last (at most {@link watchedFiles}). */
+  private readonly edited = new Set<string>();
   private readonly recordFile: string | undefined;
 
   constructor(
     private readonly options: OpenProjectOptions,
     private readonly cacheDirectory: string | undefined,
+    private readonly diskCheckIntervalMs: number,
   ) {
     this.root = options.root;
     this.recordFile = cacheDirectory && scanRecordPath(cacheDirectory, options.configFile);
@@ -108,12 +136,22 @@ class IncrementalSession implements ProjectSession {
 
   findingsOf(file: string, overrides?: ReadonlyMap<string, string>): Finding[] {
     const relative = path.isAbsolute(file) ? path.relative(this.root, file).split(path.sep).join("/") : file;
-    return this.scan(overrides).findings.filter((finding) => finding.file === relative);
+    this.scan(overrides);
+    return this.last?.byFile.get(relative) ?? [];
   }
 
   scan(overrides?: ReadonlyMap<string, string>): SessionScan {
     const options: OpenProjectOptions = { ...this.options, ...(this.cacheDirectory ? { cacheLocation: this.cacheDirectory } : { cache: false }) };
-    const prepared = prepareProject(options, { memory: this.memory, ...(overrides ? { overrides } : {}) });
+    const disk = this.diskState(options);
+    const prepared = withEditedTexts(disk, overrides);
+    let differs = false;
+    for (const file of overrides?.keys() ?? []) {
+      if (prepared.blobIds.get(file) === disk.blobIds.get(file)) continue;
+      differs = true;
+      this.edited.delete(file);
+      this.edited.add(file);
+      if (this.edited.size > watchedFiles) this.edited.delete(this.edited.values().next().value ?? file);
+    }
     const key = analysisKeyOf(prepared);
     if (this.last && this.last.key === key) {
       const stats = { ...this.last.project.stats, parsed: 0, cached: this.last.project.stats.files, timings: prepared.timings };
@@ -122,9 +160,34 @@ class IncrementalSession implements ProjectSession {
     }
     const project = extractPrepared(prepared, options, this.memory).link();
     const result = scanProject(project);
-    this.last = { findings: result.findings, project, result, key, analysed: true };
-    if (this.recordFile && !(overrides && overrides.size > 0)) this.record(this.last, prepared.discovery);
+    this.last = { findings: result.findings, project, result, key, analysed: true, byFile: byFile(result.findings) };
+    // Texts equal to the disk's (a whole-project ESLint run) leave a record the CLI can use.
+    if (this.recordFile && !differs) this.record(this.last, prepared.discovery);
     return this.last;
+  }
+
+  /** The disk's state: checked again when the interval is over, or when an edited file stats otherwise than at the last check. */
+  private diskState(options: OpenProjectOptions): PreparedProject {
+    const now = Date.now();
+    const known = this.disk;
+    if (known && now - known.checkedAt < this.diskCheckIntervalMs && [...this.edited].every((file) => this.statHolds(file))) {
+      return { ...known.prepared, timings: {} };
+    }
+    const prepared = prepareProject(options, { memory: this.memory });
+    this.disk = { prepared, checkedAt: now };
+    return prepared;
+  }
+
+  /** Whether `file` stats as the last disk check recorded it (a racy file, recorded without stats, does not). */
+  private statHolds(file: string): boolean {
+    const entry = this.memory.stats.get(file);
+    if (!entry) return false;
+    try {
+      const stats = statSync(path.join(this.root, file));
+      return stats.size === entry.size && stats.mtimeMs === entry.mtimeMs && stats.ctimeMs === entry.ctimeMs && stats.ino === entry.ino;
+    } catch {
+      return false;
+    }
   }
 
   /** Leaves the stat entries, the file list and (for the CLI's next run) the findings on disk. */
@@ -144,4 +207,15 @@ class IncrementalSession implements ProjectSession {
     });
     this.memory.cache?.cache.compact();
   }
+}
+
+/** Findings grouped by file, in their order. */
+function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const grouped = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = grouped.get(finding.file);
+    if (list) list.push(finding);
+    else grouped.set(finding.file, [finding]);
+  }
+  return grouped;
 }

@@ -20,6 +20,13 @@ export interface DeadflagSettings {
   cacheLocation?: string;
 }
 
+/**
+ * How often, at most, a lint checks the disk for the files it is not linting (a whole-project run
+ * lints hundreds of files a second; each check stats every file). Files the editor gave unsaved
+ * texts are checked on every lint, so saving them shows at once; see docs/eslint.md.
+ */
+const diskCheckIntervalMs = 1000;
+
 /** The findings of one lint, shared by the rules that run in it: the engine is asked once per file per lint. */
 const findingsByLint = new WeakMap<SourceCode, Finding[]>();
 
@@ -61,6 +68,7 @@ export function lintTargetOf(context: Rule.RuleContext): LintTarget | undefined 
   return {
     session: {
       root,
+      diskCheckIntervalMs,
       ...(settings.configFile === undefined ? {} : { configFile: path.resolve(context.cwd, settings.configFile) }),
       ...(settings.cache === undefined ? {} : { cache: settings.cache }),
       ...(settings.cacheLocation === undefined ? {} : { cacheLocation: settings.cacheLocation }),

@@ -3,7 +3,7 @@ import type { SessionOptions } from "../engine/project-session.js";
 
 /** One question to the flag-reuse worker; plain data, as it crosses threads. */
 export interface FlagReuseRequest {
-  session: Pick<SessionOptions, "root" | "configFile" | "cache" | "cacheLocation">;
+  session: Pick<SessionOptions, "root" | "configFile" | "cache" | "cacheLocation" | "diskCheckIntervalMs">;
   /** Root-relative POSIX path of the linted file. */
   file: string;
   /** Unsaved texts by root-relative path. */

@@ -105,6 +105,35 @@ describe("projectSessionFor", () => {
   });
 });
 
+describe("a session with a disk check interval (ESLint's)", () => {
+  /** Gives one file an old time again after a write, so that its stat entry is trusted. */
+  const age = (root: string, file: string): void => {
+    clock += 10;
+    utimesSync(path.join(root, file), clock, clock);
+  };
+
+  it("stats only the files it was given edited texts of between checks, and sees them saved at once", async () => {
+    const root = tempProject(knight);
+    settle(root);
+    const session = projectSessionFor({ root, cache: false, diskCheckIntervalMs: 60_000 });
+    expect(session.findingsOf("src/legacy.ts").map((f) => f.symbol)).toEqual(["legacy", "unusedHelper"]);
+    // Edited in the editor, then saved without being linted again.
+    const router = 'import { legacy } from "./legacy";\nexport function route(): void {\n  legacy();\n}\n';
+    session.findingsOf("src/router.ts", new Map([["src/router.ts", router]]));
+    writeFileSync(path.join(root, "src/router.ts"), router);
+    age(root, "src/router.ts");
+    expect(session.findingsOf("src/legacy.ts").map((f) => f.symbol)).toEqual(["unusedHelper"]);
+    expect(session.findings()).toEqual(await coldFindings(root));
+    // A file changed on disk that the session was never given a text of waits for the next check.
+    writeFileSync(path.join(root, "src/legacy.ts"), "export function legacy(): void {}\n");
+    age(root, "src/legacy.ts");
+    expect(session.findingsOf("src/legacy.ts").map((f) => f.symbol)).toEqual(["unusedHelper"]);
+    // Its own text, as a lint gives it, is never stale.
+    const legacy = readText(root, "src/legacy.ts");
+    expect(session.findingsOf("src/legacy.ts", new Map([["src/legacy.ts", legacy]]))).toEqual([]);
+  });
+});
+
 describe("the incremental engine on real code (rxjs@7.8.2's sources)", () => {
   it("finds what a cold scan finds after each edit: add, delete, rename a file, change an import, flip a flag", async () => {
     const root = tempProject({
