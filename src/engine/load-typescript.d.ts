@@ -1,0 +1,3 @@
+// The types of load-typescript.js.
+import type ts from "typescript";
+export declare function loadTypeScript(): typeof ts;
