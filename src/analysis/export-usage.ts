@@ -4,8 +4,8 @@
 import type { ExportFact } from "../facts/file-facts.js";
 import type { CallGraph } from "../graph/call-graph.js";
 
-/** For each `file#exported`, the files that import it. */
-export type ExportUsage = Map<string, Set<string>>;
+/** For each file, for each of its exports, the files that import it. */
+export type ExportUsage = Map<string, Map<string, Set<string>>>;
 
 const maxDepth = 32;
 
@@ -24,18 +24,26 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
     }
     return byName;
   };
-  const markedWhole = new Set<string>();
+  /** The files each importer marked whole, so that a barrel is walked once per importer. */
+  const markedWhole = new Map<string, Set<string>>();
   const mark = (file: string, exported: string, by: string, depth: number): boolean => {
     if (depth > maxDepth) return false;
     const facts = linked.getFacts(file);
     if (!facts) return false;
     const direct = exportsOf(file).get(exported);
     if (direct) {
-      const key = `${file}#${exported}`;
-      const users = usage.get(key) ?? new Set<string>();
+      let inFile = usage.get(file);
+      if (!inFile) {
+        inFile = new Map();
+        usage.set(file, inFile);
+      }
+      let users = inFile.get(exported);
+      if (!users) {
+        users = new Set();
+        inFile.set(exported, users);
+      }
       if (users.has(by)) return true;
       users.add(by);
-      usage.set(key, users);
       // `export { x } from "./a"`, and `import * as z from "./a"; export { z }`: the use goes on.
       const imported = direct.specifier === undefined ? linked.importOf(file, direct.local ?? exported) : undefined;
       const specifier = direct.specifier ?? imported?.specifier;
@@ -61,9 +69,13 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
   };
   const markAll = (file: string, by: string, depth: number): void => {
     if (depth > maxDepth) return;
-    const memo = `${file}\0${by}`;
-    if (markedWhole.has(memo)) return;
-    markedWhole.add(memo);
+    let marked = markedWhole.get(by);
+    if (!marked) {
+      marked = new Set();
+      markedWhole.set(by, marked);
+    }
+    if (marked.has(file)) return;
+    marked.add(file);
     for (const fact of linked.getFacts(file)?.exports ?? []) {
       if (fact.exported !== "*") mark(file, fact.exported, by, depth);
       else if (fact.specifier !== undefined) {
@@ -75,7 +87,7 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
 
   for (const entry of entries) markAll(entry, entry, 0);
   for (const [file, facts] of linked.facts) {
-    const uses = usesOfFile(graph, file);
+    let uses: Set<string> | undefined;
     for (const fact of facts.imports) {
       const target = linked.resolver.resolve(file, fact.specifier);
       if (target.kind !== "file") continue;
@@ -89,6 +101,7 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
         continue;
       }
       const local = fact.local ?? "";
+      uses ??= usesOfFile(graph, file);
       const members = [...uses]
         .filter((key) => key.startsWith(`v:${local}.`) || key.startsWith(`t:${local}.`))
         .map((key) => key.slice(local.length + 3));

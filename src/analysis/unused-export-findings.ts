@@ -16,7 +16,7 @@ export function unusedExportFindings(context: ScanContext, usage: ExportUsage): 
     if (entries.has(file) || context.testFiles.has(file) || !context.reachedFiles.has(file)) continue;
     for (const fact of facts.exports) {
       if (fact.exported === "*" || fact.exported === "=") continue;
-      const users = [...(usage.get(`${file}#${fact.exported}`) ?? [])];
+      const users = [...(usage.get(file)?.get(fact.exported) ?? [])];
       if (users.some((user) => !context.testFiles.has(user))) continue;
       const selfUsed = usedInOwnFile(context, file, fact);
       // A type used by its own file's declarations is part of their signatures: exporting it is API.

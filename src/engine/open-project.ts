@@ -16,6 +16,7 @@ import type { FileFacts } from "../facts/file-facts.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import { LinkedProject } from "../graph/linked-project.js";
 import { createModuleResolver } from "../graph/module-resolver.js";
+import type { ModuleResolver } from "../graph/module-resolver.js";
 import { blobId } from "../project/blob-id.js";
 import { discoverProjectSync } from "../project/discover-project.js";
 import { diskFileSystem } from "../project/disk-file-system.js";
@@ -102,6 +103,8 @@ export interface OpenMemory {
   cache?: { key: string; cache: FactsCache };
   /** The entries, for one set of inputs, and the files the presets read. */
   entries?: EntriesMemo;
+  /** The module resolver, for one layout and file list: resolving is a function of those alone, not of contents. */
+  resolver?: { layout: DiscoveryMemo["layout"]; files: string; resolver: ModuleResolver };
 }
 
 /** Input of one open beyond the options: edited texts not on disk, and what the last open left. */
@@ -287,7 +290,14 @@ export function extractPrepared(prepared: PreparedProject, options: OpenProjectO
     link: () => {
       const compilerOptionsOf = (file: string): ts.CompilerOptions => layout.optionsOf.get(file) ?? layout.compilerOptions;
       const unparsed = skipped.filter((source) => !source.specifiers).map((source) => source.file);
-      const resolver = createModuleResolver(root, [...files, ...unparsed], layout.compilerOptions, { compilerOptionsOf, packages: layout.packages });
+      const known = [...files, ...unparsed];
+      const remembered = memory?.resolver;
+      const list = known.join("\0");
+      const resolver =
+        remembered && remembered.layout === layout && remembered.files === list
+          ? remembered.resolver
+          : createModuleResolver(root, known, layout.compilerOptions, { compilerOptionsOf, packages: layout.packages });
+      if (memory) memory.resolver = { layout, files: list, resolver };
       const linked = time("link", () => new LinkedProject(facts, resolver));
       return { ...unlinked, linked };
     },

@@ -108,6 +108,10 @@ const watchedFiles = 64;
 interface DiskState {
   prepared: PreparedProject;
   checkedAt: number;
+  /** The files it found (analysed or skipped). */
+  files: ReadonlySet<string>;
+  /** Files given texts of that are not part of the project as the check found it. */
+  outside: Set<string>;
 }
 
 class IncrementalSession implements ProjectSession {
@@ -142,7 +146,7 @@ class IncrementalSession implements ProjectSession {
 
   scan(overrides?: ReadonlyMap<string, string>): SessionScan {
     const options: OpenProjectOptions = { ...this.options, ...(this.cacheDirectory ? { cacheLocation: this.cacheDirectory } : { cache: false }) };
-    const disk = this.diskState(options);
+    const disk = this.diskState(options, overrides);
     const prepared = withEditedTexts(disk, overrides);
     let differs = false;
     for (const file of overrides?.keys() ?? []) {
@@ -167,14 +171,22 @@ class IncrementalSession implements ProjectSession {
   }
 
   /** The disk's state: checked again when the interval is over, or when an edited file stats otherwise than at the last check. */
-  private diskState(options: OpenProjectOptions): PreparedProject {
+  private diskState(options: OpenProjectOptions, overrides: ReadonlyMap<string, string> | undefined): PreparedProject {
     const now = Date.now();
     const known = this.disk;
-    if (known && now - known.checkedAt < this.diskCheckIntervalMs && [...this.edited].every((file) => this.statHolds(file))) {
+    if (
+      known &&
+      now - known.checkedAt < this.diskCheckIntervalMs &&
+      [...this.edited].every((file) => this.statHolds(file)) &&
+      // A file the last check did not know (just created?) is looked for again, once per check.
+      [...(overrides?.keys() ?? [])].every((file) => known.files.has(file) || known.outside.has(file))
+    ) {
+      for (const file of overrides?.keys() ?? []) if (!known.files.has(file)) known.outside.add(file);
       return { ...known.prepared, timings: {} };
     }
     const prepared = prepareProject(options, { memory: this.memory });
-    this.disk = { prepared, checkedAt: now };
+    const files = new Set([...prepared.files, ...prepared.skipped.map((source) => source.file)]);
+    this.disk = { prepared, checkedAt: now, files, outside: new Set([...(overrides?.keys() ?? [])].filter((file) => !files.has(file))) };
     return prepared;
   }
 

@@ -18,6 +18,8 @@ export interface DeadflagSettings {
   cache?: boolean;
   /** Where, relative to the root (default `node_modules/.cache/deadflag`). */
   cacheLocation?: string;
+  /** Check the files not being linted at most once per this many milliseconds (default 1000; 0: every lint). */
+  diskCheckIntervalMs?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface DeadflagSettings {
  * lints hundreds of files a second; each check stats every file). Files the editor gave unsaved
  * texts are checked on every lint, so saving them shows at once; see docs/eslint.md.
  */
-const diskCheckIntervalMs = 1000;
+const defaultDiskCheckIntervalMs = 1000;
 
 /** The findings of one lint, shared by the rules that run in it: the engine is asked once per file per lint. */
 const findingsByLint = new WeakMap<SourceCode, Finding[]>();
@@ -68,7 +70,7 @@ export function lintTargetOf(context: Rule.RuleContext): LintTarget | undefined 
   return {
     session: {
       root,
-      diskCheckIntervalMs,
+      diskCheckIntervalMs: settings.diskCheckIntervalMs ?? defaultDiskCheckIntervalMs,
       ...(settings.configFile === undefined ? {} : { configFile: path.resolve(context.cwd, settings.configFile) }),
       ...(settings.cache === undefined ? {} : { cache: settings.cache }),
       ...(settings.cacheLocation === undefined ? {} : { cacheLocation: settings.cacheLocation }),
@@ -88,11 +90,14 @@ function settingsOf(settings: Rule.RuleContext["settings"]): DeadflagSettings {
     if (key === "root" || key === "configFile" || key === "cacheLocation") {
       if (typeof value !== "string" || value === "") throw new TypeError(`settings.deadflag.${key}: expected a non-empty string`);
       result[key] = value;
+    } else if (key === "diskCheckIntervalMs") {
+      if (typeof value !== "number" || !(value >= 0)) throw new TypeError("settings.deadflag.diskCheckIntervalMs: expected a number of milliseconds, 0 or more");
+      result.diskCheckIntervalMs = value;
     } else if (key === "cache") {
       if (typeof value !== "boolean") throw new TypeError("settings.deadflag.cache: expected true or false");
       result.cache = value;
     } else {
-      throw new TypeError(`settings.deadflag.${key}: unknown setting (expected root, configFile, cache or cacheLocation)`);
+      throw new TypeError(`settings.deadflag.${key}: unknown setting (expected root, configFile, cache, cacheLocation or diskCheckIntervalMs)`);
     }
   }
   return result;

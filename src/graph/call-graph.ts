@@ -30,7 +30,10 @@ export type UseTarget =
 /** The linked call graph of a project snapshot. */
 export class CallGraph {
   readonly nodes: GraphNode[] = [];
-  private readonly byName = new Map<string, number>();
+  /** Node ids by file, then by name. */
+  private readonly byName = new Map<string, Map<string, number>>();
+  /** What each file exports, resolved (see {@link exportTargets}). */
+  private readonly exportMemo = new Map<string, UseTarget[]>();
   private readonly moduleNodes = new Map<string, number>();
   private readonly members = new Map<number, number[]>();
   private readonly byFile = new Map<string, number[]>();
@@ -41,11 +44,13 @@ export class CallGraph {
 
   constructor(readonly linked: LinkedProject) {
     for (const [file, facts] of linked.facts) {
+      const byName = new Map<string, number>();
+      this.byName.set(file, byName);
       for (const declaration of facts.declarations) {
         const id = this.nodes.length;
         const node: GraphNode = { id, file, declaration };
         const dot = declaration.name.indexOf(".");
-        const ownerId = dot > 0 ? this.byName.get(`${file}#${declaration.name.slice(0, dot)}`) : undefined;
+        const ownerId = dot > 0 ? byName.get(declaration.name.slice(0, dot)) : undefined;
         if (ownerId !== undefined && isMemberKind(declaration.kind)) {
           node.owner = ownerId;
           const list = this.members.get(ownerId) ?? [];
@@ -58,11 +63,10 @@ export class CallGraph {
         this.byFile.set(file, inFile);
         if (declaration.kind === "module") this.moduleNodes.set(file, id);
         for (const name of [declaration.name, ...(declaration.alsoNames ?? [])]) {
-          const key = `${file}#${name}`;
-          const known = this.byName.get(key);
+          const known = byName.get(name);
           // A type and a value may share a name (`interface X` + `function X`): uses name the value.
           if (known === undefined || (isTypeKind(this.nodes[known]?.declaration.kind) && !isTypeKind(declaration.kind))) {
-            this.byName.set(key, id);
+            byName.set(name, id);
           } else if (node.owner !== undefined && isAccessorPair(this.nodes[known]?.declaration.kind, declaration.kind)) {
             this.accessorPartners.set(known, id);
             this.accessorPartners.set(id, known);
@@ -74,7 +78,7 @@ export class CallGraph {
 
   /** The node declared as `name` in `file`. */
   nodeOf(file: string, name: string): number | undefined {
-    return this.byName.get(`${file}#${name}`);
+    return this.byName.get(file)?.get(name);
   }
 
   /** The `(module)` node of a file: its top-level statements. */
@@ -163,7 +167,16 @@ export class CallGraph {
   }
 
   /** Everything `file` exports, resolved to nodes or modules (following `export *`). */
-  exportTargets(file: string, seen = new Set<string>()): UseTarget[] {
+  exportTargets(file: string): readonly UseTarget[] {
+    let targets = this.exportMemo.get(file);
+    if (!targets) {
+      targets = this.exportTargetsFrom(file, new Set());
+      this.exportMemo.set(file, targets);
+    }
+    return targets;
+  }
+
+  private exportTargetsFrom(file: string, seen: Set<string>): UseTarget[] {
     if (seen.has(file)) return [];
     seen.add(file);
     const facts = this.linked.getFacts(file);
@@ -172,7 +185,7 @@ export class CallGraph {
     for (const fact of facts.exports) {
       if (fact.exported === "*" && fact.specifier !== undefined) {
         const target = this.linked.resolver.resolve(file, fact.specifier);
-        if (target.kind === "file") targets.push(...this.exportTargets(target.file, seen));
+        if (target.kind === "file") targets.push(...this.exportTargetsFrom(target.file, seen));
         continue;
       }
       targets.push(this.targetOf(this.linked.resolveExport(file, fact.exported, "declaration")));

@@ -29,6 +29,8 @@ const maxDepth = 16;
 export class LinkedProject {
   private readonly functionsByFile = new Map<string, Map<string, FunctionFact>>();
   private readonly importsByFile = new Map<string, Map<string, ImportFact>>();
+  /** Exports resolved from outside (depth 0), by follow, file and name: barrels are asked again and again. */
+  private readonly exportMemo = { value: new Map<string, Map<string, ResolvedOrigin | undefined>>(), declaration: new Map<string, Map<string, ResolvedOrigin | undefined>>() };
 
   constructor(
     readonly facts: ReadonlyMap<string, FileFacts>,
@@ -70,6 +72,19 @@ export class LinkedProject {
 
   /** What an export of `file` binds to, following re-exports. */
   resolveExport(file: string, exported: string, follow: Follow = "value", depth = 0): ResolvedOrigin | undefined {
+    if (depth > 0) return this.resolveExportAt(file, exported, follow, depth);
+    let inFile = this.exportMemo[follow].get(file);
+    if (!inFile) {
+      inFile = new Map();
+      this.exportMemo[follow].set(file, inFile);
+    }
+    if (inFile.has(exported)) return inFile.get(exported);
+    const resolved = this.resolveExportAt(file, exported, follow, 0);
+    inFile.set(exported, resolved);
+    return resolved;
+  }
+
+  private resolveExportAt(file: string, exported: string, follow: Follow, depth: number): ResolvedOrigin | undefined {
     if (depth > maxDepth) return undefined;
     const facts = this.facts.get(file);
     if (!facts) return undefined;

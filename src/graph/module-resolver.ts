@@ -83,7 +83,8 @@ export function createModuleResolver(
     }
     return known;
   };
-  const memo = new Map<string, ResolvedModule>();
+  /** Resolutions by importing file, then specifier. */
+  const memo = new Map<string, Map<string, ResolvedModule>>();
   const rootPrefix = `${toPosix(absoluteRoot)}/`;
   const workspace = workspaceResolver(toPosix(absoluteRoot), settings.packages ?? [], files, (fromFile, specifier) => {
     const own = settingsFor(fromFile);
@@ -95,8 +96,12 @@ export function createModuleResolver(
 
   return {
     resolve(fromFile, specifier) {
-      const memoKey = `${fromFile}\0${specifier}`;
-      const known = memo.get(memoKey);
+      let inFile = memo.get(fromFile);
+      if (!inFile) {
+        inFile = new Map();
+        memo.set(fromFile, inFile);
+      }
+      const known = inFile.get(specifier);
       if (known) return known;
       const containing = rootPrefix + fromFile;
       let result: ResolvedModule;
@@ -115,7 +120,7 @@ export function createModuleResolver(
       } else {
         result = { kind: "package", name: packageNameOf(specifier) };
       }
-      memo.set(memoKey, result);
+      inFile.set(specifier, result);
       return result;
     },
   };

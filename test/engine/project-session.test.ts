@@ -131,6 +131,10 @@ describe("a session with a disk check interval (ESLint's)", () => {
     // Its own text, as a lint gives it, is never stale.
     const legacy = readText(root, "src/legacy.ts");
     expect(session.findingsOf("src/legacy.ts", new Map([["src/legacy.ts", legacy]]))).toEqual([]);
+    // A new file, linted as soon as it is created, is looked for on disk at once.
+    writeFileSync(path.join(root, "src/extra.ts"), "export const extra = 1;\n");
+    const extra = new Map([["src/extra.ts", "export const extra = 1;\n"]]);
+    expect(session.findingsOf("src/extra.ts", extra).map((f) => f.ruleId)).toEqual(["no-unused-file"]);
   });
 });
 
