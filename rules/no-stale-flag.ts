@@ -1,4 +1,6 @@
-// deadflag/no-stale-flag: reports the engine's no-stale-flag findings for the linted file.
+// deadflag/no-stale-flag: reports the flags read in the linted file for longer than `staleAfterDays`
+// (git history decides), as `deadflag scan` does with the rule set.
 import { createRule } from "../src/eslint/create-rule.js";
+import { staleFlagFindingsOfLint } from "../src/eslint/history-findings.js";
 
-export default createRule({ name: "no-stale-flag" });
+export default createRule({ name: "no-stale-flag", findings: staleFlagFindingsOfLint });

@@ -150,7 +150,17 @@ export const ruleRegistry: Record<RuleId, RuleMeta> = {
     "Disallow flags left unchanged for longer than staleAfterDays",
     "warn",
     ["staleFlag"],
-    { recommended: false, type: "suggestion" },
+    {
+      recommended: false,
+      type: "suggestion",
+      schema: optionsSchema({
+        staleAfterDays: {
+          type: "integer",
+          minimum: 1,
+          description: "Days after which a flag still read is stale (default: the config's staleAfterDays, else 90)",
+        },
+      }),
+    },
   ),
 };
 

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import rule from "../../rules/no-flag-reuse.js";
 import type { Finding } from "../../src/index.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -75,5 +75,46 @@ describe.each(ruleTesters)("no-flag-reuse on %s", (_, tester) => {
         })),
       },
     ],
+  });
+});
+
+// A flag first read minutes ago is still in development: `deadflag diff` reports its
+// new meaning as `info`, which informs and never fails a run. ESLint has only warnings and errors,
+// and a warning fails `--max-warnings 0`, so the rule reports nothing for it (docs/eslint.md).
+const young = path.join(parent, "young");
+for (const [index, target] of ["legacyPath", "otherPath"].entries()) {
+  // Committed now: the working tree's flags are judged young or old from today.
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
+  const run = (...args: string[]): void => {
+    execFileSync("git", ["-C", young, "-c", "user.name=Deadflag Test", "-c", "user.email=test@deadflag.invalid", ...args], { env, stdio: "ignore" });
+  };
+  if (index === 0) {
+    execFileSync("git", ["init", "-q", "-b", "main", young]);
+    writeFileSync(path.join(young, "deadflag.config.json"), JSON.stringify({ entry: ["src/index.ts"] }));
+    execFileSync("mkdir", ["-p", path.join(young, "src")]);
+    writeFileSync(
+      path.join(young, "src/paths.ts"),
+      'export function legacyPath(): void {\n  void fetch("https://nyse.example/peg", { method: "POST" });\n}\nexport function otherPath(): void {\n  void fetch("https://rlp.example/quote", { method: "PUT" });\n}\n',
+    );
+  }
+  writeFileSync(
+    path.join(young, "src/index.ts"),
+    `import { OpenFeature } from "@openfeature/server-sdk";\nimport { ${target} } from "./paths.js";\nconst client = OpenFeature.getClient();\n\nexport async function route(): Promise<void> {\n  if (await client.getBooleanValue("power-peg", false)) ${target}();\n}\n`,
+  );
+  run("add", "-A");
+  run("commit", "-q", "-m", target);
+}
+const youngDiff = (JSON.parse(runCli(["diff", young, "--base", "HEAD~1", "--format", "json", "--no-cache"]).stdout) as { findings: Finding[] }).findings;
+
+describe("an info finding (a flag still in development)", () => {
+  it("is what deadflag diff reports here", () => {
+    expect(youngDiff.map((f) => `${f.severity} ${f.ruleId} ${f.file}:${f.line}`)).toEqual(["info no-flag-reuse src/index.ts:6"]);
+  });
+});
+
+describe.each(ruleTesters)("no-flag-reuse's info findings on %s", (_, tester) => {
+  tester.run("no-flag-reuse", rule, {
+    valid: [{ name: "a new meaning of a flag in development", code: readFileSync(path.join(young, "src/index.ts"), "utf8"), filename: path.join(young, "src/index.ts"), options: [{ base: "HEAD~1" }] }],
+    invalid: [],
   });
 });
