@@ -9,29 +9,51 @@ export type ExportUsage = Map<string, Map<string, Set<string>>>;
 
 const maxDepth = 32;
 
-/** Marks every export that some file imports (or an entry publishes). */
-export function findExportUsage(graph: CallGraph, entries: readonly string[]): ExportUsage {
-  const usage: ExportUsage = new Map();
+/** What one importer (or entry) marks: the exports it uses, and the files whose facts that read. */
+interface ImporterMarks {
+  /** Whether the importer's own exports were marked as an entry's. */
+  entry: boolean;
+  marks: Array<[file: string, exported: string]>;
+  reads: Set<string>;
+}
+
+/** The marks of each importer of one scan, for the next (see {@link findExportUsage}). */
+export type ImporterUsage = Map<string, ImporterMarks>;
+
+/** An earlier scan's importer marks and the files changed since. */
+export interface EarlierUsage {
+  byImporter: ImporterUsage;
+  changed: ReadonlySet<string>;
+}
+
+/**
+ * Marks every export that some file imports (or an entry publishes). Each importer's marks depend
+ * only on its own facts and on those of the files its imports lead through, so an importer none of
+ * whose files changed since `earlier` keeps its marks (the caller vouches that the file list, so the
+ * module resolver, is the same).
+ */
+export function findExportUsage(
+  graph: CallGraph,
+  entries: readonly string[],
+  earlier?: EarlierUsage,
+): { usage: ExportUsage; byImporter: ImporterUsage } {
   const linked = graph.linked;
-  // Lookups by name and a memo of whole-module marks: large barrels made both quadratic.
-  const exportsByFile = new Map<string, Map<string, ExportFact>>();
-  const exportsOf = (file: string): Map<string, ExportFact> => {
-    let byName = exportsByFile.get(file);
-    if (!byName) {
-      byName = new Map();
-      for (const fact of linked.getFacts(file)?.exports ?? []) if (!byName.has(fact.exported)) byName.set(fact.exported, fact);
-      exportsByFile.set(file, byName);
+  const entrySet = new Set(entries);
+  const byImporter: ImporterUsage = new Map();
+  const importers = [...entries, ...[...linked.facts.keys()].filter((file) => !entrySet.has(file))];
+  for (const by of importers) {
+    const known = earlier?.byImporter.get(by);
+    const entry = entrySet.has(by);
+    if (known && known.entry === entry && !earlier?.changed.has(by) && ![...known.reads].some((file) => earlier?.changed.has(file))) {
+      byImporter.set(by, known);
+      continue;
     }
-    return byName;
-  };
-  /** The files each importer marked whole, so that a barrel is walked once per importer. */
-  const markedWhole = new Map<string, Set<string>>();
-  const mark = (file: string, exported: string, by: string, depth: number): boolean => {
-    if (depth > maxDepth) return false;
-    const facts = linked.getFacts(file);
-    if (!facts) return false;
-    const direct = exportsOf(file).get(exported);
-    if (direct) {
+    const { value: marks, reads } = linked.track(() => marksOf(graph, by, entry));
+    byImporter.set(by, { entry, marks, reads });
+  }
+  const usage: ExportUsage = new Map();
+  for (const [by, { marks }] of byImporter) {
+    for (const [file, exported] of marks) {
       let inFile = usage.get(file);
       if (!inFile) {
         inFile = new Map();
@@ -42,8 +64,45 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
         users = new Set();
         inFile.set(exported, users);
       }
-      if (users.has(by)) return true;
       users.add(by);
+    }
+  }
+  return { usage, byImporter };
+}
+
+/** The exports one importer uses: all of its own when it is an entry, then what its imports name. */
+function marksOf(graph: CallGraph, by: string, entry: boolean): Array<[string, string]> {
+  const linked = graph.linked;
+  const marks: Array<[string, string]> = [];
+  const marked = new Map<string, Set<string>>();
+  // Lookups by name and a memo of whole-module marks: large barrels made both quadratic.
+  const exportsByFile = new Map<string, Map<string, ExportFact>>();
+  const exportsOf = (file: string): Map<string, ExportFact> => {
+    // Read through the linked project every time, so that the files read are tracked.
+    const facts = linked.getFacts(file);
+    let byName = exportsByFile.get(file);
+    if (!byName) {
+      byName = new Map();
+      for (const fact of facts?.exports ?? []) if (!byName.has(fact.exported)) byName.set(fact.exported, fact);
+      exportsByFile.set(file, byName);
+    }
+    return byName;
+  };
+  const markedWhole = new Set<string>();
+  const mark = (file: string, exported: string, depth: number): boolean => {
+    if (depth > maxDepth) return false;
+    const facts = linked.getFacts(file);
+    if (!facts) return false;
+    const direct = exportsOf(file).get(exported);
+    if (direct) {
+      let inFile = marked.get(file);
+      if (!inFile) {
+        inFile = new Set();
+        marked.set(file, inFile);
+      }
+      if (inFile.has(exported)) return true;
+      inFile.add(exported);
+      marks.push([file, exported]);
       // `export { x } from "./a"`, and `import * as z from "./a"; export { z }`: the use goes on.
       const imported = direct.specifier === undefined ? linked.importOf(file, direct.local ?? exported) : undefined;
       const specifier = direct.specifier ?? imported?.specifier;
@@ -51,8 +110,8 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
       if (specifier !== undefined && inner !== undefined) {
         const target = linked.resolver.resolve(file, specifier);
         if (target.kind === "file") {
-          if (inner === "*") markAll(target.file, by, depth + 1);
-          else mark(target.file, inner, by, depth + 1);
+          if (inner === "*") markAll(target.file, depth + 1);
+          else mark(target.file, inner, depth + 1);
         }
       }
       return true;
@@ -60,56 +119,52 @@ export function findExportUsage(graph: CallGraph, entries: readonly string[]): E
     for (const star of facts.exports) {
       if (star.exported !== "*" || star.specifier === undefined) continue;
       const target = linked.resolver.resolve(file, star.specifier);
-      if (target.kind === "file" && mark(target.file, exported, by, depth + 1)) return true;
+      if (target.kind === "file" && mark(target.file, exported, depth + 1)) return true;
     }
     // `const { a } = require("./m")` with `module.exports = X` in m: a is read from X, the default.
     const whole = exportsOf(file).get("default");
-    if (exported !== "default" && whole?.commonJs === true) return mark(file, "default", by, depth + 1);
+    if (exported !== "default" && whole?.commonJs === true) return mark(file, "default", depth + 1);
     return false;
   };
-  const markAll = (file: string, by: string, depth: number): void => {
+  const markAll = (file: string, depth: number): void => {
     if (depth > maxDepth) return;
-    let marked = markedWhole.get(by);
-    if (!marked) {
-      marked = new Set();
-      markedWhole.set(by, marked);
-    }
-    if (marked.has(file)) return;
-    marked.add(file);
+    if (markedWhole.has(file)) return;
+    markedWhole.add(file);
     for (const fact of linked.getFacts(file)?.exports ?? []) {
-      if (fact.exported !== "*") mark(file, fact.exported, by, depth);
+      if (fact.exported !== "*") mark(file, fact.exported, depth);
       else if (fact.specifier !== undefined) {
         const target = linked.resolver.resolve(file, fact.specifier);
-        if (target.kind === "file") markAll(target.file, by, depth + 1);
+        if (target.kind === "file") markAll(target.file, depth + 1);
       }
     }
   };
 
-  for (const entry of entries) markAll(entry, entry, 0);
-  for (const [file, facts] of linked.facts) {
-    let uses: Set<string> | undefined;
-    for (const fact of facts.imports) {
-      const target = linked.resolver.resolve(file, fact.specifier);
-      if (target.kind !== "file") continue;
-      if (fact.imported === undefined) {
-        // `import("./x")` and a bare `require("./x")` hand over the whole module.
-        if (fact.kind !== "static") markAll(target.file, file, 0);
-        continue;
-      }
-      if (fact.imported !== "*") {
-        mark(target.file, fact.imported, file, 0);
-        continue;
-      }
-      const local = fact.local ?? "";
-      uses ??= usesOfFile(graph, file);
-      const members = [...uses]
-        .filter((key) => key.startsWith(`v:${local}.`) || key.startsWith(`t:${local}.`))
-        .map((key) => key.slice(local.length + 3));
-      if (uses.has(`v:${local}`) || uses.has(`t:${local}`) || fact.kind !== "static") markAll(target.file, file, 0);
-      else for (const member of members) mark(target.file, member, file, 0);
+  if (entry) markAll(by, 0);
+  const facts = linked.getFacts(by);
+  let uses: Set<string> | undefined;
+  for (const fact of facts?.imports ?? []) {
+    const target = linked.resolver.resolve(by, fact.specifier);
+    if (target.kind !== "file") continue;
+    if (fact.imported === undefined) {
+      // `import("./x")` and a bare `require("./x")` hand over the whole module.
+      if (fact.kind !== "static") markAll(target.file, 0);
+      continue;
+    }
+    if (fact.imported !== "*") {
+      mark(target.file, fact.imported, 0);
+      continue;
+    }
+    const local = fact.local ?? "";
+    uses ??= usesOfFile(graph, by);
+    if (uses.has(`v:${local}`) || uses.has(`t:${local}`) || fact.kind !== "static") {
+      markAll(target.file, 0);
+      continue;
+    }
+    for (const key of uses) {
+      if (key.startsWith(`v:${local}.`) || key.startsWith(`t:${local}.`)) mark(target.file, key.slice(local.length + 3), 0);
     }
   }
-  return usage;
+  return marks;
 }
 
 /** Every use key any declaration of `file` has. */

@@ -79,8 +79,10 @@ class ReachabilityWalk {
 
   run(): Reachability {
     const surface = new Set<number>();
+    // A module already opened has nothing more to give: every target it holds was opened then.
+    const modules = new Set<string>();
     for (const file of this.input.entryFiles) {
-      for (const target of this.graph.exportTargets(file)) this.openSurface(target, surface, new Set());
+      for (const target of this.graph.exportTargets(file)) this.openSurface(target, surface, modules);
     }
     for (const file of this.input.entryFiles) {
       this.load(file);

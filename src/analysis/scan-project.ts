@@ -8,9 +8,11 @@ import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
 import { ruleRegistry } from "../findings/rule-registry.js";
 import { CallGraph } from "../graph/call-graph.js";
+import type { EarlierResolutions } from "../graph/call-graph.js";
 import { withPackageNames } from "../project/package-of-file.js";
 import { findDeadBranches } from "./dead-branches.js";
 import { findExportUsage } from "./export-usage.js";
+import type { ImporterUsage } from "./export-usage.js";
 import { FindingUncertainty } from "./finding-uncertainty.js";
 import { cutDeadBranches } from "./flag-cuts.js";
 import { deadBranchFindings, flagDeclarationFindings } from "./flag-findings.js";
@@ -26,10 +28,22 @@ export interface ScanResult {
   context: ScanContext;
   /** Milliseconds per phase of the scan itself. */
   timings: Record<string, number>;
+  /** What each importer marks as used, for the next scan of the same project (see {@link EarlierScan}). */
+  importerUsage: ImporterUsage;
 }
 
-/** Scans an opened project with every rule its config leaves on. */
-export function scanProject(project: OpenedProject): ScanResult {
+/** An earlier scan of the same project, and the files whose facts changed since. */
+export interface EarlierScan {
+  result: ScanResult;
+  changed: ReadonlySet<string>;
+}
+
+/**
+ * Scans an opened project with every rule its config leaves on. With `earlier`, the links and the
+ * export uses that read no changed file are kept (the same as found again; a different file list
+ * keeps nothing), and reachability and the rules run again over the linked graph.
+ */
+export function scanProject(project: OpenedProject, earlier?: EarlierScan): ScanResult {
   const timings: Record<string, number> = {};
   const time = <T>(phase: string, work: () => T): T => {
     const started = performance.now();
@@ -38,9 +52,17 @@ export function scanProject(project: OpenedProject): ScanResult {
     return result;
   };
   const index = time("index", () => indexFlags(project));
-  const context = time("graph", () => buildContext(project, index));
+  const context = time("graph", () => buildContext(project, index, earlier && { graph: earlier.result.context.graph, changed: earlier.changed }));
+  const sameLinks = earlier !== undefined && earlier.result.context.graph.linked.resolver === project.linked.resolver;
+  let importerUsage: ImporterUsage = new Map();
   const findings = time("rules", () => {
-    const usage = findExportUsage(context.graph, context.entries.production);
+    const found = findExportUsage(
+      context.graph,
+      context.entries.production,
+      sameLinks ? { byImporter: earlier.result.importerUsage, changed: earlier.changed } : undefined,
+    );
+    importerUsage = found.byImporter;
+    const usage = found.usage;
     return [
       ...unreachableCodeFindings(context),
       ...deadBranchFindings(context),
@@ -50,7 +72,7 @@ export function scanProject(project: OpenedProject): ScanResult {
     ];
   });
   const sorted = sortFindings(withoutRepeats(applySeverities(findings, project)).map(statingUncertainty));
-  return { findings: withPackageNames(sorted, project.packages), context, timings };
+  return { findings: withPackageNames(sorted, project.packages), context, timings, importerUsage };
 }
 
 /** An unreachable export is also unimported; the unreachable-code finding says more, so it stays alone. */
@@ -65,9 +87,9 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
   });
 }
 
-function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlags>): ScanContext {
+function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlags>, earlier: EarlierResolutions | undefined): ScanContext {
   const { entries } = project;
-  const graph = new CallGraph(project.linked);
+  const graph = new CallGraph(project.linked, earlier);
   const deadBranches = findDeadBranches(index);
   const cuts = cutDeadBranches(graph, deadBranches);
   const withTestEntries = [...entries.production, ...entries.tests];

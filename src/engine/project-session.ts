@@ -117,7 +117,7 @@ interface DiskState {
 class IncrementalSession implements ProjectSession {
   readonly root: string;
   private memory: OpenMemory = { stats: new Map() };
-  private last: (SessionScan & { byFile: Map<string, Finding[]> }) | undefined;
+  private last: (SessionScan & { byFile: Map<string, Finding[]>; blobIds: ReadonlyMap<string, string> }) | undefined;
   private disk: DiskState | undefined;
   /** Files given an edited text other than the disk's, the latest last (at most {@link watchedFiles}). */
   private readonly edited = new Set<string>();
@@ -163,8 +163,10 @@ class IncrementalSession implements ProjectSession {
       return this.last;
     }
     const project = extractPrepared(prepared, options, this.memory).link();
-    const result = scanProject(project);
-    this.last = { findings: result.findings, project, result, key, analysed: true, byFile: byFile(result.findings) };
+    // The links and export uses that read no changed file are kept (while the resolver, so the file list, is the same).
+    const earlier = this.last && { result: this.last.result, changed: changedFiles(this.last.blobIds, prepared.blobIds) };
+    const result = scanProject(project, earlier);
+    this.last = { findings: result.findings, project, result, key, analysed: true, byFile: byFile(result.findings), blobIds: prepared.blobIds };
     // Texts equal to the disk's (a whole-project ESLint run) leave a record the CLI can use.
     if (this.recordFile && !differs) this.record(this.last, prepared.discovery);
     return this.last;
@@ -230,4 +232,12 @@ function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
     else grouped.set(finding.file, [finding]);
   }
   return grouped;
+}
+
+/** Files whose blob id differs between two states, or that are in one only. */
+function changedFiles(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
+  const changed = new Set<string>();
+  for (const [file, id] of after) if (before.get(file) !== id) changed.add(file);
+  for (const file of before.keys()) if (!after.has(file)) changed.add(file);
+  return changed;
 }

@@ -27,6 +27,26 @@ export type UseTarget =
   /** Something static analysis cannot follow (`eval`, `obj[name]()`, `import(name)`). */
   | { kind: "unknowable"; reason: string };
 
+/** A use target that names a node by file and name rather than by id, so that it outlives its graph. */
+type PortableTarget = Exclude<UseTarget, { kind: "node" }> | { kind: "node"; file: string; name: string };
+
+/** What the uses of one file resolved to, and every file whose facts those resolutions read. */
+interface FileResolutions {
+  targets: Map<string, PortableTarget>;
+  reads: Set<string>;
+}
+
+/**
+ * The resolutions of an earlier graph of the same project, for the next one: those of files whose
+ * resolutions read no changed file are still right (the module resolver being the same, so is the
+ * file list).
+ */
+export interface EarlierResolutions {
+  graph: CallGraph;
+  /** Files whose facts differ from the earlier graph's. */
+  changed: ReadonlySet<string>;
+}
+
 /** The linked call graph of a project snapshot. */
 export class CallGraph {
   readonly nodes: GraphNode[] = [];
@@ -38,11 +58,23 @@ export class CallGraph {
   private readonly members = new Map<number, number[]>();
   private readonly byFile = new Map<string, number[]>();
   private readonly useCache = new Map<string, Map<string, UseTarget>>();
+  /** Id-free resolutions per file, for the next graph (see {@link EarlierResolutions}). */
+  private readonly resolutions = new Map<string, FileResolutions>();
   private readonly memberNames = new Map<number, string>();
   /** A getter's setter of the same name in the same class, and the other way round. */
   private readonly accessorPartners = new Map<number, number>();
 
-  constructor(readonly linked: LinkedProject) {
+  constructor(
+    readonly linked: LinkedProject,
+    earlier?: EarlierResolutions,
+  ) {
+    if (earlier && earlier.graph.linked.resolver === linked.resolver) {
+      for (const [file, resolved] of earlier.graph.resolutions) {
+        if (earlier.changed.has(file) || [...resolved.reads].some((read) => earlier.changed.has(read))) continue;
+        // Copies: the earlier graph may still be asked, and what this one adds is of this snapshot.
+        this.resolutions.set(file, { targets: new Map(resolved.targets), reads: new Set(resolved.reads) });
+      }
+    }
     for (const [file, facts] of linked.facts) {
       const byName = new Map<string, number>();
       this.byName.set(file, byName);
@@ -154,10 +186,33 @@ export class CallGraph {
     }
     let target = inFile.get(key);
     if (!target) {
-      target = this.computeUse(file, key);
+      target = this.idOf(this.portableUse(file, key));
       inFile.set(key, target);
     }
     return target;
+  }
+
+  /** What `key` in `file` resolves to, by file and name: from the resolutions kept, else resolved and kept. */
+  private portableUse(file: string, key: string): PortableTarget {
+    let resolved = this.resolutions.get(file);
+    if (!resolved) {
+      resolved = { targets: new Map(), reads: new Set([file]) };
+      this.resolutions.set(file, resolved);
+    }
+    const known = resolved.targets.get(key);
+    if (known) return known;
+    const computed = this.linked.track(() => this.computeUse(file, key));
+    for (const read of computed.reads) resolved.reads.add(read);
+    // The node's id comes from its file's declarations.
+    if (computed.value.kind === "node") resolved.reads.add(computed.value.file);
+    resolved.targets.set(key, computed.value);
+    return computed.value;
+  }
+
+  private idOf(target: PortableTarget): UseTarget {
+    if (target.kind !== "node") return target;
+    const id = this.nodeOf(target.file, target.name);
+    return id === undefined ? { kind: "none" } : { kind: "node", id };
   }
 
   /** What a type use (`t:Name`) names, resolved the way a value use is: the declaration behind the type. */
@@ -193,7 +248,7 @@ export class CallGraph {
     return targets;
   }
 
-  private computeUse(file: string, key: string): UseTarget {
+  private computeUse(file: string, key: string): PortableTarget {
     const colon = key.indexOf(":");
     const kind = key.slice(0, colon);
     const rest = key.slice(colon + 1);
@@ -210,19 +265,18 @@ export class CallGraph {
       case "j": {
         const imported = this.importedFileOf(file, key);
         const name = rest.slice(0, rest.indexOf(":"));
-        return imported === undefined ? { kind: "none" } : this.targetOf(this.linked.resolveExport(imported, name, "declaration"));
+        return imported === undefined ? { kind: "none" } : this.portableOf(this.linked.resolveExport(imported, name, "declaration"));
       }
       case "?":
         return { kind: "unknowable", reason: rest };
       // `exports.b` read in its own module (CommonJS): the export b, else any member b.
       case "x": {
-        const target = this.targetOf(this.linked.resolveExport(file, rest, "declaration"));
-        return target.kind === "none" ? { kind: "member", name: rest } : target;
+        const target = this.portableOf(this.linked.resolveExport(file, rest, "declaration"));
+        const missing = target.kind === "none" || (target.kind === "node" && this.nodeOf(target.file, target.name) === undefined);
+        return missing ? { kind: "member", name: rest } : target;
       }
-      case "p": {
-        const id = this.nodeOf(file, rest);
-        return id === undefined ? { kind: "none" } : { kind: "node", id };
-      }
+      case "p":
+        return { kind: "node", file, name: rest };
       // A member named by a constant: called (unknowable when the value is not a known literal), or read.
       case "k":
       case "q": {
@@ -235,7 +289,7 @@ export class CallGraph {
       case "v": {
         const dot = rest.indexOf(".");
         if (dot > 0) return this.namespaceMember(file, rest.slice(0, dot), rest.slice(dot + 1));
-        return this.targetOf(this.linked.resolveOrigin(file, { kind: "local", name: rest }, "declaration"));
+        return this.portableOf(this.linked.resolveOrigin(file, { kind: "local", name: rest }, "declaration"));
       }
       default:
         return { kind: "none" };
@@ -249,10 +303,17 @@ export class CallGraph {
     return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
   }
 
-  private namespaceMember(file: string, namespace: string, member: string): UseTarget {
+  private namespaceMember(file: string, namespace: string, member: string): PortableTarget {
     const origin = this.linked.resolveOrigin(file, { kind: "local", name: namespace }, "declaration");
-    if (origin?.kind !== "module") return this.targetOf(origin);
-    return this.targetOf(this.linked.resolveExport(origin.file, member, "declaration"));
+    if (origin?.kind !== "module") return this.portableOf(origin);
+    return this.portableOf(this.linked.resolveExport(origin.file, member, "declaration"));
+  }
+
+  /** A resolved origin as a use target, its node named by file and name. */
+  private portableOf(origin: ResolvedOrigin | undefined): PortableTarget {
+    if (!origin || origin.kind === "package") return { kind: "none" };
+    if (origin.kind === "module") return { kind: "module", file: origin.file };
+    return { kind: "node", file: origin.file, name: origin.name };
   }
 
   private targetOf(origin: ResolvedOrigin | undefined): UseTarget {

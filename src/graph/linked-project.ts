@@ -25,28 +25,65 @@ export type LiteralValue = string | number | boolean | null;
 
 const maxDepth = 16;
 
+/** A resolved export and the files its resolution read. */
+interface MemoizedOrigin {
+  origin: ResolvedOrigin | undefined;
+  reads: ReadonlySet<string>;
+}
+
 /** The linked view of a project snapshot: file facts plus cross-file lookups, memoised. */
 export class LinkedProject {
   private readonly functionsByFile = new Map<string, Map<string, FunctionFact>>();
   private readonly importsByFile = new Map<string, Map<string, ImportFact>>();
-  /** Exports resolved from outside (depth 0), by follow, file and name: barrels are asked again and again. */
-  private readonly exportMemo = { value: new Map<string, Map<string, ResolvedOrigin | undefined>>(), declaration: new Map<string, Map<string, ResolvedOrigin | undefined>>() };
+  /**
+   * Exports resolved from outside (depth 0), by follow, file and name, with the files each read:
+   * barrels are asked again and again.
+   */
+  private readonly exportMemo = { value: new Map<string, Map<string, MemoizedOrigin>>(), declaration: new Map<string, Map<string, MemoizedOrigin>>() };
+  /** Files read by the resolution being tracked, if one is. */
+  private reads: Set<string> | undefined;
 
   constructor(
     readonly facts: ReadonlyMap<string, FileFacts>,
     readonly resolver: ModuleResolver,
   ) {}
 
+  /**
+   * The facts of `file`, noted in the files being read while a resolution is tracked (see
+   * {@link track}): what a resolution read is what can change its result.
+   */
+  private factsOf(file: string): FileFacts | undefined {
+    this.reads?.add(file);
+    return this.facts.get(file);
+  }
+
+  /**
+   * Runs `work` and returns what it resolved together with every file whose facts it read (through
+   * memos too), so that a result can be kept while none of those files changes.
+   */
+  track<T>(work: () => T): { value: T; reads: Set<string> } {
+    const outer = this.reads;
+    const reads = new Set<string>();
+    this.reads = reads;
+    try {
+      return { value: work(), reads };
+    } finally {
+      this.reads = outer;
+      if (outer) for (const file of reads) outer.add(file);
+    }
+  }
+
   /** The facts of `file`, or undefined when it is not part of the project. */
   getFacts(file: string): FileFacts | undefined {
-    return this.facts.get(file);
+    return this.factsOf(file);
   }
 
   /** The named functions of `file`, by name. */
   functionsOf(file: string): ReadonlyMap<string, FunctionFact> {
+    this.reads?.add(file);
     let byName = this.functionsByFile.get(file);
     if (!byName) {
-      byName = new Map((this.facts.get(file)?.functions ?? []).map((f) => [f.name, f]));
+      byName = new Map((this.factsOf(file)?.functions ?? []).map((f) => [f.name, f]));
       this.functionsByFile.set(file, byName);
     }
     return byName;
@@ -54,10 +91,11 @@ export class LinkedProject {
 
   /** The import that binds `name` in `file`, if an import does. */
   importOf(file: string, name: string): ImportFact | undefined {
+    this.reads?.add(file);
     let byLocal = this.importsByFile.get(file);
     if (!byLocal) {
       byLocal = new Map();
-      for (const fact of this.facts.get(file)?.imports ?? []) {
+      for (const fact of this.factsOf(file)?.imports ?? []) {
         if (fact.local !== undefined && fact.imported !== undefined) byLocal.set(fact.local, fact);
       }
       this.importsByFile.set(file, byLocal);
@@ -67,7 +105,7 @@ export class LinkedProject {
 
   /** Whether `file` declares `name` itself (a value beside a type-only import of the same name). */
   private declaresLocally(file: string, name: string): boolean {
-    return this.facts.get(file)?.declarations.some((d) => d.name === name || d.alsoNames?.includes(name)) ?? false;
+    return this.factsOf(file)?.declarations.some((d) => d.name === name || d.alsoNames?.includes(name)) ?? false;
   }
 
   /** What an export of `file` binds to, following re-exports. */
@@ -78,15 +116,19 @@ export class LinkedProject {
       inFile = new Map();
       this.exportMemo[follow].set(file, inFile);
     }
-    if (inFile.has(exported)) return inFile.get(exported);
-    const resolved = this.resolveExportAt(file, exported, follow, 0);
-    inFile.set(exported, resolved);
-    return resolved;
+    const known = inFile.get(exported);
+    if (known) {
+      if (this.reads) for (const read of known.reads) this.reads.add(read);
+      return known.origin;
+    }
+    const resolved = this.track(() => this.resolveExportAt(file, exported, follow, 0));
+    inFile.set(exported, { origin: resolved.value, reads: resolved.reads });
+    return resolved.value;
   }
 
   private resolveExportAt(file: string, exported: string, follow: Follow, depth: number): ResolvedOrigin | undefined {
     if (depth > maxDepth) return undefined;
-    const facts = this.facts.get(file);
+    const facts = this.factsOf(file);
     if (!facts) return undefined;
     for (const fact of facts.exports) {
       if (fact.exported !== exported) continue;
@@ -110,12 +152,12 @@ export class LinkedProject {
    * static member is its own node (`X.a`); anything else is X itself, whose value holds `a`.
    */
   private resolveCommonJsMember(file: string, member: string, follow: Follow, depth: number): ResolvedOrigin | undefined {
-    const whole = this.facts.get(file)?.exports.find((fact) => fact.exported === "default" && fact.commonJs === true);
+    const whole = this.factsOf(file)?.exports.find((fact) => fact.exported === "default" && fact.commonJs === true);
     if (!whole) return undefined;
     const origin = this.resolveExport(file, "default", "declaration", depth);
     if (origin?.kind !== "declaration") return origin;
     const qualified = `${origin.name}.${member}`;
-    if (this.facts.get(origin.file)?.declarations.some((d) => d.name === qualified)) return { kind: "declaration", file: origin.file, name: qualified };
+    if (this.factsOf(origin.file)?.declarations.some((d) => d.name === qualified)) return { kind: "declaration", file: origin.file, name: qualified };
     return follow === "value" ? this.resolveExport(file, "default", follow, depth) : origin;
   }
 
@@ -132,7 +174,7 @@ export class LinkedProject {
         }
         const declaration: ResolvedOrigin = { kind: "declaration", file, name: origin.name };
         if (follow === "declaration") return declaration;
-        const binding = this.facts.get(file)?.bindings[origin.name];
+        const binding = this.factsOf(file)?.bindings[origin.name];
         if (binding) return this.resolveOrigin(file, binding, follow, depth + 1) ?? declaration;
         // A factory (`function createClient() { return LD.init(key) }`) gives what it returns.
         const returns = this.functionsOf(file).get(origin.name)?.returns;
@@ -187,7 +229,7 @@ export class LinkedProject {
     // value is `FLAGS.a`, which the constant itself says).
     const origin = expr.origin ? this.resolveOrigin(file, expr.origin, "declaration") : undefined;
     if (origin?.kind === "declaration") {
-      const constant = this.facts.get(origin.file)?.constants[origin.name];
+      const constant = this.factsOf(origin.file)?.constants[origin.name];
       if (constant) target = { file: origin.file, expr: constant };
     } else if (origin?.kind === "module") {
       const [head, ...rest] = path;
@@ -195,7 +237,7 @@ export class LinkedProject {
       const member = this.resolveExport(origin.file, head, "declaration");
       path = rest;
       if (member?.kind === "declaration") {
-        const constant = this.facts.get(member.file)?.constants[member.name];
+        const constant = this.factsOf(member.file)?.constants[member.name];
         if (constant) target = { file: member.file, expr: constant };
       }
     }
