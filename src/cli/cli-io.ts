@@ -57,7 +57,8 @@ export function printDiagnostics(diagnostics: readonly EngineDiagnostic[]): void
 export function printTiming(stats: OpenStats, extra: Record<string, number> = {}): void {
   const phases = { ...stats.timings, ...extra };
   for (const [phase, ms] of Object.entries(phases)) process.stderr.write(`${phase.padEnd(10)} ${ms.toFixed(1).padStart(9)} ms\n`);
-  process.stderr.write(`files      ${stats.files} (${stats.parsed} parsed, ${stats.cached} from cache, ${stats.skipped} skipped)\n`);
+  const workers = stats.parsedByWorkers === undefined ? "" : `, ${stats.parsedByWorkers} of them on worker threads`;
+  process.stderr.write(`files      ${stats.files} (${stats.parsed} parsed${workers}, ${stats.cached} from cache, ${stats.skipped} skipped)\n`);
 }
 
 /** A progress callback that redraws one stderr line, or undefined when progress should stay quiet. */

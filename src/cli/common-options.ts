@@ -1,6 +1,6 @@
 // Options every command takes, named as ESLint names them where the concept exists.
 import path from "node:path";
-import { Option } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import type { Command } from "commander";
 import type { ConfigError } from "../config/config-error.js";
 import type { OpenProjectOptions } from "../engine/open-project.js";
@@ -14,6 +14,8 @@ export interface CommonOptions {
   output?: string;
   cache: boolean;
   cacheLocation?: string;
+  /** Threads to parse on; undefined: one per core when there are enough files to parse. */
+  threads?: number;
   timing?: boolean;
   debug?: boolean;
 }
@@ -29,6 +31,7 @@ export function withCommonOptions(command: Command, formats: readonly string[]):
     .option("-o, --output <file>", "write the result to a file instead of stdout")
     .option("--no-cache", "parse every file again instead of reusing cached facts")
     .option("--cache-location <dir>", "where to keep the cache (default: node_modules/.cache/deadflag)")
+    .option("--threads <count>", "threads to parse files on (default: one per core when there are enough files to parse)", parseThreads)
     .option("--timing", "print the time each phase took to stderr")
     .option("--debug", "print stack traces of internal errors, and which framework presets fired and why")
     .hook("preAction", (_command, action) => {
@@ -37,6 +40,13 @@ export function withCommonOptions(command: Command, formats: readonly string[]):
       const root = action.processedArgs[action.processedArgs.length - 1];
       typedConfig = options.config && typeof root === "string" ? { root: path.resolve(root), typed: options.config } : undefined;
     });
+}
+
+/** A whole number of 1 or more, for `--threads`. */
+function parseThreads(value: string): number {
+  const count = Number(value);
+  if (value.trim() === "" || !Number.isInteger(count) || count < 1) throw new InvalidArgumentError("expected a whole number of 1 or more");
+  return count;
 }
 
 /** A config error's message with the `--config` file named as the user typed it, not relative to the analysed root. */
@@ -54,6 +64,7 @@ export function openOptionsOf(root: string, options: CommonOptions): OpenProject
     ...(options.config ? { configFile: path.resolve(options.config) } : {}),
     cache: options.cache,
     ...(options.cacheLocation ? { cacheLocation: path.resolve(options.cacheLocation) } : {}),
+    threads: options.threads ?? "auto",
     ...(onProgress ? { onProgress } : {}),
     ...(options.debug ? { onEntries: printEntryPresets } : {}),
   };

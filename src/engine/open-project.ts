@@ -11,6 +11,7 @@ import type { LoadedConfig } from "../config/load-config.js";
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
 import { extractSources, loadExtractor } from "../facts/extract-sources.js";
+import type { ParseMany } from "../facts/extract-sources.js";
 import { FactsCache } from "../facts/facts-cache.js";
 import type { FileFacts } from "../facts/file-facts.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
@@ -28,6 +29,7 @@ import type { SkippedSource, StatEntry, StatedSource } from "../project/read-sou
 import { skippedFileFacts } from "../facts/skipped-file-facts.js";
 import { cacheDirectoryFor, prepareCacheDirectory } from "./cache-directory.js";
 import type { EngineDiagnostic } from "./engine-diagnostic.js";
+import { extractInParallel, extractionThreads } from "./extraction-pool.js";
 import { discoveryInputOf } from "./scan-record.js";
 import { configHolds } from "./scan-record.js";
 import type { DiscoveryMemo, EntriesMemo, RecordedConfig } from "./scan-record.js";
@@ -45,6 +47,12 @@ export interface OpenProjectOptions {
   cacheLocation?: string;
   /** Collect the call graph's facts too (default true); the flag index alone does without them. */
   callGraph?: boolean;
+  /**
+   * Threads to parse files on: 1 (the default) this one only; n also starts up to n - 1 worker
+   * threads, kept for the process's life; `"auto"` one per available core while each has enough
+   * files to parse to pay for loading TypeScript (see extraction-pool.ts).
+   */
+  threads?: number | "auto";
   /** Called as files are extracted, for progress displays. */
   onProgress?: (progress: Progress) => void;
   /** Called with the entries once they are found (`--debug` prints which presets fired). */
@@ -63,6 +71,8 @@ export interface OpenStats {
   files: number;
   /** Files parsed in this run (the rest came from the cache). */
   parsed: number;
+  /** Of the files parsed, those parsed on worker threads (see `threads`), when any were. */
+  parsedByWorkers?: number;
   cached: number;
   skipped: number;
   /** Milliseconds per phase. */
@@ -244,13 +254,19 @@ export function extractPrepared(prepared: PreparedProject, options: OpenProjectO
     ...(options.callGraph === false ? { callGraph: false } : {}),
   };
   const cache = factsCacheFor(cacheDirectory, extractOptions, memory);
-  const { facts, parsed } = time("extract", () =>
+  const threads = options.threads ?? 1;
+  const parseMany: ParseMany | undefined =
+    threads === 1
+      ? undefined
+      : (jobs, extractHere, deliver) => extractInParallel(root, jobs, extractOptions, extractionThreads(threads, jobs.length), extractHere, deliver);
+  const { facts, parsed, parsedElsewhere } = time("extract", () =>
     extractSources(
       sources,
       extractOptions,
       cache,
       (file) => readTextSync(root, file),
       (done, total) => options.onProgress?.({ phase: "extract", done, total }),
+      parseMany,
     ),
   );
   for (const [file, fileFacts] of facts) {
@@ -277,6 +293,7 @@ export function extractPrepared(prepared: PreparedProject, options: OpenProjectO
     stats: {
       files: files.length,
       parsed,
+      ...(parsedElsewhere > 0 ? { parsedByWorkers: parsedElsewhere } : {}),
       cached: files.length - parsed - skipped.filter((source) => source.specifiers).length,
       skipped: skipped.length,
       timings,

@@ -34,6 +34,8 @@ export interface SessionOptions {
   cache?: boolean;
   /** The cache directory; default as for `scan`. */
   cacheLocation?: string;
+  /** Threads to parse on (see OpenProjectOptions; the session made first for a project keeps its own). */
+  threads?: OpenProjectOptions["threads"];
   /** Called as files are extracted (the session made first for a project keeps its callbacks). */
   onProgress?: OpenProjectOptions["onProgress"];
   /** Called with the entries once they are found. */
@@ -89,6 +91,7 @@ export function projectSessionFor(options: SessionOptions): ProjectSession {
     const open: OpenProjectOptions = {
       root,
       ...(configFile ? { configFile } : {}),
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onEntries ? { onEntries: options.onEntries } : {}),
     };

@@ -69,6 +69,7 @@ export async function runScan(options: OpenProjectOptions, needs: ScanNeeds = {}
     root,
     ...(options.configFile ? { configFile: options.configFile } : {}),
     ...(cacheDirectory ? { cacheLocation: cacheDirectory } : { cache: false }),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onEntries ? { onEntries: options.onEntries } : {}),
   });

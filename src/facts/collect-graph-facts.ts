@@ -76,7 +76,19 @@ export class GraphFactsCollector {
   /** Function bodies and instance-field initializers: code that does not run when the module loads. */
   private deferredDepth = 0;
 
+  /** The use keys of names, one string each: made once per file, not once per use. */
+  private readonly keys = new UseKeys();
+
   constructor(private readonly ctx: ExtractionContext) {}
+
+  /**
+   * Whether the innermost declaration is the module's top-level statements: the only place a
+   * CommonJS export (a top-level `module.exports = …` or `exports.a = …`) can start one.
+   */
+  private inModuleCode(): boolean {
+    const declaration = this.declarationFrames[this.declarationFrames.length - 1]?.declaration;
+    return declaration !== undefined && declaration === this.moduleNode;
+  }
 
   /** Called before a node's children are visited. */
   enter(node: ts.Node): void {
@@ -89,7 +101,7 @@ export class GraphFactsCollector {
     const declaration =
       parentKind === Kind.SourceFile || parentKind === Kind.ClassDeclaration || kind === Kind.VariableDeclaration
         ? this.declarationStartedBy(node)
-        : parentKind === Kind.BinaryExpression || parentKind === Kind.ObjectLiteralExpression
+        : (parentKind === Kind.BinaryExpression || parentKind === Kind.ObjectLiteralExpression) && this.inModuleCode()
           ? this.commonJsExportStartedBy(node)
           : undefined;
     const type = startsTypeKind[kind] === 1 && startsTypeContext(node) && !isInjectedType(node);
@@ -282,7 +294,7 @@ export class GraphFactsCollector {
           if (name === "exports" && isIdentifierNamed(parent.expression, "module")) return undefined;
           // `this.other()` in a method of `module.exports = { … }`: the object is the module's exports.
           if (parent.expression.kind === Kind.ThisKeyword && isInCommonJsExportMethod(parent)) return `x:${name}`;
-          return `m:${name}`;
+          return this.keys.member(name);
         }
         if (this.isNamespaceImport(id) && this.typeDepth === 0) return `v:${name}.${parent.name.text}`;
         break;
@@ -294,10 +306,10 @@ export class GraphFactsCollector {
         break;
       case Kind.BindingElement:
         if (!ts.isBindingElement(parent)) return undefined;
-        if (parent.propertyName === id) return `m:${name}`;
+        if (parent.propertyName === id) return this.keys.member(name);
         // `const { name } = x` reads x.name; `[a] = x` and the rest element read no named member.
         if (parent.name === id && !parent.propertyName && !parent.dotDotDotToken && ts.isObjectBindingPattern(parent.parent)) {
-          return `m:${name}`;
+          return this.keys.member(name);
         }
         if (parent.name === id) return undefined;
         break;
@@ -318,10 +330,10 @@ export class GraphFactsCollector {
         if (!this.ctx.topLevel.has(name) && !this.ctx.imports.has(name)) return undefined;
         if (isDeclarationName(id, parent)) return undefined;
         if (isCommonJsBinding(id, parent)) return undefined;
-        return `${this.typeDepth > 0 && !inTypeQuery(id) ? "t" : "v"}:${name}`;
+        return this.typeDepth > 0 && !inTypeQuery(id) ? this.keys.type(name) : this.keys.value(name);
     }
     if (!this.ctx.topLevel.has(name) && !this.ctx.imports.has(name)) return undefined;
-    return `${this.typeDepth > 0 && !inTypeQuery(id) ? "t" : "v"}:${name}`;
+    return this.typeDepth > 0 && !inTypeQuery(id) ? this.keys.type(name) : this.keys.value(name);
   }
 
   /**
@@ -544,6 +556,34 @@ export class GraphFactsCollector {
     this.pendingOverload = undefined;
     return declaration;
   }
+}
+
+/** Use keys by name (`v:`, `t:` and `m:` uses), made once each. */
+class UseKeys {
+  private readonly values = new Map<string, string>();
+  private readonly types = new Map<string, string>();
+  private readonly members = new Map<string, string>();
+
+  value(name: string): string {
+    return keyIn(this.values, "v:", name);
+  }
+
+  type(name: string): string {
+    return keyIn(this.types, "t:", name);
+  }
+
+  member(name: string): string {
+    return keyIn(this.members, "m:", name);
+  }
+}
+
+function keyIn(keys: Map<string, string>, prefix: string, name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = prefix + name;
+    keys.set(name, key);
+  }
+  return key;
 }
 
 /**

@@ -60,12 +60,15 @@ export class FactsCache {
     return facts;
   }
 
-  /** Stores facts in memory and, when the cache has a directory, appends them to the pack. */
-  set(blobId: string, fileName: string, facts: FileFacts): void {
+  /**
+   * Stores facts in memory and, when the cache has a directory, appends them to the pack (as `json`
+   * when given: a worker thread made the facts' JSON already).
+   */
+  set(blobId: string, fileName: string, facts: FileFacts, json?: string): void {
     const key = cacheKey(blobId, fileName);
     this.memory.set(key, facts);
     this.used.add(key);
-    this.append(key, facts);
+    this.append(key, json ?? facts);
   }
 
   /** Entries in the pack that no `get` or `set` of this cache asked for. */
@@ -91,7 +94,7 @@ export class FactsCache {
       try {
         writeSync(out, magic);
         for (const key of this.used) {
-          const facts = this.memory.get(key) ?? this.readPacked(key);
+          const facts: FileFacts | undefined = this.memory.get(key) ?? this.readPacked(key);
           if (facts) writeSync(out, recordOf(key, facts));
         }
       } finally {
@@ -125,7 +128,7 @@ export class FactsCache {
     }
   }
 
-  private append(key: string, facts: FileFacts): void {
+  private append(key: string, facts: FileFacts | string): void {
     if (!this.file || this.broken) return;
     this.openIndex();
     if (this.fd === undefined) return;
@@ -180,9 +183,9 @@ export class FactsCache {
 }
 
 /** One record: total length (u32), key length (u16), key, serialised facts. */
-function recordOf(key: string, facts: FileFacts): Buffer {
+function recordOf(key: string, facts: FileFacts | string): Buffer {
   const keyBytes = Buffer.from(key, "utf8");
-  const payload = Buffer.from(JSON.stringify(facts), "utf8");
+  const payload = Buffer.from(typeof facts === "string" ? facts : JSON.stringify(facts), "utf8");
   const header = Buffer.alloc(recordHeaderBytes);
   header.writeUInt32LE(recordHeaderBytes + keyBytes.length + payload.length, 0);
   header.writeUInt16LE(keyBytes.length, 4);
@@ -190,7 +193,7 @@ function recordOf(key: string, facts: FileFacts): Buffer {
 }
 
 /** The same bytes parse differently as `.ts`, `.tsx` and `.js`: the extension is part of the key. */
-function cacheKey(blobId: string, fileName: string): string {
+export function cacheKey(blobId: string, fileName: string): string {
   return `${blobId}-${path.extname(fileName).slice(1) || "none"}`;
 }
 
