@@ -176,6 +176,8 @@ class FlagIndexBuilder {
   private readonly followedParams = new Set<string>();
   /** Functions that return a map, by `file#name`, with how their calls' values hold it. */
   private readonly mapFunctions = new Map<string, { source: MapSource; depth: number }>();
+  /** Files a flag map was passed on from, and files with environment reads that may be flags, for the footprint. */
+  private readonly footprintFiles = new Set<string>();
 
   constructor(
     private readonly linked: LinkedProject,
@@ -545,6 +547,7 @@ class FlagIndexBuilder {
       const id = `${target.file}#${target.name}#${pass.index}#${pass.path.join(".")}`;
       if (this.followedParams.has(id)) continue;
       this.followedParams.add(id);
+      this.footprintFiles.add(file);
       const [property] = pass.path;
       const inner: MapSource = { ...source, via: `${target.name}(${source.via})` };
       if (property === undefined) delete inner.property;
@@ -753,6 +756,8 @@ class FlagIndexBuilder {
       const name = read.key;
       const isFlag = declared.has(name) || (matches(name) && (this.flags.envConfigured || tested.has(name)));
       if (isFlag) this.reads.push(read);
+      // A read of a name that matches is a flag as soon as another read tests it.
+      else if (matches(name)) this.footprintFiles.add(read.file);
     }
   }
 
@@ -805,11 +810,26 @@ class FlagIndexBuilder {
       entry.sdks = [...new Set(entry.references.map((r) => r.sdk))].sort();
     }
     this.unresolved.sort((a, b) => compareText(a.file, b.file) || a.range.start - b.range.start);
-    return {
+    const index: FlagIndex = {
       flags: [...entries.values()].sort((a, b) => compareText(a.key, b.key)),
       unresolved: this.unresolved,
       collisions,
     };
+    const footprint = this.footprint();
+    if (footprint.files.length > 0 || footprint.inferred.length > 0) index.footprint = footprint;
+    return index;
+  }
+
+  private footprint(): { files: string[]; inferred: string[] } {
+    const inferred = new Set([...this.wrappers.keys(), ...this.handles.keys(), ...this.mapFunctions.keys()]);
+    for (const id of this.followedParams) inferred.add(id.split("#").slice(0, 2).join("#"));
+    const files = new Set([
+      ...this.reads.map((r) => r.file),
+      ...this.unresolved.map((u) => u.file),
+      ...this.footprintFiles,
+    ]);
+    for (const id of inferred) files.add(id.slice(0, id.indexOf("#")));
+    return { files: [...files].sort(), inferred: [...inferred].sort() };
   }
 }
 

@@ -77,4 +77,11 @@ export interface FlagIndex {
   flags: FlagEntry[];
   unresolved: UnresolvedRead[];
   collisions: KeyCollision[];
+  /**
+   * What the index was built from besides the candidate calls' own text, for callers that update it
+   * incrementally (`history`): the files whose facts yielded anything (reads, unresolved reads,
+   * wrappers, handles, maps followed into parameters or returned, environment reads), and the
+   * project declarations inferred as readers (`file#name`). Absent when there are none.
+   */
+  footprint?: { files: string[]; inferred: string[] };
 }

@@ -11,6 +11,9 @@ import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import { indexFlags } from "../engine/index-flags.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
+import { loadExtractor } from "../facts/extract-sources.js";
+import type { FileFacts } from "../facts/file-facts.js";
+import type { FlagIndex } from "../flags/flag-index.js";
 import { cacheDirectoryFor } from "../engine/cache-directory.js";
 import { FactsCache } from "../facts/facts-cache.js";
 import type { FindingSeverity } from "../findings/finding.js";
@@ -24,11 +27,17 @@ import { computeMeanings } from "./flag-meaning.js";
 import { isInDevelopment, keysInDevelopment } from "./flag-life.js";
 import { GitRepository } from "./git-repository.js";
 import type { RevisionProject } from "./open-revision.js";
-import { openRevision } from "./open-revision.js";
+import type { FactsStore } from "./open-revision.js";
+import { openRevision, revisionFactsReader } from "./open-revision.js";
+import type { RevisionFactsOf } from "./walked-project.js";
+import { blobKey, WalkedProject } from "./walked-project.js";
 import type { FlagLife } from "./reuse-finding.js";
 import { describedSides, reuseMessage, reuseSeverity } from "./reuse-finding.js";
 import { RevisionWarnings } from "./revision-warnings.js";
 import { shallowWarning } from "./shallow-warning.js";
+
+/** Commits between two renewals of the facts cache's memory. */
+const cacheRenewal = 200;
 
 /** What happened to a flag at one commit. */
 export interface HistoryEvent {
@@ -81,6 +90,11 @@ export interface HistoryOptions {
   cache?: boolean;
   cacheLocation?: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Open every commit whole instead of bringing the project forward over commits that cannot
+   * change which flags are read (the reference the incremental walk is tested against).
+   */
+  analyseEveryCommit?: boolean;
 }
 
 /** A meaning and what it needs to be compared later: which declarations existed when it held. */
@@ -103,10 +117,20 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
     const infos = new Map((await repo.commitInfo(commits)).map((info) => [info.hash, info]));
     const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
     const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
-    const cache = new FactsCache(cacheDirectory, extractOptions);
+    // The cache keeps every facts it hands out in memory: renewed every `cacheRenewal` commits so
+    // that memory does not grow with the history, with the current files' facts pinned meanwhile.
+    let cache = new FactsCache(cacheDirectory, extractOptions);
+    let pinned = new Map<string, FileFacts>();
+    const store: FactsStore = {
+      get: (blobId, file) => pinned.get(blobKey(blobId, file)) ?? cache.get(blobId, file),
+      set: (blobId, file, facts) => cache.set(blobId, file, facts),
+    };
     const prefix = path.relative(repo.root, root).split(path.sep).join("/");
     const configPath = loaded.file ? path.relative(repo.root, loaded.file).split(path.sep).join("/") : undefined;
     const relative = (p: string): string => (prefix === "" ? p : p.slice(prefix.length + 1));
+    const underRoot = (p: string): string | undefined => (prefix === "" ? p : p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : undefined);
+    const fromRoot = (file: string): string => (prefix === "" ? file : `${prefix}/${file}`);
+    const extract = await loadExtractor();
 
     const timelines = new Map<string, HistoryEvent[]>();
     const meanings = new Map<string, HeldMeaning>();
@@ -116,21 +140,46 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
     const warnings = new RevisionWarnings();
     let states: Record<string, string> = {};
     let previousTree = new Map<string, string>();
-    let previous: { commit: string; exists: DeclarationExists } | undefined;
+    /** The last commit that changed a file under the root; `exists` unknown when it was brought forward, not opened. */
+    let previous: { commit: string; exists?: DeclarationExists } | undefined;
     let parsed = 0;
-
-    const analyse = async (commit: string, keys?: ReadonlySet<string>): Promise<{ project: RevisionProject; fresh?: Map<string, FlagMeaning> }> => {
-      const project = await openRevision({ repo, root, revision: { kind: "commit", commit }, loaded, cache, extractOptions });
+    let walked: WalkedProject | undefined;
+    let tree = new Map<string, string>();
+    let lastRenewal = 0;
+    const factsOf = (commitTree: ReadonlyMap<string, string>): RevisionFactsOf => {
+      const reader = revisionFactsReader({
+        cache: store,
+        extractOptions,
+        extract,
+        readBytes: async (file) => {
+          const blob = commitTree.get(fromRoot(file));
+          return blob === undefined ? undefined : repo.readBlob(blob);
+        },
+      });
+      return async (file, blobId, diagnostics) => {
+        const found = await reader(file, blobId, diagnostics);
+        if (found?.parsed) parsed++;
+        return found;
+      };
+    };
+    /** Opens a commit whole; its flag index is built with the footprint the next commits are checked against. */
+    const open = async (commit: string): Promise<{ project: RevisionProject; index: FlagIndex }> => {
+      const project = await openRevision({ repo, root, revision: { kind: "commit", commit }, loaded, cache: store, extractOptions });
       parsed += project.stats.parsed;
+      const opened = WalkedProject.open(project, (linked) => indexFlags({ ...project, linked }), fromRoot);
+      walked = opened.walked;
+      return { project, index: opened.index };
+    };
+
+    const analyse = async (commit: string): Promise<{ project: RevisionProject; fresh: Map<string, FlagMeaning> }> => {
+      const { project, index } = await open(commit);
       warnings.add(project);
-      if (keys && keys.size === 0) return { project };
       const { entries } = project;
       const fresh = await computeMeanings({
         graph: new CallGraph(project.linked),
-        index: indexFlags(project),
+        index,
         entryFiles: [...entries.production, ...entries.tests],
         readText: project.readText,
-        ...(keys ? { keys } : {}),
       });
       return { project, fresh };
     };
@@ -139,11 +188,12 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
     if (since) {
       const { project, fresh } = await analyse(since);
       const exists = declarationExists(project.facts);
-      for (const [key, meaning] of fresh ?? []) {
+      for (const [key, meaning] of fresh) {
         meanings.set(key, { meaning, commit: since, exists });
         relevantFiles.set(key, filesOf(meaning));
       }
       previousTree = new Map((await repo.listTree(since, prefix)).map((e) => [e.path, e.oid]));
+      tree = previousTree;
       previous = { commit: since, exists };
       if (configPath && previousTree.has(configPath)) states = await statesAt(repo, previousTree.get(configPath), {}, () => undefined);
     }
@@ -152,10 +202,16 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       options.onProgress?.(position, commits.length);
       const info = infos.get(commit);
       if (!info) continue;
-      const tree = new Map((await repo.listTree(commit, prefix)).map((e) => [e.path, e.oid]));
+      tree = new Map((await repo.listTree(commit, prefix)).map((e) => [e.path, e.oid]));
       const changed = changedPaths(previousTree, tree);
       previousTree = tree;
       if (changed.size === 0) continue;
+      if (position - lastRenewal >= cacheRenewal) {
+        lastRenewal = position;
+        pinned = walked?.factsByBlob(tree) ?? new Map();
+        cache.close();
+        cache = new FactsCache(cacheDirectory, extractOptions);
+      }
       const event = (key: string, fields: Omit<HistoryEvent, "commit" | "date" | "author" | "subject">): void => {
         if (options.flag !== undefined && key !== options.flag) return;
         const list = timelines.get(key) ?? [];
@@ -166,12 +222,34 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
         states = await statesAt(repo, tree.get(configPath), states, (key, message) => event(key, { kind: "state", message }));
       }
 
-      const project = await openRevision({ repo, root, revision: { kind: "commit", commit }, loaded, cache, extractOptions });
-      parsed += project.stats.parsed;
       const touched = new Set([...changed].map(relative));
+      const touchesMeaning = [...meanings.keys()].some((key) => [...(relevantFiles.get(key) ?? [])].some((f) => touched.has(f)));
+      const configChanged = configPath !== undefined && changed.has(configPath);
+      if (walked && !touchesMeaning && !configChanged && options.analyseEveryCommit !== true) {
+        // No meaning held depends on a changed file: unless the changes add or remove a read, the
+        // commit changes nothing (as a whole analysis would find), and costs only its changed files.
+        const keys = await walked.advance({ changed, tree, commit }, underRoot, factsOf(tree), warnings);
+        if (keys && sameKeys(keys, meanings)) {
+          previous = { commit };
+          continue;
+        }
+      }
+      if (previous && !previous.exists && meanings.size > 0) {
+        // The last commit was brought forward: the declarations that existed there, for comparisons
+        // with the meanings held until then, as a whole analysis at that commit would have kept them.
+        const before = await openRevision({ repo, root, revision: { kind: "commit", commit: previous.commit }, loaded, cache: store, extractOptions });
+        parsed += before.stats.parsed;
+        const exists = declarationExists(before.facts);
+        previous.exists = exists;
+        for (const held of meanings.values()) {
+          held.commit = previous.commit;
+          held.exists = exists;
+        }
+      }
+
+      const { project, index } = await open(commit);
       warnings.add(project, touched);
       const exists = declarationExists(project.facts);
-      const index = indexFlags(project);
       const present = new Set(index.flags.filter((f) => f.references.length > 0).map((f) => f.key));
       const stale = new Set(
         [...present].filter((key) => !meanings.has(key) || [...(relevantFiles.get(key) ?? [])].some((f) => touched.has(f))),
@@ -270,6 +348,13 @@ function configWithStates(config: ResolvedConfig, states: Record<string, string>
     if (state === "on" || state === "off" || state === "retired" || state === "active") known[key] = state;
   }
   return { ...config, flags: { ...config.flags, states: { ...config.flags.states, ...known } } };
+}
+
+/** Whether `keys` are exactly the keys of the meanings held. */
+function sameKeys(keys: ReadonlySet<string>, meanings: ReadonlyMap<string, unknown>): boolean {
+  if (keys.size !== meanings.size) return false;
+  for (const key of keys) if (!meanings.has(key)) return false;
+  return true;
 }
 
 function changedPaths(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {

@@ -11,9 +11,9 @@ import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import type { OpenedProject } from "../engine/open-project.js";
 import type { ExtractOptions } from "../facts/extraction-context.js";
 import { loadExtractor } from "../facts/extract-sources.js";
-import type { FactsCache } from "../facts/facts-cache.js";
 import type { FileFacts } from "../facts/file-facts.js";
 import { LinkedProject } from "../graph/linked-project.js";
+import type { ModuleResolver } from "../graph/module-resolver.js";
 import { createModuleResolver } from "../graph/module-resolver.js";
 import { discoverProject } from "../project/discover-project.js";
 import { findEntries } from "../project/find-entries.js";
@@ -31,6 +31,16 @@ export interface RevisionProject extends OpenedProject {
   revision: string;
   /** The text of a project file at this revision. */
   readText(file: string): Promise<string | undefined>;
+  /** A resolver over another file list with this revision's compiler options and packages (files added or deleted since). */
+  resolverFor(files: readonly string[]): ModuleResolver;
+  /** Every file discovery and the entry presets read or looked for, relative to the repository root: what the layout depends on. */
+  consulted: string[];
+}
+
+/** Facts by content (the FactsCache, or a view over it that knows more blobs). */
+export interface FactsStore {
+  get(blobId: string, fileName: string): FileFacts | undefined;
+  set(blobId: string, fileName: string, facts: FileFacts): void;
 }
 
 /** What opening a revision needs besides the repository. */
@@ -41,7 +51,7 @@ export interface OpenRevisionOptions {
   revision: RevisionSpec;
   /** The working tree's config: its flag settings apply to every revision alike. */
   loaded: LoadedConfig;
-  cache: FactsCache;
+  cache: FactsStore;
   extractOptions: ExtractOptions;
 }
 
@@ -71,24 +81,13 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
 
   const facts = new Map<string, FileFacts>();
   let parsed = 0;
+  const factsOf = revisionFactsReader({ cache, extractOptions, extract: extractFileFacts, readBytes });
   await Promise.all(
     layout.files.map(async (file) => {
-      const known = fileSystem.knownBlobId(file);
-      const cached = known === undefined ? undefined : cache.get(known, file);
-      if (cached) {
-        facts.set(file, cached);
-        return;
-      }
-      const bytes = await readBytes(file);
-      const source = bytes && decodeSource(file, bytes, diagnostics);
-      if (!source) return;
-      let fileFacts = cache.get(source.blobId, file);
-      if (!fileFacts) {
-        fileFacts = extractFileFacts(file, source.text, extractOptions);
-        cache.set(source.blobId, file, fileFacts);
-        parsed++;
-      }
-      facts.set(file, fileFacts);
+      const found = await factsOf(file, fileSystem.knownBlobId(file), diagnostics);
+      if (!found) return;
+      if (found.parsed) parsed++;
+      facts.set(file, found.facts);
     }),
   );
   // Source order, not the order reads finished in: linking and every report must be deterministic.
@@ -111,15 +110,16 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
     },
     diagnostics,
   );
-  const resolver = createModuleResolver(root, files, layout.compilerOptions, {
-    compilerOptionsOf: layout.compilerOptionsOf,
-    packages: layout.packages,
-  });
-  const linked = new LinkedProject(ordered, resolver);
+  const resolverFor = (list: readonly string[]): ModuleResolver =>
+    createModuleResolver(root, list, layout.compilerOptions, { compilerOptionsOf: layout.compilerOptionsOf, packages: layout.packages });
+  const linked = new LinkedProject(ordered, resolverFor(files));
+  const consulted = layout.consulted().map((file) => toPosix(path.relative(repo.root, file)));
   const registry = presentRegistries(config, loaded, root, linked, layout.listed, name, diagnostics);
   return {
     revision: name,
     readText,
+    resolverFor,
+    consulted,
     root,
     config: { ...config, flags: { ...config.flags, registry } },
     configFile: loaded.file,
@@ -140,6 +140,41 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
       timings: { open: performance.now() - started },
     },
   };
+}
+
+/** How {@link revisionFactsReader} finds a file's facts. */
+interface FactsReaderOptions {
+  cache: FactsStore;
+  extractOptions: ExtractOptions;
+  extract: (file: string, text: string, options: ExtractOptions) => FileFacts;
+  readBytes: (file: string) => Promise<Uint8Array | undefined>;
+}
+
+/**
+ * The facts of a file at a revision: by its blob id from the tree without reading it when they are
+ * cached, else read, decoded (a file that does not decode adds a diagnostic and has none) and
+ * looked up by content, else extracted and cached. `parsed` says it was extracted.
+ */
+export function revisionFactsReader(
+  options: FactsReaderOptions,
+): (file: string, knownBlobId: string | undefined, diagnostics: EngineDiagnostic[]) => Promise<{ facts: FileFacts; parsed: boolean } | undefined> {
+  const { cache, extractOptions, extract, readBytes } = options;
+  return async (file, knownBlobId, diagnostics) => {
+    const cached = knownBlobId === undefined ? undefined : cache.get(knownBlobId, file);
+    if (cached) return { facts: cached, parsed: false };
+    const bytes = await readBytes(file);
+    const source = bytes && decodeSource(file, bytes, diagnostics);
+    if (!source) return undefined;
+    const known = cache.get(source.blobId, file);
+    if (known) return { facts: known, parsed: false };
+    const facts = extract(file, source.text, extractOptions);
+    cache.set(source.blobId, file, facts);
+    return { facts, parsed: true };
+  };
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
 }
 
 /**

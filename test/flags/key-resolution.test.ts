@@ -271,7 +271,7 @@ describe("key resolution", () => {
       const index = indexOpenFeature({
         "src/app.ts": app("export function check(name: string) {", "  return client.getBooleanValue(name, false);", "}"),
       });
-      expect(index).toEqual({ flags: [], unresolved: [], collisions: [] });
+      expect(index).toMatchObject({ flags: [], unresolved: [], collisions: [] });
     });
   });
 });

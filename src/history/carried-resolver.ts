@@ -1,0 +1,56 @@
+// A module resolver whose answers outlive the file list they were found under: `history` brings a
+// project forward over commits that add and delete files, and resolving every import again after
+// each (TypeScript walks node_modules folders for every package name) cost more than the rest of
+// such a commit. An added or deleted file can only change the answer for a specifier that names it:
+// one whose last segment is the file's name (`./a`, `./a.js`, `@/lib/a` for `lib/a.ts`), or its
+// folder's for an index file; those answers are forgotten, the others kept.
+import path from "node:path";
+import type { ModuleResolver, ResolvedModule } from "../graph/module-resolver.js";
+
+/** The names a specifier may stand for: its last segment, with and without its extension. */
+export function specifierStems(specifier: string): string[] {
+  const base = path.posix.basename(specifier);
+  const bare = base.replace(/\.[^.]*$/, "");
+  return bare === base || bare === "" ? [base] : [base, bare];
+}
+
+/** The names a file answers to as an import target: its name without extension, and its folder's for an index file. */
+export function fileStems(file: string): string[] {
+  const bare = path.posix.basename(file).replace(/\.[^.]*$/, "");
+  return bare === "index" ? [bare, path.posix.basename(path.posix.dirname(file))] : [bare];
+}
+
+/** A resolver that keeps its answers across file lists, forgetting those an added or deleted file may change. */
+export class CarriedResolver implements ModuleResolver {
+  private readonly memo = new Map<string, ResolvedModule>();
+  /** Stem → memo keys of the specifiers that may name a file with that stem. */
+  private readonly byStem = new Map<string, Set<string>>();
+
+  constructor(private base: ModuleResolver) {}
+
+  resolve(fromFile: string, specifier: string): ResolvedModule {
+    const key = `${fromFile}\0${specifier}`;
+    let resolved = this.memo.get(key);
+    if (!resolved) {
+      resolved = this.base.resolve(fromFile, specifier);
+      this.memo.set(key, resolved);
+      for (const stem of specifierStems(specifier)) {
+        let keys = this.byStem.get(stem);
+        if (!keys) this.byStem.set(stem, (keys = new Set()));
+        keys.add(key);
+      }
+    }
+    return resolved;
+  }
+
+  /** Uses `base` (over the new file list) from now on, forgetting the answers `addedOrDeleted` may change. */
+  update(base: ModuleResolver, addedOrDeleted: ReadonlySet<string>): void {
+    this.base = base;
+    for (const file of addedOrDeleted) {
+      for (const stem of fileStems(file)) {
+        for (const key of this.byStem.get(stem) ?? []) this.memo.delete(key);
+        this.byStem.delete(stem);
+      }
+    }
+  }
+}
