@@ -26,7 +26,15 @@ export class CarriedResolver implements ModuleResolver {
   /** Stem → memo keys of the specifiers that may name a file with that stem. */
   private readonly byStem = new Map<string, Set<string>>();
 
-  constructor(private base: ModuleResolver) {}
+  private readonly files: Set<string>;
+
+  /** Carries the answers of `base`, a resolver over `files`. */
+  constructor(
+    private base: ModuleResolver,
+    files: Iterable<string>,
+  ) {
+    this.files = new Set(files);
+  }
 
   resolve(fromFile: string, specifier: string): ResolvedModule {
     const key = `${fromFile}\0${specifier}`;
@@ -47,10 +55,20 @@ export class CarriedResolver implements ModuleResolver {
   update(base: ModuleResolver, addedOrDeleted: ReadonlySet<string>): void {
     this.base = base;
     for (const file of addedOrDeleted) {
+      if (this.files.has(file)) this.files.delete(file);
+      else this.files.add(file);
       for (const stem of fileStems(file)) {
         for (const key of this.byStem.get(stem) ?? []) this.memo.delete(key);
         this.byStem.delete(stem);
       }
     }
+  }
+
+  /** This resolver over `files` (the compiler options unchanged): updated, with `create`, for the files added or deleted since. */
+  retarget(files: readonly string[], create: (files: readonly string[]) => ModuleResolver): ModuleResolver {
+    const now = new Set(files);
+    const addedOrDeleted = new Set([...files.filter((f) => !this.files.has(f)), ...[...this.files].filter((f) => !now.has(f))]);
+    if (addedOrDeleted.size > 0) this.update(create(files), addedOrDeleted);
+    return this;
   }
 }

@@ -19,7 +19,8 @@ import { declarationExists } from "./declaration-identity.js";
 import type { FlagMeaning } from "./flag-meaning.js";
 import { computeMeanings } from "./flag-meaning.js";
 import { GitRepository } from "./git-repository.js";
-import type { RevisionProject, RevisionSpec } from "./open-revision.js";
+import { CarriedResolver } from "./carried-resolver.js";
+import type { OpenRevisionOptions, RevisionProject, RevisionSpec } from "./open-revision.js";
 import { openRevision } from "./open-revision.js";
 import { keysInDevelopment } from "./flag-life.js";
 import type { ReuseEvent } from "./reuse-finding.js";
@@ -92,8 +93,8 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
     const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
     const cache = new FactsCache(cacheDirectory, extractOptions);
-    const analyse = async (revision: RevisionSpec, keys?: ReadonlySet<string>): Promise<AnalysedRevision> => {
-      const project = await openRevision({ repo, root, revision, loaded, cache, extractOptions });
+    const analyse = async (revision: RevisionSpec, keys?: ReadonlySet<string>, resolverOf?: OpenRevisionOptions["resolverOf"]): Promise<AnalysedRevision> => {
+      const project = await openRevision({ repo, root, revision, loaded, cache, extractOptions, ...(resolverOf ? { resolverOf } : {}) });
       const index = indexFlags(project);
       const { entries } = project;
       const graph = new CallGraph(project.linked);
@@ -106,8 +107,16 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
       });
       return { project, meanings, exists: declarationExists(project.facts) };
     };
-    const head = await analyse(headSpec);
-    const baseRevision = await analyse({ kind: "commit", commit: base });
+    // Both revisions resolve imports alike unless the change touched what discovery read (a tsconfig,
+    // a package.json, the config): then the base keeps the head's answers, bar those of specifiers
+    // that name a file added or deleted in between (linking the base cost as much as the head).
+    let carried: CarriedResolver | undefined;
+    const head = await analyse(headSpec, undefined, (files, create) => (carried = new CarriedResolver(create(files), files)));
+    const changed = new Set(await repo.changedPaths(base, headSpec));
+    const configPath = loaded.file && path.relative(repo.root, loaded.file).split(path.sep).join("/");
+    const sameLayout = !head.project.consulted.some((file) => changed.has(file)) && !(configPath !== undefined && changed.has(configPath));
+    const resolver = sameLayout ? carried : undefined;
+    const baseRevision = await analyse({ kind: "commit", commit: base }, undefined, resolver && ((files, create) => resolver.retarget(files, create)));
     const parsed: Record<string, number> = {
       [base]: baseRevision.project.stats.parsed,
       [head.project.revision]: head.project.stats.parsed,

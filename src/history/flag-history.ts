@@ -14,6 +14,7 @@ import type { ExtractOptions } from "../facts/extraction-context.js";
 import { loadExtractor } from "../facts/extract-sources.js";
 import type { FileFacts } from "../facts/file-facts.js";
 import type { FlagIndex } from "../flags/flag-index.js";
+import type { ModuleResolver } from "../graph/module-resolver.js";
 import { cacheDirectoryFor } from "../engine/cache-directory.js";
 import { FactsCache } from "../facts/facts-cache.js";
 import type { FindingSeverity } from "../findings/finding.js";
@@ -139,12 +140,13 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
     const introduced = new Map<string, string>();
     const warnings = new RevisionWarnings();
     let states: Record<string, string> = {};
-    let previousTree = new Map<string, string>();
     /** The last commit that changed a file under the root; `exists` unknown when it was brought forward, not opened. */
     let previous: { commit: string; exists?: DeclarationExists } | undefined;
     let parsed = 0;
     let walked: WalkedProject | undefined;
-    let tree = new Map<string, string>();
+    /** The files under the root at the commit walked, by path from the repository root, and the id of their tree. */
+    const tree = new Map<string, string>();
+    let treeId: string | undefined;
     let lastRenewal = 0;
     const factsOf = (commitTree: ReadonlyMap<string, string>): RevisionFactsOf => {
       const reader = revisionFactsReader({
@@ -163,8 +165,11 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       };
     };
     /** Opens a commit whole; its flag index is built with the footprint the next commits are checked against. */
-    const open = async (commit: string): Promise<{ project: RevisionProject; index: FlagIndex }> => {
-      const project = await openRevision({ repo, root, revision: { kind: "commit", commit }, loaded, cache: store, extractOptions });
+    const open = async (commit: string, changed?: ReadonlySet<string>): Promise<{ project: RevisionProject; index: FlagIndex }> => {
+      // The resolver's answers carry over while discovery's inputs (tsconfig, package.json, the config) stay the same.
+      const carried = changed && !(configPath !== undefined && changed.has(configPath)) ? walked?.carriedResolver(changed) : undefined;
+      const resolverOf = carried && ((files: readonly string[], create: (files: readonly string[]) => ModuleResolver) => carried.retarget(files, create));
+      const project = await openRevision({ repo, root, revision: { kind: "commit", commit }, loaded, cache: store, extractOptions, ...(resolverOf ? { resolverOf } : {}) });
       parsed += project.stats.parsed;
       const opened = WalkedProject.open(project, (linked) => indexFlags({ ...project, linked }), fromRoot);
       walked = opened.walked;
@@ -192,19 +197,24 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
         meanings.set(key, { meaning, commit: since, exists });
         relevantFiles.set(key, filesOf(meaning));
       }
-      previousTree = new Map((await repo.listTree(since, prefix)).map((e) => [e.path, e.oid]));
-      tree = previousTree;
+      treeId = await repo.treeOf(since, prefix);
+      for (const [file, blob] of await repo.diffTrees(undefined, treeId, prefix)) if (blob !== undefined) tree.set(file, blob);
       previous = { commit: since, exists };
-      if (configPath && previousTree.has(configPath)) states = await statesAt(repo, previousTree.get(configPath), {}, () => undefined);
+      if (configPath && tree.has(configPath)) states = await statesAt(repo, tree.get(configPath), {}, () => undefined);
     }
 
     for (const [position, commit] of commits.entries()) {
       options.onProgress?.(position, commits.length);
       const info = infos.get(commit);
       if (!info) continue;
-      tree = new Map((await repo.listTree(commit, prefix)).map((e) => [e.path, e.oid]));
-      const changed = changedPaths(previousTree, tree);
-      previousTree = tree;
+      const nextTreeId = await repo.treeOf(commit, prefix);
+      const diff = await repo.diffTrees(treeId, nextTreeId, prefix);
+      treeId = nextTreeId;
+      for (const [file, blob] of diff) {
+        if (blob === undefined) tree.delete(file);
+        else tree.set(file, blob);
+      }
+      const changed = new Set(diff.keys());
       if (changed.size === 0) continue;
       if (position - lastRenewal >= cacheRenewal) {
         lastRenewal = position;
@@ -247,7 +257,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
         }
       }
 
-      const { project, index } = await open(commit);
+      const { project, index } = await open(commit, changed);
       warnings.add(project, touched);
       const exists = declarationExists(project.facts);
       const present = new Set(index.flags.filter((f) => f.references.length > 0).map((f) => f.key));
@@ -357,12 +367,6 @@ function sameKeys(keys: ReadonlySet<string>, meanings: ReadonlyMap<string, unkno
   return true;
 }
 
-function changedPaths(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
-  const changed = new Set<string>();
-  for (const [file, oid] of after) if (before.get(file) !== oid) changed.add(file);
-  for (const file of before.keys()) if (!after.has(file)) changed.add(file);
-  return changed;
-}
 
 /** The files a meaning depends on: where it is read and where the code it switches lives. */
 function filesOf(meaning: FlagMeaning): Set<string> {

@@ -34,6 +34,7 @@ export interface CommitInfo {
 }
 
 const maxBuffer = 256 * 1024 * 1024;
+const maxCachedTrees = 20_000;
 
 /** A git repository, read through git's plumbing commands. */
 export class GitRepository {
@@ -61,6 +62,13 @@ export class GitRepository {
     const changed = (await git(this.root, ["diff", "--name-only", "-z", "--no-renames", commit, "--"])).split("\0");
     const untracked = (await git(this.root, ["ls-files", "-z", "--others", "--exclude-standard"])).split("\0");
     return [...new Set([...changed, ...untracked].filter((p) => p !== ""))].sort();
+  }
+
+  /** Paths (relative to the repository root) that differ between commit `base` and a revision: a commit, the index, or the working tree (untracked files included). */
+  async changedPaths(base: string, revision: { kind: "commit"; commit: string } | { kind: "index" } | { kind: "worktree" }): Promise<string[]> {
+    if (revision.kind === "worktree") return this.changedFilesSince(base);
+    const args = revision.kind === "commit" ? ["diff", "--name-only", "-z", "--no-renames", base, revision.commit, "--"] : ["diff", "--cached", "--name-only", "-z", "--no-renames", base, "--"];
+    return (await git(this.root, args)).split("\0").filter((p) => p !== "");
   }
 
   /** Files whose staged content differs from HEAD (what `git commit` would record): POSIX, relative to the repository root. */
@@ -98,12 +106,7 @@ export class GitRepository {
    * `history` (measured over 220 commits), more than reading the few trees that changed.
    */
   async listTree(commit: string, prefix = ""): Promise<TreeEntry[]> {
-    const commitText = new TextDecoder().decode(await this.readBlob(commit));
-    let tree = /^tree ([0-9a-f]+)$/m.exec(commitText)?.[1];
-    for (const part of prefix === "" ? [] : prefix.split("/")) {
-      const entry = tree === undefined ? undefined : (await this.readTree(tree)).find((e) => e.name === part);
-      tree = entry?.type === "tree" ? entry.oid : undefined;
-    }
+    const tree = await this.treeOf(commit, prefix);
     if (tree === undefined) return [];
     const entries: TreeEntry[] = [];
     const walk = async (oid: string, base: string): Promise<void> => {
@@ -115,6 +118,42 @@ export class GitRepository {
     };
     await walk(tree, prefix);
     return entries;
+  }
+
+  /** The id of `commit`'s tree of the folder `prefix` (POSIX, "" for the root); undefined when the commit has no such folder. */
+  async treeOf(commit: string, prefix = ""): Promise<string | undefined> {
+    const commitText = new TextDecoder().decode(await this.readBlob(commit));
+    let tree = /^tree ([0-9a-f]+)$/m.exec(commitText)?.[1];
+    for (const part of prefix === "" ? [] : prefix.split("/")) {
+      const entry = tree === undefined ? undefined : (await this.readTree(tree)).find((e) => e.name === part);
+      tree = entry?.type === "tree" ? entry.oid : undefined;
+    }
+    return tree;
+  }
+
+  /**
+   * The files that differ between two trees of the folder `prefix` (tree ids; undefined for an
+   * empty folder), by path from the repository root, with their blob id in `after` (undefined when
+   * deleted). Only subtrees whose ids differ are read: a commit costs what it changed.
+   */
+  async diffTrees(before: string | undefined, after: string | undefined, prefix = ""): Promise<Map<string, string | undefined>> {
+    const changes = new Map<string, string | undefined>();
+    const walk = async (a: string | undefined, b: string | undefined, base: string): Promise<void> => {
+      if (a === b) return;
+      const left = new Map((a === undefined ? [] : await this.readTree(a)).map((item) => [item.name, item]));
+      const right = new Map((b === undefined ? [] : await this.readTree(b)).map((item) => [item.name, item]));
+      for (const name of new Set([...left.keys(), ...right.keys()])) {
+        const was = left.get(name);
+        const now = right.get(name);
+        if (was?.oid === now?.oid && was?.type === now?.type) continue;
+        const file = base === "" ? name : `${base}/${name}`;
+        await walk(was?.type === "tree" ? was.oid : undefined, now?.type === "tree" ? now.oid : undefined, file);
+        if (now?.type === "blob") changes.set(file, now.oid);
+        else if (was?.type === "blob") changes.set(file, undefined);
+      }
+    };
+    await walk(before, after, prefix);
+    return changes;
   }
 
   /** One tree's entries, parsed from git's binary format (`<mode> <name>\0<id bytes>`), cached by id. */
@@ -136,6 +175,8 @@ export class GitRepository {
       items.push({ name, oid: id, mode, type });
       at = nul + 1 + idBytes;
     }
+    // Trees of a long history add up: the cache serves the commits being compared, not all of them.
+    if (this.trees.size >= maxCachedTrees) this.trees.clear();
     this.trees.set(oid, items);
     return items;
   }

@@ -53,6 +53,11 @@ export interface OpenRevisionOptions {
   loaded: LoadedConfig;
   cache: FactsStore;
   extractOptions: ExtractOptions;
+  /**
+   * The resolver to link with, given the files and a maker of fresh ones (default: a fresh one):
+   * `history` carries one across commits whose discovery inputs did not change.
+   */
+  resolverOf?: (files: readonly string[], create: (files: readonly string[]) => ModuleResolver) => ModuleResolver;
 }
 
 /** Opens the project at a revision. */
@@ -112,7 +117,7 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
   );
   const resolverFor = (list: readonly string[]): ModuleResolver =>
     createModuleResolver(root, list, layout.compilerOptions, { compilerOptionsOf: layout.compilerOptionsOf, packages: layout.packages });
-  const linked = new LinkedProject(ordered, resolverFor(files));
+  const linked = new LinkedProject(ordered, options.resolverOf ? options.resolverOf(files, resolverFor) : resolverFor(files));
   const consulted = layout.consulted().map((file) => toPosix(path.relative(repo.root, file)));
   const registry = presentRegistries(config, loaded, root, linked, layout.listed, name, diagnostics);
   return {

@@ -51,7 +51,8 @@ export class WalkedProject {
     const { footprint, index } = FlagFootprint.full(facts, project.linked.resolver, build);
     const short = project.revision.slice(0, 7);
     const notes = project.diagnostics.filter((d) => d.message.includes(` at ${short};`)).map((diagnostic) => ({ diagnostic, short }));
-    const walked = new WalkedProject(facts, new CarriedResolver(project.linked.resolver), project.resolverFor, new Set(project.consulted), footprint, fromRoot, notes);
+    const resolver = project.linked.resolver instanceof CarriedResolver ? project.linked.resolver : new CarriedResolver(project.linked.resolver, project.files);
+    const walked = new WalkedProject(facts, resolver, project.resolverFor, new Set(project.consulted), footprint, fromRoot, notes);
     return { walked, index };
   }
 
@@ -98,6 +99,15 @@ export class WalkedProject {
     }
     for (const error of errors) warnings.push(error);
     return checked.keys;
+  }
+
+  /**
+   * The resolver, carried to the opening of a later revision when none of `changed` (repository
+   * paths changed since) is a file discovery read: the compiler options are then the same.
+   */
+  carriedResolver(changed: ReadonlySet<string>): CarriedResolver | undefined {
+    for (const file of changed) if (this.consulted.has(file)) return undefined;
+    return this.resolver;
   }
 
   /** The facts of the current files by cache key (blob id and extension, as the facts cache keys them). */
