@@ -133,6 +133,8 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
     const fromRoot = (file: string): string => (prefix === "" ? file : `${prefix}/${file}`);
     const extract = await loadExtractor();
 
+    // With `flag`, the other keys are not followed at all: a commit that changes only them costs a check.
+    const tracked = (key: string): boolean => options.flag === undefined || key === options.flag;
     const timelines = new Map<string, HistoryEvent[]>();
     const meanings = new Map<string, HeldMeaning>();
     const tombstones = new Map<string, HeldMeaning>();
@@ -194,6 +196,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       const { project, fresh } = await analyse(since);
       const exists = declarationExists(project.facts);
       for (const [key, meaning] of fresh) {
+        if (!tracked(key)) continue;
         meanings.set(key, { meaning, commit: since, exists });
         relevantFiles.set(key, filesOf(meaning));
       }
@@ -239,7 +242,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
         // No meaning held depends on a changed file: unless the changes add or remove a read, the
         // commit changes nothing (as a whole analysis would find), and costs only its changed files.
         const keys = await walked.advance({ changed, tree, commit }, underRoot, factsOf(tree), warnings);
-        if (keys && sameKeys(keys, meanings)) {
+        if (keys && sameKeys(new Set([...keys].filter(tracked)), meanings)) {
           previous = { commit };
           continue;
         }
@@ -260,7 +263,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       const { project, index } = await open(commit, changed);
       warnings.add(project, touched);
       const exists = declarationExists(project.facts);
-      const present = new Set(index.flags.filter((f) => f.references.length > 0).map((f) => f.key));
+      const present = new Set(index.flags.filter((f) => f.references.length > 0 && tracked(f.key)).map((f) => f.key));
       const stale = new Set(
         [...present].filter((key) => !meanings.has(key) || [...(relevantFiles.get(key) ?? [])].some((f) => touched.has(f))),
       );

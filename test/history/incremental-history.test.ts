@@ -81,4 +81,15 @@ describe("history brought forward commit by commit", () => {
     ]);
     expect(whole.diagnostics.some((d) => d.file === "src/util.ts" && d.message.startsWith("syntax error"))).toBe(true);
   });
+
+  it("gives each flag's timeline with --flag, following that flag alone", async () => {
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
+    steps.forEach((changes, i) => repo.commit(`step ${i}`, changes));
+    const whole = await flagHistory({ root: repo.root, cache: false, analyseEveryCommit: true });
+    expect(whole.flags.length).toBeGreaterThan(3);
+    for (const timeline of whole.flags) {
+      const one = await flagHistory({ root: repo.root, cache: false, flag: timeline.key });
+      expect(one.flags).toEqual([timeline]);
+    }
+  });
 });
