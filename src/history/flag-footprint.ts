@@ -62,13 +62,6 @@ function recordingResolver(resolver: ModuleResolver, facts: RecordingFacts, spec
 }
 
 
-/** One index build, and what it depended on. */
-export interface RecordedIndex {
-  index: FlagIndex;
-  /** Keys read, by file. */
-  keysByFile: Map<string, Set<string>>;
-}
-
 /** How to build the index over a linked project (the caller's config and registries). */
 export type IndexBuilder = (linked: LinkedProject) => FlagIndex;
 
