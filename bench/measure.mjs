@@ -18,13 +18,14 @@ import { distDir, engineModule } from "./corpora.mjs";
 const [mode, root, cacheDir] = process.argv.slice(2);
 const maxSourceBytes = 2 * 1024 * 1024;
 const { indexFlags, openProject, scanProject } = await import(engineModule);
-const { discoverFiles } = await import(pathToFileURL(path.join(distDir, "src", "project", "discover-files.js")).href);
+const { discoverProjectSync } = await import(pathToFileURL(path.join(distDir, "src", "project", "discover-project.js")).href);
+const { diskFileSystem } = await import(pathToFileURL(path.join(distDir, "src", "project", "disk-file-system.js")).href);
 
 async function measure() {
   if (mode === "parse") {
     // The baseline: what any TypeScript tool pays to read and parse the same files.
     // Files over deadflag's size limit (src/project/read-source-files.ts) are left out, as deadflag does.
-    const { files } = await discoverFiles({ root, project: undefined, ignore: [] });
+    const { files } = discoverProjectSync(diskFileSystem(root), { project: undefined, ignore: [] }, []);
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     let parsed = 0;
