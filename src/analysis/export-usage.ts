@@ -141,7 +141,7 @@ function marksOf(graph: CallGraph, by: string, entry: boolean): Array<[string, s
 
   if (entry) markAll(by, 0);
   const facts = linked.getFacts(by);
-  let uses: Set<string> | undefined;
+  let namespaces: NamespaceUses | undefined;
   for (const fact of facts?.imports ?? []) {
     const target = linked.resolver.resolve(by, fact.specifier);
     if (target.kind !== "file") continue;
@@ -155,16 +155,40 @@ function marksOf(graph: CallGraph, by: string, entry: boolean): Array<[string, s
       continue;
     }
     const local = fact.local ?? "";
-    uses ??= usesOfFile(graph, by);
-    if (uses.has(`v:${local}`) || uses.has(`t:${local}`) || fact.kind !== "static") {
+    namespaces ??= namespaceUsesOf(graph, by);
+    if (namespaces.whole.has(local) || fact.kind !== "static") {
       markAll(target.file, 0);
       continue;
     }
-    for (const key of uses) {
-      if (key.startsWith(`v:${local}.`) || key.startsWith(`t:${local}.`)) mark(target.file, key.slice(local.length + 3), 0);
-    }
+    for (const member of namespaces.members.get(local) ?? []) mark(target.file, member, 0);
   }
   return marks;
+}
+
+/** How a file's declarations use names: whole (`v:ns`), or member by member (`v:ns.a`, `t:ns.A`). */
+interface NamespaceUses {
+  whole: Set<string>;
+  /** Members by name, in the order of the file's distinct use keys. */
+  members: Map<string, string[]>;
+}
+
+/** Every use of a name, whole or by member, among the use keys of `file` (one pass, however many namespace imports). */
+function namespaceUsesOf(graph: CallGraph, file: string): NamespaceUses {
+  const whole = new Set<string>();
+  const members = new Map<string, string[]>();
+  for (const key of usesOfFile(graph, file)) {
+    if (!key.startsWith("v:") && !key.startsWith("t:")) continue;
+    const dot = key.indexOf(".", 2);
+    if (dot < 0) {
+      whole.add(key.slice(2));
+      continue;
+    }
+    const name = key.slice(2, dot);
+    const list = members.get(name);
+    if (list) list.push(key.slice(dot + 1));
+    else members.set(name, [key.slice(dot + 1)]);
+  }
+  return { whole, members };
 }
 
 /** Every use key any declaration of `file` has. */
