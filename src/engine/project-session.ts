@@ -15,6 +15,7 @@ import { scanProject } from "../analysis/scan-project.js";
 import type { ScanResult } from "../analysis/scan-project.js";
 import { extractFileFacts } from "../facts/extract-file-facts.js";
 import { provideExtractor } from "../facts/extract-sources.js";
+import type { FileFacts } from "../facts/file-facts.js";
 import type { Finding } from "../findings/finding.js";
 import { cacheDirectoryFor } from "./cache-directory.js";
 import { extractPrepared, prepareProject, withEditedTexts } from "./open-project.js";
@@ -120,7 +121,7 @@ interface DiskState {
 class IncrementalSession implements ProjectSession {
   readonly root: string;
   private memory: OpenMemory = { stats: new Map() };
-  private last: (SessionScan & { byFile: Map<string, Finding[]>; blobIds: ReadonlyMap<string, string> }) | undefined;
+  private last: (SessionScan & { byFile: Map<string, Finding[]> }) | undefined;
   private disk: DiskState | undefined;
   /** Files given an edited text other than the disk's, the latest last (at most {@link watchedFiles}). */
   private readonly edited = new Set<string>();
@@ -167,9 +168,9 @@ class IncrementalSession implements ProjectSession {
     }
     const project = extractPrepared(prepared, options, this.memory).link();
     // The links and export uses that read no changed file are kept (while the resolver, so the file list, is the same).
-    const earlier = this.last && { result: this.last.result, changed: changedFiles(this.last.blobIds, prepared.blobIds) };
+    const earlier = this.last && { result: this.last.result, changed: changedFiles(this.last.project.facts, project.facts) };
     const result = scanProject(project, earlier);
-    this.last = { findings: result.findings, project, result, key, analysed: true, byFile: byFile(result.findings), blobIds: prepared.blobIds };
+    this.last = { findings: result.findings, project, result, key, analysed: true, byFile: byFile(result.findings) };
     // Texts equal to the disk's (a whole-project ESLint run) leave a record the CLI can use.
     if (this.recordFile && !differs) this.record(this.last, prepared.discovery);
     return this.last;
@@ -237,10 +238,14 @@ function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
   return grouped;
 }
 
-/** Files whose blob id differs between two states, or that are in one only. */
-function changedFiles(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
+/**
+ * Files whose facts are not the very facts of the earlier state, or that are in one state only. The
+ * facts cache hands out one object per content and extraction options, so an unchanged file keeps
+ * its object, and anything else (a new text, a config that reads other flags) counts as changed.
+ */
+function changedFiles(before: ReadonlyMap<string, FileFacts>, after: ReadonlyMap<string, FileFacts>): Set<string> {
   const changed = new Set<string>();
-  for (const [file, id] of after) if (before.get(file) !== id) changed.add(file);
+  for (const [file, facts] of after) if (before.get(file) !== facts) changed.add(file);
   for (const file of before.keys()) if (!after.has(file)) changed.add(file);
   return changed;
 }
