@@ -18,6 +18,7 @@ import { provideExtractor } from "../facts/extract-sources.js";
 import type { FileFacts } from "../facts/file-facts.js";
 import type { Finding } from "../findings/finding.js";
 import { cacheDirectoryFor } from "./cache-directory.js";
+import { blobId } from "../project/blob-id.js";
 import { extractPrepared, prepareProject, withEditedTexts } from "./open-project.js";
 import type { OpenedProject, OpenMemory, OpenProjectOptions, PreparedProject } from "./open-project.js";
 import { analysisKeyOf, isRecordable, memoryOf, readScanRecord, scanRecordPath, writeScanRecord } from "./scan-record.js";
@@ -116,6 +117,12 @@ interface DiskState {
   files: ReadonlySet<string>;
   /** Files given texts of that are not part of the project as the check found it. */
   outside: Set<string>;
+  /** The files with a text (not skipped): those an edited text replaces. */
+  sources: ReadonlySet<string>;
+  /** The key of the disk's texts, once asked. */
+  key?: string;
+  /** Whether this call checked the disk (its timings are this call's). */
+  fresh: boolean;
 }
 
 class IncrementalSession implements ProjectSession {
@@ -151,33 +158,33 @@ class IncrementalSession implements ProjectSession {
   scan(overrides?: ReadonlyMap<string, string>): SessionScan {
     const options: OpenProjectOptions = { ...this.options, ...(this.cacheDirectory ? { cacheLocation: this.cacheDirectory } : { cache: false }) };
     const disk = this.diskState(options, overrides);
-    const prepared = withEditedTexts(disk, overrides);
-    let differs = false;
-    for (const file of overrides?.keys() ?? []) {
-      if (prepared.blobIds.get(file) === disk.blobIds.get(file)) continue;
-      differs = true;
+    const edits = editsOf(disk, overrides);
+    for (const file of edits.keys()) {
       this.edited.delete(file);
       this.edited.add(file);
       if (this.edited.size > watchedFiles) this.edited.delete(this.edited.values().next().value ?? file);
     }
-    const key = analysisKeyOf(prepared);
+    // Texts equal to the disk's (every lint of a whole-project run) have the disk's key, found once per check.
+    const edited = edits.size === 0 ? undefined : withEditedTexts(disk.prepared, edits);
+    const key = edited ? analysisKeyOf(edited) : (disk.key ??= analysisKeyOf(disk.prepared));
     if (this.last && this.last.key === key) {
-      const stats = { ...this.last.project.stats, parsed: 0, cached: this.last.project.stats.files, timings: prepared.timings };
+      const stats = { ...this.last.project.stats, parsed: 0, cached: this.last.project.stats.files, timings: disk.fresh ? disk.prepared.timings : {} };
       this.last = { ...this.last, project: { ...this.last.project, stats }, analysed: false };
       return this.last;
     }
+    const prepared = edited ?? withEditedTexts(disk.prepared, undefined);
     const project = extractPrepared(prepared, options, this.memory).link();
     // The links and export uses that read no changed file are kept (while the resolver, so the file list, is the same).
     const earlier = this.last && { result: this.last.result, changed: changedFiles(this.last.project.facts, project.facts) };
     const result = scanProject(project, earlier);
     this.last = { findings: result.findings, project, result, key, analysed: true, byFile: byFile(result.findings) };
     // Texts equal to the disk's (a whole-project ESLint run) leave a record the CLI can use.
-    if (this.recordFile && !differs) this.record(this.last, prepared.discovery);
+    if (this.recordFile && !edited) this.record(this.last, prepared.discovery);
     return this.last;
   }
 
   /** The disk's state: checked again when the interval is over, or when an edited file stats otherwise than at the last check. */
-  private diskState(options: OpenProjectOptions, overrides: ReadonlyMap<string, string> | undefined): PreparedProject {
+  private diskState(options: OpenProjectOptions, overrides: ReadonlyMap<string, string> | undefined): DiskState {
     const now = Date.now();
     const known = this.disk;
     if (
@@ -188,12 +195,14 @@ class IncrementalSession implements ProjectSession {
       [...(overrides?.keys() ?? [])].every((file) => known.files.has(file) || known.outside.has(file))
     ) {
       for (const file of overrides?.keys() ?? []) if (!known.files.has(file)) known.outside.add(file);
-      return { ...known.prepared, timings: {} };
+      known.fresh = false;
+      return known;
     }
     const prepared = prepareProject(options, { memory: this.memory });
     const files = new Set([...prepared.files, ...prepared.skipped.map((source) => source.file)]);
-    this.disk = { prepared, checkedAt: now, files, outside: new Set([...(overrides?.keys() ?? [])].filter((file) => !files.has(file))) };
-    return prepared;
+    const outside = new Set([...(overrides?.keys() ?? [])].filter((file) => !files.has(file)));
+    this.disk = { prepared, checkedAt: now, files, outside, sources: new Set(prepared.sources.map((source) => source.file)), fresh: true };
+    return this.disk;
   }
 
   /** Whether `file` stats as the last disk check recorded it (a racy file, recorded without stats, does not). */
@@ -248,4 +257,13 @@ function changedFiles(before: ReadonlyMap<string, FileFacts>, after: ReadonlyMap
   for (const [file, facts] of after) if (before.get(file) !== facts) changed.add(file);
   for (const file of before.keys()) if (!after.has(file)) changed.add(file);
   return changed;
+}
+
+/** The edited texts that differ from the disk's, for files with a text. */
+function editsOf(disk: DiskState, overrides: ReadonlyMap<string, string> | undefined): Map<string, string> {
+  const edits = new Map<string, string>();
+  for (const [file, text] of overrides ?? []) {
+    if (disk.sources.has(file) && blobId(Buffer.from(text, "utf8")) !== disk.prepared.blobIds.get(file)) edits.set(file, text);
+  }
+  return edits;
 }
