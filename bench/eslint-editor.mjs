@@ -3,7 +3,8 @@
 // graph, then 20 files, spread over the project, are each edited (a new function added, unsaved) and
 // re-linted with `ESLint.lintText`, one at a time. Prints one JSON line: the first lint's time, and
 // per edit its wall and CPU time, and the heap (after a forced GC) and RSS after it.
-// Usage: node --expose-gc bench/eslint-editor.mjs <staged project root>
+// With --parser-only, the same lints without deadflag's rules: what ESLint itself costs per re-lint.
+// Usage: node --expose-gc bench/eslint-editor.mjs <staged project root> [--parser-only]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,6 +13,7 @@ import { distDir } from "./corpora.mjs";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..");
 const root = path.resolve(process.argv[2]);
+const parserOnly = process.argv.includes("--parser-only");
 const { ESLint } = await import(pathToFileURL(path.join(repoRoot, "node_modules", "eslint", "lib", "api.js")).href);
 const { default: tseslint } = await import(pathToFileURL(path.join(repoRoot, "node_modules", "typescript-eslint", "dist", "index.js")).href);
 const { default: deadflag } = await import(pathToFileURL(path.join(distDir, "rules", "index.js")).href);
@@ -22,7 +24,7 @@ const eslint = new ESLint({
   overrideConfig: [
     { files: ["**/*.ts"], languageOptions: { parser: tseslint.parser } },
     { linterOptions: { reportUnusedDisableDirectives: "off" } },
-    deadflag.configs.recommended,
+    ...(parserOnly ? [] : [deadflag.configs.recommended]),
     // An editor's first lint after opening a project: the facts cache is cold, as on a fresh clone.
     { settings: { deadflag: { cache: false } } },
   ],
