@@ -259,3 +259,61 @@ ${body}
     expectSameStory(findings[0], events[0]);
   });
 });
+
+describe("reads behind a flag map (a configured accessor that returns every flag of a team)", () => {
+  // papermark's `webhooks`: the key gated managing incoming webhooks, was removed, and came back
+  // gating the outgoing webhooks sent when a link is viewed.
+  const config = JSON.stringify({ flags: { accessors: [{ function: "getFeatureFlags", returns: "flag-map" }] }, entry: ["src/incoming.ts", "src/visit.ts"] });
+  const flags = `export async function getFeatureFlags(teamId: string): Promise<Record<string, boolean>> {\n  const response = await fetch("https://config.example/flags/" + teamId);\n  return (await response.json()) as Record<string, boolean>;\n}\n`;
+  const incoming = (gated: boolean): string => `import { getFeatureFlags } from "./flags.js";
+import { manageIncomingWebhooks } from "./webhooks.js";
+
+export async function handle(teamId: string): Promise<number> {
+  const features = await getFeatureFlags(teamId);
+${gated ? "  if (!features.webhooks) return 403;\n" : ""}  return manageIncomingWebhooks(teamId);
+}
+`;
+  const visit = (gated: boolean): string => `import { getFeatureFlags } from "./flags.js";
+import { sendViewWebhooks } from "./webhooks.js";
+
+export async function recordVisit(teamId: string, linkId: string): Promise<void> {
+  const features = await getFeatureFlags(teamId);
+  if (${gated ? "features.webhooks" : "teamId === linkId"}) await sendViewWebhooks(teamId, linkId);
+}
+`;
+  const webhooks = `export async function manageIncomingWebhooks(teamId: string): Promise<number> {
+  const response = await fetch("https://api.example/incoming-webhooks?team=" + teamId, { method: "PUT" });
+  return response.status;
+}
+
+export async function sendViewWebhooks(teamId: string, linkId: string): Promise<void> {
+  await fetch("https://hooks.example/link-viewed", { method: "POST", body: JSON.stringify({ teamId, linkId }) });
+}
+`;
+
+  it("reports the key read again from the map for other code as resurrected, in diff and history alike", async () => {
+    const { findings, events, commits } = await diffAndHistory([
+      { "deadflag.config.json": config, "src/flags.ts": flags, "src/webhooks.ts": webhooks, "src/incoming.ts": incoming(true), "src/visit.ts": visit(false) },
+      { "src/incoming.ts": incoming(false) },
+      { "src/visit.ts": visit(true) },
+    ]);
+    // Another holder in another file: the read is new, and unrelated to every old read.
+    expect(summary(findings)).toEqual(["resurrected error src/visit.ts:6 new-read"]);
+    expect(findings[0]?.data).toMatchObject({ before: ["manageIncomingWebhooks (src/webhooks.ts)"], after: ["sendViewWebhooks (src/webhooks.ts)"] });
+    expect(findings[0]?.message).toBe(
+      `webhooks was removed and comes back: it switched manageIncomingWebhooks (src/webhooks.ts) at ${commits[0]?.slice(0, 7)} (src/incoming.ts:6); ` +
+        "now it is read at src/visit.ts:6 and switches sendViewWebhooks (src/webhooks.ts). Use a new key.",
+    );
+    expectSameStory(findings[0], events[0]);
+  });
+
+  it("is the same meaning when the map is read in another statement for the same code", async () => {
+    const moved = incoming(true).replace("  if (!features.webhooks) return 403;\n", "  const allowed = features.webhooks;\n  if (!allowed) return 403;\n");
+    const { findings, events } = await diffAndHistory([
+      { "deadflag.config.json": config, "src/flags.ts": flags, "src/webhooks.ts": webhooks, "src/incoming.ts": incoming(true), "src/visit.ts": visit(false) },
+      { "src/incoming.ts": moved },
+    ]);
+    expect(findings).toEqual([]);
+    expect(events).toEqual([]);
+  });
+});
