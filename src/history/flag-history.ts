@@ -29,7 +29,7 @@ import { isInDevelopment, keysInDevelopment } from "./flag-life.js";
 import { GitRepository } from "./git-repository.js";
 import type { RevisionProject } from "./open-revision.js";
 import type { FactsStore } from "./open-revision.js";
-import { openRevision, revisionFactsReader } from "./open-revision.js";
+import { discoverRevision, openRevision, revisionFactsReader } from "./open-revision.js";
 import type { RevisionFactsOf } from "./walked-project.js";
 import { blobKey, WalkedProject } from "./walked-project.js";
 import type { FlagLife } from "./reuse-finding.js";
@@ -241,7 +241,9 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       if (walked && !touchesMeaning && !configChanged && options.analyseEveryCommit !== true) {
         // No meaning held depends on a changed file: unless the changes add or remove a read, the
         // commit changes nothing (as a whole analysis would find), and costs only its changed files.
-        const keys = await walked.advance({ changed, tree, commit }, underRoot, factsOf(tree), warnings);
+        const keys = await walked.advance({ changed, tree, commit }, underRoot, factsOf(tree), warnings, () =>
+          discoverRevision({ repo, root, revision: { kind: "commit", commit }, loaded }),
+        );
         if (keys && sameKeys(new Set([...keys].filter(tracked)), meanings)) {
           previous = { commit };
           continue;

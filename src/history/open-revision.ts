@@ -15,6 +15,7 @@ import type { FileFacts } from "../facts/file-facts.js";
 import { LinkedProject } from "../graph/linked-project.js";
 import type { ModuleResolver } from "../graph/module-resolver.js";
 import { createModuleResolver } from "../graph/module-resolver.js";
+import type { ProjectLayout } from "../project/discover-project.js";
 import { discoverProject } from "../project/discover-project.js";
 import { findEntries } from "../project/find-entries.js";
 import type { ProjectFileSystem } from "../project/project-file-system.js";
@@ -35,6 +36,8 @@ export interface RevisionProject extends OpenedProject {
   resolverFor(files: readonly string[]): ModuleResolver;
   /** Every file discovery and the entry presets read or looked for, relative to the repository root: what the layout depends on. */
   consulted: string[];
+  /** What module resolution depends on besides the file list (see {@link resolutionKeyOf}). */
+  resolutionKey: string;
 }
 
 /** Facts by content (the FactsCache, or a view over it that knows more blobs). */
@@ -119,12 +122,14 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
     createModuleResolver(root, list, layout.compilerOptions, { compilerOptionsOf: layout.compilerOptionsOf, packages: layout.packages });
   const linked = new LinkedProject(ordered, options.resolverOf ? options.resolverOf(files, resolverFor) : resolverFor(files));
   const consulted = layout.consulted().map((file) => toPosix(path.relative(repo.root, file)));
+  const resolutionKey = resolutionKeyOf(layout);
   const registry = presentRegistries(config, loaded, root, linked, layout.listed, name, diagnostics);
   return {
     revision: name,
     readText,
     resolverFor,
     consulted,
+    resolutionKey,
     root,
     config: { ...config, flags: { ...config.flags, registry } },
     configFile: loaded.file,
@@ -145,6 +150,43 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
       timings: { open: performance.now() - started },
     },
   };
+}
+
+/**
+ * Discovery alone at a revision: what module resolution depends on besides the file list, and
+ * what discovery read. `history` runs it when a commit changes such a file (a dependency added to
+ * package.json, next.config.js edited) to tell whether the revision must be opened whole.
+ */
+export async function discoverRevision(
+  options: Pick<OpenRevisionOptions, "repo" | "root" | "revision" | "loaded">,
+): Promise<{ resolutionKey: string; consulted: string[]; diagnostics: EngineDiagnostic[] }> {
+  const { repo, root, revision, loaded } = options;
+  const fileSystem = revisionFileSystem(repo, root, revision);
+  const config = await revisionConfig(fileSystem, loaded);
+  const project = config.project === undefined ? undefined : path.resolve(loaded.directory, config.project);
+  const diagnostics: EngineDiagnostic[] = [];
+  const layout = await discoverProject(fileSystem, { project, ignore: config.ignore }, diagnostics);
+  const consulted = layout.consulted().map((file) => toPosix(path.relative(repo.root, file)));
+  return { resolutionKey: resolutionKeyOf(layout), consulted, diagnostics };
+}
+
+/** Manifest fields module resolution never reads. */
+const unresolvedManifestFields = new Set(["dependencies", "devDependencies", "peerDependencies", "optionalDependencies", "scripts", "version", "description"]);
+
+/**
+ * The inputs of module resolution besides the file list: the root tsconfig, the compiler options
+ * in the order files use them, and the packages (manifests without dependencies and scripts).
+ */
+function resolutionKeyOf(layout: ProjectLayout): string {
+  const options = new Set(layout.files.map((file) => layout.compilerOptionsOf(file)));
+  const packages = layout.packages.map((p) => ({
+    directory: p.directory,
+    name: p.name,
+    workspace: p.workspace,
+    compilerOptions: p.compilerOptions,
+    manifest: Object.fromEntries(Object.entries(p.manifest).filter(([field]) => !unresolvedManifestFields.has(field))),
+  }));
+  return JSON.stringify({ tsconfig: layout.tsconfig, root: layout.compilerOptions, options: [...options], packages });
 }
 
 /** How {@link revisionFactsReader} finds a file's facts. */

@@ -37,7 +37,8 @@ export class WalkedProject {
     private readonly facts: Map<string, FileFacts>,
     private readonly resolver: CarriedResolver,
     private readonly resolverFor: (files: readonly string[]) => ModuleResolver,
-    private readonly consulted: ReadonlySet<string>,
+    private consulted: ReadonlySet<string>,
+    private readonly resolutionKey: string,
     private readonly footprint: FlagFootprint,
     /** Root-relative path → repository-relative. */
     private readonly fromRoot: (file: string) => string,
@@ -52,7 +53,7 @@ export class WalkedProject {
     const short = project.revision.slice(0, 7);
     const notes = project.diagnostics.filter((d) => d.message.includes(` at ${short};`)).map((diagnostic) => ({ diagnostic, short }));
     const resolver = project.linked.resolver instanceof CarriedResolver ? project.linked.resolver : new CarriedResolver(project.linked.resolver, project.files);
-    const walked = new WalkedProject(facts, resolver, project.resolverFor, new Set(project.consulted), footprint, fromRoot, notes);
+    const walked = new WalkedProject(facts, resolver, project.resolverFor, new Set(project.consulted), project.resolutionKey, footprint, fromRoot, notes);
     return { walked, index };
   }
 
@@ -61,8 +62,21 @@ export class WalkedProject {
    * the revision must be opened whole. Syntax errors of the changed files go to `warnings` as the
    * whole revision's would.
    */
-  async advance(change: WalkedChange, toRoot: (repoPath: string) => string | undefined, factsOf: RevisionFactsOf, warnings: RevisionWarnings): Promise<Set<string> | undefined> {
-    for (const file of change.changed) if (this.consulted.has(file)) return undefined;
+  async advance(
+    change: WalkedChange,
+    toRoot: (repoPath: string) => string | undefined,
+    factsOf: RevisionFactsOf,
+    warnings: RevisionWarnings,
+    rediscover: () => Promise<{ resolutionKey: string; consulted: string[]; diagnostics: EngineDiagnostic[] }>,
+  ): Promise<Set<string> | undefined> {
+    const notes: EngineDiagnostic[] = [];
+    if ([...change.changed].some((file) => this.consulted.has(file))) {
+      // A file discovery read changed: the walk goes on only if resolution's inputs did not.
+      const again = await rediscover();
+      if (again.resolutionKey !== this.resolutionKey) return undefined;
+      this.consulted = new Set(again.consulted);
+      notes.push(...again.diagnostics);
+    }
     const changed = new Set<string>();
     const addedOrDeleted = new Set<string>();
     const errors: EngineDiagnostic[] = [];
@@ -94,6 +108,7 @@ export class WalkedProject {
     if (addedOrDeleted.size > 0) this.resolver.update(this.resolverFor([...this.facts.keys()].sort()), addedOrDeleted);
     const checked = this.footprint.check(this.facts, this.resolver, { changed, addedOrDeleted });
     if (!checked) return undefined;
+    for (const note of notes) warnings.push(note);
     for (const { diagnostic, short } of this.revisionNotes) {
       warnings.push({ ...diagnostic, message: diagnostic.message.replace(` at ${short};`, ` at ${change.commit.slice(0, 7)};`) });
     }

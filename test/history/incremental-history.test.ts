@@ -42,6 +42,8 @@ const steps: FileChanges[] = [
   // The barrel now re-exports the wrapper: the unchanged file's call becomes a read.
   { "src/lib/index2.ts": `export { isOn as isOn2 } from "./wrapper.js";\n` },
   { "src/util.ts": util(41) },
+  // A dependency added: discovery reads package.json again, resolution's inputs are the same.
+  { "package.json": `{ "name": "shop", "main": "src/index.ts", "dependencies": { "left-pad": "1.3.0" } }\n`, "src/util.ts": util(42) },
   // The missing file is added: the import resolves, and the call reads a flag.
   { "src/lib/later.ts": `export { isOn as isOn3 } from "./wrapper.js";\n` },
   // The flag pointed at other code.
