@@ -13,36 +13,61 @@ import { LinkedProject } from "../graph/linked-project.js";
 import type { ModuleResolver, ResolvedModule } from "../graph/module-resolver.js";
 import { fileStems, specifierStems } from "./carried-resolver.js";
 
-/** The project facts, iterated over `focus` only (all when unset), recording lookups per iterated file. */
-class RecordingFacts extends Map<string, FileFacts> {
+/**
+ * The project facts, iterated over `focus` only (all when unset), recording lookups per iterated
+ * file. A view over the walk's facts, not a copy: a check costs the files it looks at.
+ */
+class RecordingFacts implements ReadonlyMap<string, FileFacts> {
   focus: ReadonlySet<string> | undefined;
   /** The file whose facts the index is processing (the current iteration), if any. */
   current: string | undefined;
   /** Files looked up while each file was processed; lookups outside an iteration go under "". */
-  lookups = new Map<string, Set<string>>();
+  readonly lookups = new Map<string, Set<string>>();
 
-  override get(file: string): FileFacts | undefined {
+  constructor(private readonly all: ReadonlyMap<string, FileFacts>) {}
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  get(file: string): FileFacts | undefined {
     const owner = this.current ?? "";
     let seen = this.lookups.get(owner);
     if (!seen) this.lookups.set(owner, (seen = new Set()));
     seen.add(file);
-    return super.get(file);
+    return this.all.get(file);
   }
 
-  override *[Symbol.iterator](): MapIterator<[string, FileFacts]> {
-    const files = this.focus ? [...this.focus].filter((f) => this.has(f)) : [...this.keys()];
+  has(file: string): boolean {
+    return this.all.has(file);
+  }
+
+  *[Symbol.iterator](): MapIterator<[string, FileFacts]> {
+    const files = this.focus ? [...this.focus].filter((f) => this.all.has(f)) : [...this.all.keys()];
     try {
       for (const file of files) {
         this.current = file;
-        yield [file, super.get(file) as FileFacts];
+        yield [file, this.all.get(file) as FileFacts];
       }
     } finally {
       this.current = undefined;
     }
   }
 
-  override entries(): MapIterator<[string, FileFacts]> {
+  entries(): MapIterator<[string, FileFacts]> {
     return this[Symbol.iterator]();
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [file] of this) yield file;
+  }
+
+  *values(): MapIterator<FileFacts> {
+    for (const [, facts] of this) yield facts;
+  }
+
+  forEach(callback: (value: FileFacts, key: string, map: ReadonlyMap<string, FileFacts>) => void): void {
+    for (const [file, facts] of this) callback(facts, file, this);
   }
 }
 
