@@ -3,7 +3,7 @@
 // Each corpus is staged as a small project (bench/.corpus/projects/<id>/) so that deadflag and knip
 // see the same project files (one tsconfig) and the same entries (the package's public API).
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -195,8 +195,8 @@ function writeJson(file, value) {
 /**
  * A project of at least `minFiles` source files made from the corpora, for the memory target of a
  * large project: effect's sources once (packages/effect/src) and copies of rxjs's and zod's under
- * distinct folders (packages/c<N>/rxjs/src, packages/c<N>/zod/src), each copy with its own entries
- * and tests; self-imports (`zod/v4`, `effect/*`) resolve to the first copy. Staged in
+ * distinct folders (packages/c<N>/rxjs/src, packages/c<N>/zod/src), each copied file with a comment
+ * line that makes its content distinct, each copy with its own entries and tests; self-imports (`zod/v4`, `effect/*`) resolve to the first copy. Staged in
  * bench/.corpus/projects/large (copied only once); returns { root, files }.
  */
 export function prepareLargeCorpus(minFiles = 5000) {
@@ -206,12 +206,20 @@ export function prepareLargeCorpus(minFiles = 5000) {
   const copies = Math.ceil((minFiles - count.effect) / (count.rxjs + count.zod));
   const root = path.join(corpusDir, "projects", "large");
   const stamp = path.join(root, ".staged-from");
-  const version = JSON.stringify([rxjs.pkg, zod.pkg, effect.pkg, copies]);
+  const version = JSON.stringify([rxjs.pkg, zod.pkg, effect.pkg, copies, "distinct copies"]);
   if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
     rmSync(root, { recursive: true, force: true });
     cpSync(sources.effect, path.join(root, "packages", "effect", "src"), { recursive: true });
     for (let n = 0; n < copies; n++) {
-      for (const id of ["rxjs", "zod"]) cpSync(sources[id], path.join(root, "packages", `c${n}`, id, "src"), { recursive: true });
+      for (const id of ["rxjs", "zod"]) {
+        const target = path.join(root, "packages", `c${n}`, id, "src");
+        cpSync(sources[id], target, { recursive: true });
+        // A line of its own in every copied file: a file's facts are keyed by its content, so
+        // identical copies would be parsed once and share their facts, unlike a real project's files.
+        for (const name of readdirSync(target, { recursive: true })) {
+          if (/\.tsx?$/.test(String(name))) appendFileSync(path.join(target, String(name)), `\n// bench copy ${n}\n`);
+        }
+      }
     }
     writeFileSync(stamp, version);
   }
