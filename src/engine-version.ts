@@ -5,4 +5,4 @@
 export const engineVersion = "0.1.0";
 
 /** Bumped whenever the shape or meaning of FileFacts changes, within one package version too. */
-export const factsSchemaVersion = 17;
+export const factsSchemaVersion = 18;

@@ -97,7 +97,7 @@ function walkUp(
     }
     if (ts.isIfStatement(parent) && parent.expression === node) {
       const truthy = branchOf(parent.thenStatement, ctx);
-      const rest = parent.elseStatement || !alwaysExits(parent.thenStatement) ? undefined : restOfBlock(parent, ctx);
+      const rest = parent.elseStatement || !alwaysExits(parent.thenStatement, ctx) ? undefined : restOfBlock(parent, ctx);
       if (parent.elseStatement) {
         push("if", parent, { truthy, falsy: branchOf(parent.elseStatement, ctx) });
       } else if (rest) {
@@ -227,7 +227,7 @@ function switchGuard(statement: ts.SwitchStatement, truth: Truth, ctx: Extractio
     }
     if (clause.statements.length === 0) continue;
     cases.push({ values, isDefault, branch: statementsBranch(clause.statements, clause, ctx) });
-    if (alwaysExits(lastStatementOf(clause.statements))) {
+    if (alwaysExits(lastStatementOf(clause.statements), ctx)) {
       values = [];
       isDefault = false;
     }
@@ -247,7 +247,7 @@ function lastStatementOf(statements: readonly ts.Statement[]): ts.Statement | un
 }
 
 /** True when control never falls out of `statement`: it returns, throws, breaks or continues. */
-function alwaysExits(statement: ts.Statement | undefined): boolean {
+function alwaysExits(statement: ts.Statement | undefined, ctx: ExtractionContext): boolean {
   if (statement === undefined) return false;
   if (
     ts.isReturnStatement(statement) ||
@@ -257,11 +257,29 @@ function alwaysExits(statement: ts.Statement | undefined): boolean {
   ) {
     return true;
   }
-  if (ts.isBlock(statement)) return alwaysExits(lastStatementOf(statement.statements));
+  if (ts.isExpressionStatement(statement)) return isCallThatNeverReturns(statement.expression, ctx);
+  if (ts.isBlock(statement)) return alwaysExits(lastStatementOf(statement.statements), ctx);
   if (ts.isIfStatement(statement)) {
-    return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
+    return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement, ctx) && alwaysExits(statement.elseStatement, ctx);
   }
   return false;
+}
+
+/**
+ * Next.js's navigation functions end a request by throwing, so `if (!on) redirect("/")` is an early
+ * exit as `if (!on) return …` is (a gate whose refusal moved from one to the other is the same gate).
+ * Only the functions imported from `next/navigation` count: a local `redirect` may return.
+ */
+const neverReturningImports: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["next/navigation", new Set(["redirect", "permanentRedirect", "notFound", "forbidden", "unauthorized"])],
+]);
+
+function isCallThatNeverReturns(expression: ts.Expression, ctx: ExtractionContext): boolean {
+  const call = ts.isAwaitExpression(expression) ? expression.expression : expression;
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
+  const declaration = lookUpName(call.expression.text, call, ctx);
+  if (declaration?.kind !== "import" || declaration.origin.kind !== "import") return false;
+  return neverReturningImports.get(declaration.origin.specifier)?.has(declaration.origin.imported) === true;
 }
 
 function restOfBlock(statement: ts.IfStatement, ctx: ExtractionContext): BranchFact | undefined {

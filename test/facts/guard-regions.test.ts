@@ -255,6 +255,19 @@ describe("guard regions", () => {
       ).toEqual([{ kind: "early-exit", polarity: "negative", at: "5:5", off: "continue;", on: "handle(item);" }]);
     });
 
+    it("treats a call of Next.js's redirect or notFound (they throw) as an exit, and a local redirect as a call", () => {
+      const gate = 'if (!(await client.getBooleanValue("a", false))) redirect("/");';
+      expect(guardsOf("a", ['import { redirect } from "next/navigation";', ...fn(gate, "render();")])).toEqual([
+        { kind: "early-exit", polarity: "negative", at: "5:3", off: 'redirect("/");', on: "render();" },
+      ]);
+      expect(
+        guardsOf("a", ['import { notFound as missing } from "next/navigation";', ...fn('if (!(await client.getBooleanValue("a", false))) missing();', "render();")]),
+      ).toEqual([{ kind: "early-exit", polarity: "negative", at: "5:3", off: "missing();", on: "render();" }]);
+      expect(guardsOf("a", ["function redirect(to: string) { console.log(to); }", ...fn(gate, "render();")])).toEqual([
+        { kind: "if", polarity: "negative", at: "5:3", off: 'redirect("/");' },
+      ]);
+    });
+
     it("records a plain `if` when nothing follows the exit in its block", () => {
       expect(guardsOf("a", fn("other;", 'if (await client.getBooleanValue("a", false)) return;'))).toEqual([
         { kind: "if", polarity: "positive", at: "5:3", on: "return;" },
