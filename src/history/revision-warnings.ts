@@ -1,12 +1,23 @@
 // What `diff` and `history` say about input they skipped or read partly, as `scan` does: the
 // revision's own diagnostics (files that do not decode, registries missing at that commit) and the
-// syntax errors of its files, each once.
+// syntax errors of its files, each once. A warning about one commit (`… at <commit>; …`) that
+// recurs at every commit of a long history is said once with the count and the first and last
+// commit: a registry added late gave 749 identical lines on dub.
 import type { EngineDiagnostic } from "../engine/engine-diagnostic.js";
 import type { RevisionProject } from "./open-revision.js";
 
+/** The commit part of a per-commit warning (`registry not found at 67f1b33; …`). */
+const atCommit = / at ([0-9a-f]{7,40});/;
+
+interface SeenWarning {
+  diagnostic: EngineDiagnostic;
+  /** The commits it was seen at, in walk order. */
+  commits: Set<string>;
+}
+
 /** Collects warnings across revisions, each file and message once. */
 export class RevisionWarnings {
-  private readonly seen = new Map<string, EngineDiagnostic>();
+  private readonly seen = new Map<string, SeenWarning>();
 
   /** Adds a revision's diagnostics and the syntax errors of its files (of `files` only, when given). */
   add(project: RevisionProject, files?: ReadonlySet<string>): void {
@@ -21,12 +32,21 @@ export class RevisionWarnings {
 
   /** Adds one warning. */
   push(diagnostic: EngineDiagnostic): void {
-    const id = `${diagnostic.file ?? ""}\0${diagnostic.message}`;
-    if (!this.seen.has(id)) this.seen.set(id, diagnostic);
+    const commit = atCommit.exec(diagnostic.message)?.[1];
+    const message = commit === undefined ? diagnostic.message : diagnostic.message.replace(atCommit, " at {commits};");
+    const id = `${diagnostic.file ?? ""}\0${message}`;
+    const known = this.seen.get(id);
+    if (known === undefined) this.seen.set(id, { diagnostic, commits: new Set(commit === undefined ? [] : [commit]) });
+    else if (commit !== undefined) known.commits.add(commit);
   }
 
-  /** Every warning, in the order first seen. */
+  /** Every warning, in the order first seen; a per-commit warning seen at several commits once. */
   list(): EngineDiagnostic[] {
-    return [...this.seen.values()];
+    return [...this.seen.values()].map(({ diagnostic, commits }) => {
+      if (commits.size < 2) return diagnostic;
+      const walked = [...commits];
+      const span = ` at ${walked.length} commits (${walked[0]} to ${walked[walked.length - 1]});`;
+      return { ...diagnostic, message: diagnostic.message.replace(atCommit, span) };
+    });
   }
 }
