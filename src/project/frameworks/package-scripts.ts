@@ -9,6 +9,7 @@ import type { FrameworkPreset, PresetContext, PresetEntries } from "./framework-
 import { resolveFileReference } from "./file-reference.js";
 import { escapeGlob, matchFiles, sourceExtensionGlob } from "./match-files.js";
 import { dispatchedFolders } from "./script-dispatch.js";
+import { commandWords } from "./shell-words.js";
 import { isRecord } from "../project-package.js";
 import { publishedSources } from "../published-source.js";
 
@@ -105,8 +106,7 @@ function dispatchedPrograms(program: string, context: PresetContext): string[] {
 /** The program files a shell command runs through one of {@link runners}. */
 function programsOf(command: string): string[] {
   const programs: string[] = [];
-  for (const part of command.split(/&&|\|\||[;|&]/)) {
-    const words = part.trim().split(/\s+/).map(unquote);
+  for (const words of commandWords(command)) {
     for (let at = 0; at < words.length; at++) {
       const word = words[at] ?? "";
       if (!runners.has(word.replace(/^.*\//, ""))) continue;
@@ -127,8 +127,4 @@ function programsOf(command: string): string[] {
     }
   }
   return programs;
-}
-
-function unquote(word: string): string {
-  return word.replace(/^(["'])(.*)\1$/, "$2");
 }

@@ -8,6 +8,7 @@
 // https://react.email/docs/cli
 import type { FrameworkPreset, PresetContext, PresetEntries } from "./framework-preset.js";
 import { isRecord } from "../project-package.js";
+import { commandWords } from "./shell-words.js";
 
 /** The React Email preset. */
 export const reactEmail: FrameworkPreset = {
@@ -36,8 +37,7 @@ function templateFolders(manifest: Record<string, unknown>): string[] {
   if (isRecord(scripts)) {
     for (const command of Object.values(scripts)) {
       if (typeof command !== "string") continue;
-      for (const part of command.split(/&&|\|\||[;|&]/)) {
-        const words = part.trim().split(/\s+/).map((word) => word.replace(/^(["'])(.*)\1$/, "$2"));
+      for (const words of commandWords(command)) {
         const at = words.findIndex((word, i) => word.replace(/^.*\//, "") === "email" && /^(dev|build|export)$/.test(words[i + 1] ?? ""));
         if (at === -1) continue;
         const rest = words.slice(at + 2);
