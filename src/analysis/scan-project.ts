@@ -7,6 +7,8 @@ import { indexFlags } from "../engine/index-flags.js";
 import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
 import { ruleRegistry } from "../findings/rule-registry.js";
+import { FlagFootprint } from "../flags/flag-footprint.js";
+import type { FlagIndex } from "../flags/flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
 import type { EarlierResolutions } from "../graph/call-graph.js";
 import { withPackageNames } from "../project/package-of-file.js";
@@ -30,6 +32,17 @@ export interface ScanResult {
   timings: Record<string, number>;
   /** What each importer marks as used, for the next scan of the same project (see {@link EarlierScan}). */
   importerUsage: ImporterUsage;
+  /** What the flag index depended on, when the scan was asked to keep it (see {@link ScanOptions}). */
+  footprint?: FlagFootprint;
+}
+
+/** How a scan that is one of a series (an editor session's) prepares for the next. */
+export interface ScanOptions {
+  /**
+   * Record what the flag index depends on, so that the next scan, given this one as `earlier`,
+   * indexes only the files a change can affect (recording costs a few percent of a full index).
+   */
+  keepFootprint?: boolean;
 }
 
 /** An earlier scan of the same project, and the files whose facts changed since. */
@@ -43,7 +56,7 @@ export interface EarlierScan {
  * export uses that read no changed file are kept (the same as found again; a different file list
  * keeps nothing), and reachability and the rules run again over the linked graph.
  */
-export function scanProject(project: OpenedProject, earlier?: EarlierScan): ScanResult {
+export function scanProject(project: OpenedProject, earlier?: EarlierScan, options: ScanOptions = {}): ScanResult {
   const timings: Record<string, number> = {};
   const time = <T>(phase: string, work: () => T): T => {
     const started = performance.now();
@@ -51,7 +64,7 @@ export function scanProject(project: OpenedProject, earlier?: EarlierScan): Scan
     timings[phase] = performance.now() - started;
     return result;
   };
-  const index = time("index", () => indexFlags(project));
+  const { index, footprint } = time("index", () => indexOf(project, earlier, options.keepFootprint === true));
   const context = time("graph", () => buildContext(project, index, earlier && { graph: earlier.result.context.graph, changed: earlier.changed }));
   const sameLinks = earlier !== undefined && earlier.result.context.graph.linked.resolver === project.linked.resolver;
   let importerUsage: ImporterUsage = new Map();
@@ -72,7 +85,23 @@ export function scanProject(project: OpenedProject, earlier?: EarlierScan): Scan
     ];
   });
   const sorted = sortFindings(withoutRepeats(applySeverities(findings, project)).map(statingUncertainty));
-  return { findings: withPackageNames(sorted, project.packages), context, timings, importerUsage };
+  return { findings: withPackageNames(sorted, project.packages), context, timings, importerUsage, ...(footprint ? { footprint } : {}) };
+}
+
+/**
+ * The flag index; with `keep`, also what it depends on. An earlier scan's footprint, for the same
+ * file list and config, is checked against the changed files: when it holds, only the files a change
+ * can affect are indexed again (the result is the full index); otherwise every file is.
+ */
+function indexOf(project: OpenedProject, earlier: EarlierScan | undefined, keep: boolean): { index: FlagIndex; footprint?: FlagFootprint } {
+  if (!keep) return { index: indexFlags(project) };
+  const { linked } = project;
+  const known = earlier?.result.footprint;
+  if (known && earlier.result.context.graph.linked.resolver === linked.resolver && earlier.result.context.config === project.config) {
+    const checked = known.check(linked.facts, linked.resolver, { changed: earlier.changed, addedOrDeleted: new Set() });
+    if (checked) return { index: checked.index, footprint: known };
+  }
+  return FlagFootprint.full(linked.facts, linked.resolver, (recording) => indexFlags({ ...project, linked: recording }));
 }
 
 /** An unreachable export is also unimported; the unreachable-code finding says more, so it stays alone. */

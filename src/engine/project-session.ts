@@ -176,7 +176,7 @@ class IncrementalSession implements ProjectSession {
     const project = extractPrepared(prepared, options, this.memory).link();
     // The links and export uses that read no changed file are kept (while the resolver, so the file list, is the same).
     const earlier = this.last && { result: this.last.result, changed: changedFiles(this.last.project.facts, project.facts) };
-    const result = scanProject(project, earlier);
+    const result = scanProject(project, earlier, { keepFootprint: true });
     this.last = { findings: result.findings, project, result, key, analysed: true, byFile: byFile(result.findings) };
     // Texts equal to the disk's (a whole-project ESLint run) leave a record the CLI can use.
     if (this.recordFile && !edited) this.record(this.last, prepared.discovery);

@@ -4,21 +4,8 @@
 // such a commit. An added or deleted file can only change the answer for a specifier that names it:
 // one whose last segment is the file's name (`./a`, `./a.js`, `@/lib/a` for `lib/a.ts`), or its
 // folder's for an index file; those answers are forgotten, the others kept.
-import path from "node:path";
 import type { ModuleResolver, ResolvedModule } from "../graph/module-resolver.js";
-
-/** The names a specifier may stand for: its last segment, with and without its extension. */
-export function specifierStems(specifier: string): string[] {
-  const base = path.posix.basename(specifier);
-  const bare = base.replace(/\.[^.]*$/, "");
-  return bare === base || bare === "" ? [base] : [base, bare];
-}
-
-/** The names a file answers to as an import target: its name without extension, and its folder's for an index file. */
-export function fileStems(file: string): string[] {
-  const bare = path.posix.basename(file).replace(/\.[^.]*$/, "");
-  return bare === "index" ? [bare, path.posix.basename(path.posix.dirname(file))] : [bare];
-}
+import { fileStems, specifierStems } from "../graph/module-stems.js";
 
 /** A resolver that keeps its answers across file lists, forgetting those an added or deleted file may change. */
 export class CarriedResolver implements ModuleResolver {

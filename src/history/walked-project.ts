@@ -10,8 +10,8 @@ import type { FlagIndex } from "../flags/flag-index.js";
 import type { ModuleResolver } from "../graph/module-resolver.js";
 import { isSkippedFolder } from "../project/listed-folders.js";
 import { CarriedResolver } from "./carried-resolver.js";
-import type { IndexBuilder } from "./flag-footprint.js";
-import { FlagFootprint } from "./flag-footprint.js";
+import type { IndexBuilder } from "../flags/flag-footprint.js";
+import { FlagFootprint } from "../flags/flag-footprint.js";
 import type { RevisionProject } from "./open-revision.js";
 import type { RevisionWarnings } from "./revision-warnings.js";
 

@@ -197,6 +197,59 @@ describe("the incremental engine on real code (rxjs@7.8.2's sources)", () => {
   }, 120_000);
 });
 
+describe("projectSessionFor: the flag index across edits", () => {
+  it("indexes only what an edit can affect, and the index is the one a cold scan builds", async () => {
+    const root = tempProject({});
+    cpSync(path.resolve("examples/knight-capital"), root, { recursive: true, filter: (source) => !source.includes("node_modules") && !source.endsWith("/history") });
+    // A call that becomes a read when another file changes what it names (no new reader is inferred).
+    writeFileSync(path.join(root, "src/exchange/sdk.ts"), "export const Sdk = { getClient: () => ({ getBooleanValue: (_key: string, fallback: boolean) => fallback }) };\n");
+    writeFileSync(
+      path.join(root, "src/exchange/audit.ts"),
+      'import { Sdk } from "./sdk.js";\nexport function audit(message: string): void {\n  if (Sdk.getClient().getBooleanValue("audit-trail", false)) console.log(message);\n}\n',
+    );
+    settle(root);
+    const session = projectSessionFor({ root, cache: false });
+    // As an editor saves: the file's own time changes, the config's and the folders' do not.
+    const write = (file: string, text: string): void => {
+      writeFileSync(path.join(root, file), text);
+      clock += 10;
+      utimesSync(path.join(root, file), clock, clock);
+    };
+    let footprint = session.scan().result.footprint;
+    expect(footprint).toBeDefined();
+    /** One edit on disk, then the session's index and findings against a cold scan's; `carried`: whether the edit kept the footprint. */
+    const step = async (name: string, edit: () => void, carried: boolean): Promise<void> => {
+      edit();
+      const scan = session.scan();
+      const cold = scanProject(await openProject({ root, cache: false }));
+      expect(scan.result.context.index, name).toEqual(cold.context.index);
+      expect(scan.findings, name).toEqual(cold.findings);
+      expect(scan.result.footprint === footprint, `${name}: footprint carried`).toBe(carried);
+      footprint = scan.result.footprint;
+    };
+    const append = (file: string, text: string) => () => write(file, `${readText(root, file)}${text}`);
+    await step("a file without reads edited", append("src/exchange/venues.ts", "export function spare(): number {\n  return 1;\n}\n"), true);
+    await step(
+      "a read added to a file that had none",
+      append(
+        "src/logger.ts",
+        'import { OpenFeature } from "@openfeature/server-sdk";\nexport function trace(message: string): void {\n  if (OpenFeature.getClient().getBooleanValue("verbose-log", false)) console.log(message);\n}\n',
+      ),
+      true,
+    );
+    await step(
+      "a wrapper made (a reader the index did not know)",
+      append("src/orders/childOrder.ts", 'import { OpenFeature } from "@openfeature/server-sdk";\nexport function isOn(key: string) {\n  return OpenFeature.getClient().getBooleanValue(key, false);\n}\n'),
+      false,
+    );
+    await step("a call of the wrapper in a file that had no read", append("src/exchange/venues.ts", 'import { isOn } from "../orders/childOrder.js";\nexport const wrapped = isOn("wrapped-flag");\n'), true);
+    await step("a key constant changed in another file than its reads", () => write("src/flags.ts", readText(root, "src/flags.ts").replace('"power-peg"', '"power-peg-2"')), true);
+    await step("a name another file's call uses now names the SDK", () => write("src/exchange/sdk.ts", 'export { OpenFeature as Sdk } from "@openfeature/server-sdk";\n'), true);
+    await step("the last read of a file removed", () => write("src/logger.ts", readText(root, "src/logger.ts").replace(/ {2}if \(OpenFeature[^\n]*\n/, "")), true);
+    expect(session.scan().result.context.index.flags.map((flag) => flag.key)).toEqual(expect.arrayContaining(["wrapped-flag", "audit-trail"]));
+  }, 120_000);
+});
+
 function readText(root: string, file: string): string {
   return readFileSync(path.join(root, file), "utf8");
 }

@@ -1,6 +1,6 @@
-// What the flag index of a revision depends on, kept across the commits of `history` so that a
-// commit whose changes cannot alter which flags are read costs a check over the few files involved,
-// not a whole analysis. Recorded while the index is built: which files yielded anything (reads,
+// What the flag index of a revision depends on, kept across the commits of `history` (and across the
+// edits of an editor session) so that a change that cannot alter which flags are read costs a check
+// over the few files involved, not a whole analysis. Recorded while the index is built: which files yielded anything (reads,
 // wrappers, maps, environment reads: the index's footprint), which files each file's candidate calls
 // looked into while they were matched (through imports, re-exports and constants), and which import
 // specifiers they resolved. A later revision's index over the footprint, the changed files and the
@@ -8,10 +8,10 @@
 // a reader the full index did not have (then a call anywhere may have become a read: the caller
 // analyses the whole revision).
 import type { FileFacts } from "../facts/file-facts.js";
-import type { FlagIndex } from "../flags/flag-index.js";
+import type { FlagIndex } from "./flag-index.js";
 import { LinkedProject } from "../graph/linked-project.js";
 import type { ModuleResolver, ResolvedModule } from "../graph/module-resolver.js";
-import { fileStems, specifierStems } from "./carried-resolver.js";
+import { fileStems, specifierStems } from "../graph/module-stems.js";
 
 /**
  * The project facts, iterated over `focus` only (all when unset), recording lookups per iterated
@@ -98,8 +98,12 @@ export interface FootprintChange {
   addedOrDeleted: ReadonlySet<string>;
 }
 
-/** The outcome of the check: the keys read now, or `undefined` when only a whole analysis can tell. */
-export type FootprintCheck = { keys: Set<string> } | undefined;
+/**
+ * The outcome of the check: the keys read now and the index (the same as one over every file: the
+ * files left out yielded nothing and looked into no changed file), or `undefined` when only a whole
+ * analysis can tell.
+ */
+export type FootprintCheck = { keys: Set<string>; index: FlagIndex } | undefined;
 
 /** The dependencies of the last index, updated by each check that passes. */
 export class FlagFootprint {
@@ -145,7 +149,7 @@ export class FlagFootprint {
     for (const id of index.footprint?.inferred ?? []) if (!this.inferred.has(id)) return undefined;
     const keys = new Set<string>();
     for (const fileKeys of this.keysByFile.values()) for (const key of fileKeys) keys.add(key);
-    return { keys };
+    return { keys, index };
   }
 
   /** Builds the index over `focus` (all files when undefined) and replaces what is known of those files. */
