@@ -51,6 +51,18 @@ export class CarriedResolver implements ModuleResolver {
     }
   }
 
+  /**
+   * A copy of this resolver over `files` (the compiler options unchanged), with the answers that
+   * hold there; this one keeps answering for its own file list (a project linked with it is still
+   * analysed after the copy is made).
+   */
+  copyFor(files: readonly string[], create: (files: readonly string[]) => ModuleResolver): ModuleResolver {
+    const copy = new CarriedResolver(this.base, this.files);
+    for (const [key, resolved] of this.memo) copy.memo.set(key, resolved);
+    for (const [stem, keys] of this.byStem) copy.byStem.set(stem, new Set(keys));
+    return copy.retarget(files, create);
+  }
+
   /** This resolver over `files` (the compiler options unchanged): updated, with `create`, for the files added or deleted since. */
   retarget(files: readonly string[], create: (files: readonly string[]) => ModuleResolver): ModuleResolver {
     const now = new Set(files);

@@ -55,11 +55,16 @@ function droppedKinds(): Set<ts.SyntaxKind> {
 /** Kinds dropped from token sequences (made on first use: TypeScript loads only when code is tokenized). */
 let dropped: Set<ts.SyntaxKind> | undefined;
 
+/** Syntax trees by file, each kept while the file's text is the same: shared by the tokenizers of several revisions. */
+export type ParsedSources = Map<string, ts.SourceFile>;
+
 /** Parses files once per text and tokenizes ranges of them. */
 export class CodeTokenizer {
-  private readonly parsed = new Map<string, ts.SourceFile>();
-
-  constructor(private readonly isProjectName: ProjectNameTest) {}
+  /** `parsed`: trees another tokenizer made (`diff` describes both revisions, whose files are mostly the same). */
+  constructor(
+    private readonly isProjectName: ProjectNameTest,
+    private readonly parsed: ParsedSources = new Map(),
+  ) {}
 
   /**
    * The tokens of the code of `file` between `start` and `end`; with `bodyOnly`, a declaration in

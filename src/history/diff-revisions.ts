@@ -12,7 +12,9 @@ import { FactsCache } from "../facts/facts-cache.js";
 import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
+import type { FlagIndex } from "../flags/flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
+import type { ParsedSources } from "./code-tokens.js";
 import type { ContentScore, DeclarationExists } from "./compare-meanings.js";
 import { closestContentScore, compareMeanings } from "./compare-meanings.js";
 import { declarationExists } from "./declaration-identity.js";
@@ -23,6 +25,7 @@ import { CarriedResolver } from "./carried-resolver.js";
 import type { OpenRevisionOptions, RevisionProject, RevisionSpec } from "./open-revision.js";
 import { openRevision } from "./open-revision.js";
 import { keysInDevelopment } from "./flag-life.js";
+import { BaseHistory } from "./base-history.js";
 import type { ReuseEvent } from "./reuse-finding.js";
 import { reuseFinding } from "./reuse-finding.js";
 import { RevisionWarnings } from "./revision-warnings.js";
@@ -71,10 +74,23 @@ export interface DiffResult {
   scores?: Record<string, ContentScore>;
 }
 
-/** A revision opened and analysed far enough to describe its flags' meanings. */
-interface AnalysedRevision {
+/**
+ * A revision opened and its flags indexed. Meanings are computed afterwards, only for the keys a
+ * comparison needs: a key new at the head with no earlier life, or gone from it, needs none (each
+ * flag described walks the project's reachability once more).
+ */
+interface IndexedRevision {
   project: RevisionProject;
-  meanings: Map<string, FlagMeaning>;
+  index: FlagIndex;
+  /** The keys read at the revision (a flag with at least one read), in index order. */
+  keys: string[];
+  exists: DeclarationExists;
+}
+
+/** A key's meaning at a revision and the revision's declarations, for comparisons. */
+interface KnownMeaning {
+  commit: string;
+  meaning: FlagMeaning;
   exists: DeclarationExists;
 }
 
@@ -93,57 +109,72 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
     const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
     const cache = new FactsCache(cacheDirectory, extractOptions);
-    const analyse = async (revision: RevisionSpec, keys?: ReadonlySet<string>, resolverOf?: OpenRevisionOptions["resolverOf"]): Promise<AnalysedRevision> => {
+    const open = async (revision: RevisionSpec, resolverOf?: OpenRevisionOptions["resolverOf"]): Promise<IndexedRevision> => {
       const project = await openRevision({ repo, root, revision, loaded, cache, extractOptions, ...(resolverOf ? { resolverOf } : {}) });
       const index = indexFlags(project);
-      const { entries } = project;
-      const graph = new CallGraph(project.linked);
-      const meanings = await computeMeanings({
-        graph,
-        index,
-        entryFiles: [...entries.production, ...entries.tests],
-        readText: project.readText,
-        ...(keys ? { keys } : {}),
-      });
-      return { project, meanings, exists: declarationExists(project.facts) };
+      const keys = index.flags.filter((flag) => flag.references.length > 0).map((flag) => flag.key);
+      return { project, index, keys, exists: declarationExists(project.facts) };
     };
     // Both revisions resolve imports alike unless the change touched what discovery read (a tsconfig,
-    // a package.json, the config): then the base keeps the head's answers, bar those of specifiers
-    // that name a file added or deleted in between (linking the base cost as much as the head).
+    // a package.json, the config): then an older revision starts from the head's answers, bar those
+    // of specifiers that name a file added or deleted in between (linking the base cost as much as
+    // the head). Each revision gets its own copy: the head is analysed after the base is opened.
     let carried: CarriedResolver | undefined;
-    const head = await analyse(headSpec, undefined, (files, create) => (carried = new CarriedResolver(create(files), files)));
-    const changed = new Set(await repo.changedPaths(base, headSpec));
+    const head = await open(headSpec, (files, create) => (carried = new CarriedResolver(create(files), files)));
     const configPath = loaded.file && path.relative(repo.root, loaded.file).split(path.sep).join("/");
-    const sameLayout = !head.project.consulted.some((file) => changed.has(file)) && !(configPath !== undefined && changed.has(configPath));
-    const resolver = sameLayout ? carried : undefined;
-    const baseRevision = await analyse({ kind: "commit", commit: base }, undefined, resolver && ((files, create) => resolver.retarget(files, create)));
+    const resolverAt = async (commit: string): Promise<OpenRevisionOptions["resolverOf"]> => {
+      const from = carried;
+      if (!from) return undefined;
+      const changed = new Set(await repo.changedPaths(commit, headSpec));
+      const sameLayout = !head.project.consulted.some((file) => changed.has(file)) && !(configPath !== undefined && changed.has(configPath));
+      return sameLayout ? (files, create) => from.copyFor(files, create) : undefined;
+    };
+    const baseRevision = await open({ kind: "commit", commit: base }, await resolverAt(base));
     const parsed: Record<string, number> = {
       [base]: baseRevision.project.stats.parsed,
       [head.project.revision]: head.project.stats.parsed,
     };
     const prefix = path.relative(repo.root, root).split(path.sep).join("/");
+    // Files tokenized for one revision's meanings and unchanged in another are not parsed again.
+    const trees: ParsedSources = new Map();
+    // A key new at the head: the meaning it had the last time it was read before the base, if ever.
+    const baseKeys = new Set(baseRevision.keys);
+    const common = head.keys.filter((key) => baseKeys.has(key));
+    const newKeys = head.keys.filter((key) => !baseKeys.has(key));
+    const earlier = new Map<string, KnownMeaning>();
+    const history = await BaseHistory.of(repo, prefix, base, newKeys, options.historyDepth);
+    for (const key of newKeys) {
+      const readFiles = (head.index.flags.find((flag) => flag.key === key)?.references ?? []).map((read) => read.file);
+      const returning = await lastMeaningBefore(history, prefix, key, readFiles, async (commit) => {
+        const revision = await open({ kind: "commit", commit }, await resolverAt(commit));
+        parsed[commit] = revision.project.stats.parsed;
+        const meaning = (await meaningsOf(revision, new Set([key]), trees)).get(key);
+        return meaning && { commit, meaning, exists: revision.exists };
+      });
+      if (returning) earlier.set(key, returning);
+    }
+    const headMeanings = await meaningsOf(head, new Set([...common, ...earlier.keys()]), trees);
+    const baseMeanings = await meaningsOf(baseRevision, new Set(common), trees);
     const events: ReuseEvent[] = [];
     const notes: DiffNote[] = [];
     const scores: Record<string, ContentScore> = {};
-    for (const [key, meaning] of head.meanings) {
-      const before = baseRevision.meanings.get(key);
-      if (before && options.explain) scores[key] = closestContentScore(before, meaning);
-      if (before) {
+    for (const key of head.keys) {
+      const meaning = headMeanings.get(key);
+      const before = baseMeanings.get(key);
+      if (meaning && before) {
+        if (options.explain) scores[key] = closestContentScore(before, meaning);
         for (const change of compareMeanings(before, meaning, { base: baseRevision.exists, head: head.exists })) {
           events.push({ kind: change.kind, head: meaning, base: before, baseRevision: base, change });
         }
         continue;
       }
-      const returning = await lastMeaningBefore(repo, prefix, base, meaning, options.historyDepth, analyse, parsed);
-      if (!returning) {
+      const returning = earlier.get(key);
+      if (!meaning || !returning) {
         notes.push({ flag: key, note: "added", message: `${key} is a new flag` });
         continue;
       }
       if (options.explain) scores[key] = closestContentScore(returning.meaning, meaning);
-      const changes = compareMeanings(returning.meaning, meaning, {
-        base: returning.revision.exists,
-        head: head.exists,
-      });
+      const changes = compareMeanings(returning.meaning, meaning, { base: returning.exists, head: head.exists });
       const reused = changes.find((c) => c.kind === "repurposed" || c.kind === "inverted");
       if (reused) {
         events.push({ kind: "resurrected", head: meaning, base: returning.meaning, baseRevision: returning.commit, change: reused });
@@ -151,8 +182,9 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
         notes.push({ flag: key, note: "restored", message: `${key} returns with the meaning it had at ${returning.commit.slice(0, 7)}` });
       }
     }
-    for (const key of baseRevision.meanings.keys()) {
-      if (!head.meanings.has(key)) notes.push({ flag: key, note: "removed", message: `${key} is no longer read` });
+    const headKeys = new Set(head.keys);
+    for (const key of baseRevision.keys) {
+      if (!headKeys.has(key)) notes.push({ flag: key, note: "removed", message: `${key} is no longer read` });
     }
     // A flag first read within `developmentDays` of the head is in development: its changes are info.
     const headCommit = headSpec.kind === "commit" ? headSpec.commit : "HEAD";
@@ -181,6 +213,19 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
   }
 }
 
+/** The meanings of `keys` at an indexed revision (`trees`: the syntax trees the revisions' tokenizers share). */
+function meaningsOf(revision: IndexedRevision, keys: ReadonlySet<string>, trees: ParsedSources): Promise<Map<string, FlagMeaning>> {
+  const { project, index } = revision;
+  return computeMeanings({
+    graph: new CallGraph(project.linked),
+    index,
+    entryFiles: [...project.entries.production, ...project.entries.tests],
+    readText: project.readText,
+    keys,
+    parsed: trees,
+  });
+}
+
 /** The merge base with the upstream branch, else HEAD. */
 async function defaultBase(repo: GitRepository): Promise<string> {
   const upstream = await repo.upstream();
@@ -192,40 +237,36 @@ async function defaultBase(repo: GitRepository): Promise<string> {
 }
 
 /**
- * The meaning a key had the last time it was read before `base`: the commits of the base's
+ * The meaning a key had the last time it was read before the base: the commits of the base's
  * first-parent history that add or remove the key's text (git's pickaxe finds them without
  * opening any revision), newest first; the first whose parent reads the key gives its meaning.
  * When the key's text stayed in the code (a registry of constants keeps it while no code reads
- * it), the last commits that changed the files where the head reads it are tried instead.
+ * it), the last commits that changed the files where the head reads it (`readFiles`) are tried instead.
  */
 async function lastMeaningBefore(
-  repo: GitRepository,
+  history: BaseHistory,
   prefix: string,
-  base: string,
-  head: FlagMeaning,
-  depth: number | undefined,
-  analyse: (revision: RevisionSpec, keys?: ReadonlySet<string>) => Promise<AnalysedRevision>,
-  parsed: Record<string, number>,
-): Promise<{ commit: string; meaning: FlagMeaning; revision: AnalysedRevision } | undefined> {
-  const key = head.key;
+  key: string,
+  readFiles: readonly string[],
+  meaningAt: (commit: string) => Promise<KnownMeaning | undefined>,
+): Promise<KnownMeaning | undefined> {
+  const { repo } = history;
   const tried = new Set<string>();
-  const tryCommits = async (candidates: readonly string[]): Promise<{ commit: string; meaning: FlagMeaning; revision: AnalysedRevision } | undefined> => {
+  const tryCommits = async (candidates: readonly string[]): Promise<KnownMeaning | undefined> => {
     for (const commit of candidates) {
       const [info] = await repo.commitInfo([commit]);
       const parent = info?.parents[0];
       if (!parent || tried.has(parent)) continue;
       tried.add(parent);
-      const revision = await analyse({ kind: "commit", commit: parent }, new Set([key]));
-      parsed[parent] = revision.project.stats.parsed;
-      const meaning = revision.meanings.get(key);
-      if (meaning) return { commit: parent, meaning, revision };
+      const known = await meaningAt(parent);
+      if (known) return known;
     }
     return undefined;
   };
-  const found = await tryCommits(await repo.commitsTouching(base, key, prefix, depth));
-  if (found || !(await repo.textsAt(base, [key], prefix)).has(key)) return found;
-  const files = [...new Set(head.sites.map((s) => (prefix === "" ? s.evidence.file : `${prefix}/${s.evidence.file}`)))];
-  return tryCommits(await repo.commitsChanging(base, files, depth, maxFallbackCommits));
+  const found = await tryCommits(await history.commitsTouching(key));
+  if (found || !(await history.hasTextAtBase(key))) return found;
+  const files = [...new Set(readFiles.map((file) => (prefix === "" ? file : `${prefix}/${file}`)))];
+  return tryCommits(await repo.commitsChanging(history.base, files, history.depth, maxFallbackCommits));
 }
 
 /** How many commits that changed the head's read files are tried when the key's text never left the code. */

@@ -10,6 +10,7 @@ import type { BranchFact, GuardFact, SourceRange } from "../facts/file-facts.js"
 import type { FlagEntry, FlagIndex, FlagRead } from "../flags/flag-index.js";
 import type { CallGraph } from "../graph/call-graph.js";
 import type { LiteralValue } from "../graph/linked-project.js";
+import type { ParsedSources } from "./code-tokens.js";
 import { CodeTokenizer } from "./code-tokens.js";
 
 /** A read's place. */
@@ -87,6 +88,8 @@ export interface MeaningInput {
   readText: TextReader;
   /** Only these keys (all when undefined). */
   keys?: ReadonlySet<string>;
+  /** Syntax trees of files already tokenized (for another revision): reused while a file's text is the same. */
+  parsed?: ParsedSources;
 }
 
 /** At most this many declarations per side: a flag in front of a whole subsystem is described by its first ones. */
@@ -112,7 +115,7 @@ export async function computeMeanings(input: MeaningInput): Promise<Map<string, 
     return text;
   };
   const { graph } = input;
-  const tokenizer = new CodeTokenizer((file, name) => graph.resolveUse(file, `v:${name}`).kind === "node");
+  const tokenizer = new CodeTokenizer((file, name) => graph.resolveUse(file, `v:${name}`).kind === "node", input.parsed);
   const meanings = new Map<string, FlagMeaning>();
   const hasGuards = input.index.flags.some((f) => (!input.keys || input.keys.has(f.key)) && f.references.some((r) => r.guards.length > 0));
   const everything = hasGuards ? computeReachability({ graph, entryFiles: input.entryFiles }) : undefined;

@@ -247,6 +247,20 @@ export class GitRepository {
     return this.firstParentLog(head, [`-S${text}`], prefix === "" ? [] : [prefix], depth);
   }
 
+  /**
+   * Commits of `head`'s first-parent history (newest first, at most `depth`) whose changes under
+   * `prefix` add or remove a line holding one of `texts` (git's `-G`, binary files read as text):
+   * every commit that {@link commitsTouching} finds for any of them, and maybe others. One walk
+   * for many texts, which must not contain a line break (a line holds none).
+   */
+  async commitsWithLinesOf(head: string, texts: readonly string[], prefix: string, depth: number | undefined): Promise<string[]> {
+    if (texts.length === 0) return [];
+    // Each special character as a one-character bracket expression: literal in basic and extended
+    // regular expressions alike (`[\^]` also matches a backslash: more commits, never fewer).
+    const literal = (text: string): string => text.replace(/[.[\]*^$+?(){}|\\]/g, (c) => (c === "^" ? "[\\^]" : c === "]" ? "[]]" : `[${c}]`));
+    return this.firstParentLog(head, [`-G${texts.map(literal).join("|")}`, "--text"], prefix === "" ? [] : [prefix], depth);
+  }
+
   /** Commits of `head`'s first-parent history (newest first, within `depth`, at most `limit`) that change one of `paths`. */
   async commitsChanging(head: string, paths: readonly string[], depth: number | undefined, limit: number): Promise<string[]> {
     return this.firstParentLog(head, [`--max-count=${limit}`], paths, depth);
