@@ -114,12 +114,8 @@ class ReachabilityWalk {
     surface.add(target.id);
     if (node.declaration.kind === "class") this.openClasses.add(target.id);
     for (const id of [target.id, ...this.graph.membersOf(target.id)]) {
-      const holder = this.graph.nodes[id];
-      if (!holder) continue;
-      for (const key of Object.keys(holder.declaration.uses)) {
-        if (!key.startsWith("t:") && !key.startsWith("v:")) continue;
-        const named = key.startsWith("t:") ? this.graph.resolveTypeUse(holder.file, key) : this.graph.resolveUse(holder.file, key);
-        if (named.kind !== "node") continue;
+      for (const { key, target: named } of this.graph.usesOf(id)) {
+        if (named.kind !== "node" || (!key.startsWith("t:") && !key.startsWith("v:"))) continue;
         const kind = this.graph.nodes[named.id]?.declaration.kind;
         if (kind === "class" || kind === "interface" || kind === "type") this.openSurface(named, surface, modules);
       }
@@ -187,10 +183,10 @@ class ReachabilityWalk {
       }
     }
     const cut = this.input.cuts?.get(id);
-    for (const [key, count] of Object.entries(declaration.uses)) {
+    for (const { key, count, target } of this.graph.usesOf(id)) {
       if (cut && count - (cut[key] ?? 0) <= 0) continue;
       if (key.startsWith("t:")) {
-        this.reachType(key, { kind: "use", from: id, key }, node.file);
+        this.reachType(target, { kind: "use", from: id, key });
         continue;
       }
       // An import of some exports loads the whole module: its top-level code runs.
@@ -199,7 +195,13 @@ class ReachabilityWalk {
         if (imported !== undefined) this.load(imported);
       }
       // `e:X`: an instance of X goes to code outside the project (see GraphFactsCollector).
-      this.reachTarget(this.graph.resolveUse(node.file, key), { kind: "use", from: id, key }, key.startsWith("e:"));
+      const escapes = key.startsWith("e:");
+      // Most uses name code already live: nothing to do, and no reason to make.
+      if (target.kind === "node" && !escapes && this.live.has(target.id)) {
+        const partner = this.graph.accessorPartnerOf(target.id);
+        if (partner === undefined || this.live.has(partner)) continue;
+      }
+      this.reachTarget(target, { kind: "use", from: id, key }, escapes);
     }
   }
 
@@ -274,8 +276,7 @@ class ReachabilityWalk {
    * config` in `type Config = typeof config`) is: deleting that value would break the build. A
    * class or enum named only in types stays dead (`only types refer to it`).
    */
-  private reachType(key: string, reason: LiveReason, file: string): void {
-    const target = this.graph.resolveTypeUse(file, key);
+  private reachType(target: UseTarget, reason: LiveReason): void {
     if (target.kind !== "node") return;
     const kind = this.graph.nodes[target.id]?.declaration.kind;
     if (kind === "interface" || kind === "type") this.markLive(target.id, reason);

@@ -210,10 +210,8 @@ function liveTypeUsers(context: ScanContext, dead: ReadonlySet<number>): Map<num
   for (const id of context.production.live) {
     const node = graph.nodes[id];
     if (!node) continue;
-    for (const key of Object.keys(node.declaration.uses)) {
-      if (!key.startsWith("t:")) continue;
-      const target = graph.resolveTypeUse(node.file, key);
-      if (target.kind !== "node" || !dead.has(target.id)) continue;
+    for (const { key, target } of graph.usesOf(id)) {
+      if (target.kind !== "node" || !key.startsWith("t:") || !dead.has(target.id)) continue;
       const set = users.get(target.id) ?? new Set<number>();
       set.add(node.owner ?? id);
       users.set(target.id, set);

@@ -27,6 +27,14 @@ export type UseTarget =
   /** Something static analysis cannot follow (`eval`, `obj[name]()`, `import(name)`). */
   | { kind: "unknowable"; reason: string };
 
+/** One use of a node, resolved; a type use (`t:X`) to the declaration behind the type. */
+export interface ResolvedUse {
+  readonly key: string;
+  /** How many times the node uses it. */
+  readonly count: number;
+  readonly target: UseTarget;
+}
+
 /** A use target that names a node by file and name rather than by id, so that it outlives its graph. */
 type PortableTarget = Exclude<UseTarget, { kind: "node" }> | { kind: "node"; file: string; name: string };
 
@@ -37,9 +45,10 @@ interface FileResolutions {
 }
 
 /**
- * The resolutions of an earlier graph of the same project, for the next one: those of files whose
- * resolutions read no changed file are still right (the module resolver being the same, so is the
- * file list).
+ * An earlier graph of the same project, for the next one: what it resolved for files whose
+ * resolutions read no changed file is still right (the module resolver being the same, so is the
+ * file list). The earlier graph is handed over: it must not be asked anything afterwards (the next
+ * graph shares its memos and adds to them).
  */
 export interface EarlierResolutions {
   graph: CallGraph;
@@ -52,8 +61,8 @@ export class CallGraph {
   readonly nodes: GraphNode[] = [];
   /** Node ids by file, then by name. */
   private readonly byName = new Map<string, Map<string, number>>();
-  /** What each file exports, resolved (see {@link exportTargets}). */
-  private readonly exportMemo = new Map<string, UseTarget[]>();
+  /** What each file exports, resolved (see {@link exportTargets}), and the files that read. */
+  private readonly exportMemo = new Map<string, { targets: UseTarget[]; reads: ReadonlySet<string> }>();
   private readonly moduleNodes = new Map<string, number>();
   private readonly members = new Map<number, number[]>();
   private readonly byFile = new Map<string, number[]>();
@@ -63,49 +72,116 @@ export class CallGraph {
   private readonly memberNames = new Map<number, string>();
   /** A getter's setter of the same name in the same class, and the other way round. */
   private readonly accessorPartners = new Map<number, number>();
+  /** Each node's uses, resolved, by id (see {@link usesOf}). */
+  private readonly resolvedUses: (readonly ResolvedUse[] | undefined)[] = [];
+  /** Ids whose declaration is gone (see {@link carryNodes}). */
+  private removedNodes = 0;
 
   constructor(
     readonly linked: LinkedProject,
     earlier?: EarlierResolutions,
   ) {
-    if (earlier && earlier.graph.linked.resolver === linked.resolver) {
-      for (const [file, resolved] of earlier.graph.resolutions) {
-        if (earlier.changed.has(file) || [...resolved.reads].some((read) => earlier.changed.has(read))) continue;
-        // Copies: the earlier graph may still be asked, and what this one adds is of this snapshot.
-        this.resolutions.set(file, { targets: new Map(resolved.targets), reads: new Set(resolved.reads) });
+    const same = earlier && earlier.graph.linked.resolver === linked.resolver ? earlier : undefined;
+    if (same && this.carryNodes(same)) {
+      this.carryMemos(same, true);
+      return;
+    }
+    if (same) this.carryMemos(same, false);
+    for (const [file, facts] of linked.facts) this.addFile(file, facts.declarations, () => this.nodes.length);
+  }
+
+  /**
+   * Adds a file's nodes, each with the id `idFor` gives (the next free one for a new graph; its
+   * earlier id for a node carried over: see {@link carryNodes}).
+   */
+  private addFile(file: string, declarations: readonly DeclarationFact[], idFor: () => number): void {
+    const byName = new Map<string, number>();
+    this.byName.set(file, byName);
+    const inFile: number[] = [];
+    this.byFile.set(file, inFile);
+    for (const declaration of declarations) {
+      const id = idFor();
+      const node: GraphNode = { id, file, declaration };
+      const dot = declaration.name.indexOf(".");
+      const ownerId = dot > 0 ? byName.get(declaration.name.slice(0, dot)) : undefined;
+      if (ownerId !== undefined && isMemberKind(declaration.kind)) {
+        node.owner = ownerId;
+        const list = this.members.get(ownerId) ?? [];
+        list.push(id);
+        this.members.set(ownerId, list);
+      }
+      this.nodes[id] = node;
+      inFile.push(id);
+      if (declaration.kind === "module") this.moduleNodes.set(file, id);
+      for (const name of [declaration.name, ...(declaration.alsoNames ?? [])]) {
+        const known = byName.get(name);
+        // A type and a value may share a name (`interface X` + `function X`): uses name the value.
+        if (known === undefined || (isTypeKind(this.nodes[known]?.declaration.kind) && !isTypeKind(declaration.kind))) {
+          byName.set(name, id);
+        } else if (node.owner !== undefined && isAccessorPair(this.nodes[known]?.declaration.kind, declaration.kind)) {
+          this.accessorPartners.set(known, id);
+          this.accessorPartners.set(id, known);
+        }
       }
     }
-    for (const [file, facts] of linked.facts) {
-      const byName = new Map<string, number>();
-      this.byName.set(file, byName);
-      for (const declaration of facts.declarations) {
-        const id = this.nodes.length;
-        const node: GraphNode = { id, file, declaration };
-        const dot = declaration.name.indexOf(".");
-        const ownerId = dot > 0 ? byName.get(declaration.name.slice(0, dot)) : undefined;
-        if (ownerId !== undefined && isMemberKind(declaration.kind)) {
-          node.owner = ownerId;
-          const list = this.members.get(ownerId) ?? [];
-          list.push(id);
-          this.members.set(ownerId, list);
-        }
-        this.nodes.push(node);
-        const inFile = this.byFile.get(file) ?? [];
-        inFile.push(id);
-        this.byFile.set(file, inFile);
-        if (declaration.kind === "module") this.moduleNodes.set(file, id);
-        for (const name of [declaration.name, ...(declaration.alsoNames ?? [])]) {
-          const known = byName.get(name);
-          // A type and a value may share a name (`interface X` + `function X`): uses name the value.
-          if (known === undefined || (isTypeKind(this.nodes[known]?.declaration.kind) && !isTypeKind(declaration.kind))) {
-            byName.set(name, id);
-          } else if (node.owner !== undefined && isAccessorPair(this.nodes[known]?.declaration.kind, declaration.kind)) {
-            this.accessorPartners.set(known, id);
-            this.accessorPartners.set(id, known);
-          }
-        }
-      }
+  }
+
+  /**
+   * Takes the earlier graph's nodes, ids included: the nodes of unchanged files are the same
+   * objects, and a changed file's nodes take its earlier ids in order, new ones after the last id.
+   * Which of a changed file's nodes gets which of its ids does not matter: every memo that holds one
+   * read the file and is not carried. An id left over (the file declares fewer things now) holds a
+   * node of no file, with no uses, that nothing names; when those are a fifth of all, or a changed
+   * file is new or gone, a new graph is made instead.
+   */
+  private carryNodes({ graph, changed }: EarlierResolutions): boolean {
+    const earlierIds = new Map<string, readonly number[]>();
+    let removed = graph.removedNodes;
+    for (const file of changed) {
+      const declarations = this.linked.facts.get(file)?.declarations;
+      const before = graph.byFile.get(file);
+      if (!declarations || !before) return false;
+      earlierIds.set(file, before);
+      removed += Math.max(0, before.length - declarations.length);
     }
+    if (removed * 5 > graph.nodes.length) return false;
+    this.removedNodes = removed;
+    for (const node of graph.nodes) this.nodes.push(node);
+    for (const [file, ids] of graph.byName) if (!changed.has(file)) this.byName.set(file, ids);
+    for (const [file, ids] of graph.byFile) if (!changed.has(file)) this.byFile.set(file, ids);
+    for (const [file, id] of graph.moduleNodes) if (!changed.has(file)) this.moduleNodes.set(file, id);
+    const inChanged = (id: number): boolean => changed.has(graph.nodes[id]?.file ?? "");
+    for (const [owner, list] of graph.members) if (!inChanged(owner)) this.members.set(owner, list);
+    for (const [id, partner] of graph.accessorPartners) if (!inChanged(id)) this.accessorPartners.set(id, partner);
+    // A member named by a constant (`[KEY]`) answers to a value that may live in a changed file.
+    for (const [id, name] of graph.memberNames) if (!inChanged(id) && this.nodes[id]?.declaration.computedKey === undefined) this.memberNames.set(id, name);
+    for (const [file, ids] of earlierIds) {
+      let next = 0;
+      this.addFile(file, this.linked.facts.get(file)?.declarations ?? [], () => ids[next++] ?? this.nodes.length);
+      for (const id of ids.slice(next)) this.nodes[id] = { id, file: "", declaration: removedDeclaration };
+    }
+    return true;
+  }
+
+  /**
+   * Carries the earlier graph's resolutions of files that read no changed file; with `sameIds`
+   * (the nodes were carried), also their id-bearing memos: uses and export targets.
+   */
+  private carryMemos({ graph, changed }: EarlierResolutions, sameIds: boolean): void {
+    const readsChanged = (reads: ReadonlySet<string>): boolean => {
+      for (const read of reads) if (changed.has(read)) return true;
+      return false;
+    };
+    for (const [file, resolved] of graph.resolutions) {
+      if (changed.has(file) || readsChanged(resolved.reads)) continue;
+      this.resolutions.set(file, resolved);
+      const uses = graph.useCache.get(file);
+      if (!sameIds || !uses) continue;
+      this.useCache.set(file, uses);
+      for (const id of graph.byFile.get(file) ?? []) this.resolvedUses[id] = graph.resolvedUses[id];
+    }
+    if (!sameIds) return;
+    for (const [file, memo] of graph.exportMemo) if (!changed.has(file) && !readsChanged(memo.reads)) this.exportMemo.set(file, memo);
   }
 
   /** The node declared as `name` in `file`. */
@@ -176,6 +252,27 @@ export class CallGraph {
     return this.members.get(id) ?? [];
   }
 
+  /**
+   * Every use of a node with what it leads to (a type use resolved as {@link resolveTypeUse} does):
+   * what the reachability walk follows, resolved once per node and carried to the next graph with
+   * its file's resolutions.
+   */
+  usesOf(id: number): readonly ResolvedUse[] {
+    let list = this.resolvedUses[id];
+    if (list === undefined) {
+      const node = this.nodes[id];
+      const resolved: ResolvedUse[] = [];
+      if (node) {
+        for (const [key, count] of Object.entries(node.declaration.uses)) {
+          resolved.push({ key, count, target: key.startsWith("t:") ? this.resolveTypeUse(node.file, key) : this.resolveUse(node.file, key) });
+        }
+      }
+      list = resolved;
+      this.resolvedUses[id] = list;
+    }
+    return list;
+  }
+
   /** What `key` (a use of a node in `file`) leads to. */
   resolveUse(file: string, key: string): UseTarget {
     // Per file, then per key: no string is built on this hot path.
@@ -223,12 +320,15 @@ export class CallGraph {
 
   /** Everything `file` exports, resolved to nodes or modules (following `export *`). */
   exportTargets(file: string): readonly UseTarget[] {
-    let targets = this.exportMemo.get(file);
-    if (!targets) {
-      targets = this.exportTargetsFrom(file, new Set());
-      this.exportMemo.set(file, targets);
+    let memo = this.exportMemo.get(file);
+    if (!memo) {
+      const found = this.linked.track(() => this.exportTargetsFrom(file, new Set()));
+      // A target's id comes from its file's declarations.
+      for (const target of found.value) if (target.kind === "node") found.reads.add(this.nodes[target.id]?.file ?? "");
+      memo = { targets: found.value, reads: found.reads };
+      this.exportMemo.set(file, memo);
     }
-    return targets;
+    return memo.targets;
   }
 
   private exportTargetsFrom(file: string, seen: Set<string>): UseTarget[] {
@@ -323,6 +423,16 @@ export class CallGraph {
     return id === undefined ? { kind: "none" } : { kind: "node", id };
   }
 }
+
+/** What the node of an id whose declaration is gone holds: no name code can use, no uses, not code. */
+const removedDeclaration: DeclarationFact = Object.freeze({
+  name: "(removed)",
+  kind: "module",
+  range: { start: 0, end: 0, line: 0, column: 0, endLine: 0, endColumn: 0 },
+  nameRange: { start: 0, end: 0, line: 0, column: 0, endLine: 0, endColumn: 0 },
+  uses: {},
+  firstUse: {},
+});
 
 function isTypeKind(kind: DeclarationFact["kind"] | undefined): boolean {
   return kind === "interface" || kind === "type";

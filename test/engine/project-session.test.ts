@@ -197,6 +197,62 @@ describe("the incremental engine on real code (rxjs@7.8.2's sources)", () => {
   }, 120_000);
 });
 
+describe("projectSessionFor: the call graph across edits", () => {
+  it("keeps node ids and resolutions of files an edit cannot change, and finds what a cold scan of the same texts finds", async () => {
+    const files: Record<string, string> = {
+      "package.json": '{ "name": "rx", "private": true }',
+      "deadflag.config.json": JSON.stringify({ entry: ["src/index.ts"] }),
+      "src/internal/util/helpers.ts": [
+        "export function helperA(): number {\n  return 1;\n}",
+        "export function helperB(): number {\n  return helperA() + 1;\n}",
+        "export class Box {\n  get size(): number {\n    return 1;\n  }\n  set size(value: number) {\n    void value;\n  }\n  [SHAPE](): string {\n    return 'box';\n  }\n}",
+        'import { SHAPE } from "./user";',
+        "",
+      ].join("\n"),
+      "src/internal/util/user.ts": 'import { helperB } from "./helpers";\nexport const SHAPE = "shape";\nexport function useIt(): number {\n  return helperB();\n}\n',
+    };
+    const root = tempProject(files);
+    const mirror = tempProject(files);
+    for (const target of [root, mirror]) {
+      cpSync(path.resolve("node_modules/rxjs/src"), path.join(target, "src"), { recursive: true });
+      for (const name of readdirSync(path.join(target, "src"))) if (name.endsWith(".json") || name.endsWith(".js")) rmSync(path.join(target, "src", name));
+      writeFileSync(path.join(target, "src/index.ts"), `${readText(target, "src/index.ts")}export { useIt } from './internal/util/user';\nexport { Box } from './internal/util/helpers';\n`);
+    }
+    settle(root);
+    const session = projectSessionFor({ root, cache: false });
+    let graph = session.scan().result.context.graph;
+    const unchanged = graph.nodeOf("src/internal/Observable.ts", "Observable");
+    /** One editor state (unsaved texts; other files as on disk) against a cold scan of a copy holding those texts. */
+    const step = async (name: string, texts: Record<string, string>, carried: boolean): Promise<void> => {
+      for (const [file, text] of Object.entries(files)) if (file.startsWith("src/")) writeFileSync(path.join(mirror, file), text);
+      for (const [file, text] of Object.entries(texts)) writeFileSync(path.join(mirror, file), text);
+      const scan = session.scan(new Map(Object.entries(texts)));
+      const cold = scanProject(await openProject({ root: mirror, cache: false }));
+      expect(scan.findings, name).toEqual(cold.findings);
+      const next = scan.result.context.graph;
+      expect(unchanged !== undefined && next.nodes[unchanged] === graph.nodes[unchanged], `${name}: nodes carried`).toBe(carried);
+      graph = next;
+    };
+    const helpers = files["src/internal/util/helpers.ts"] ?? "";
+    const user = files["src/internal/util/user.ts"] ?? "";
+    // Files that import from the edited one keep their texts: their resolutions must not be carried.
+    await step(
+      "a declaration removed (the ids of the file's nodes shift)",
+      { "src/internal/util/helpers.ts": helpers.replace(/export function helperA[^}]*}\n/, "").replace("helperA() + 1", "1") },
+      true,
+    );
+    await step("a call removed: what it called dies in another file, the earlier edit given up", { "src/internal/util/user.ts": user.replace("return helperB();", "return 0;") }, true);
+    await step(
+      "a declaration added that calls one that is back",
+      { "src/internal/util/user.ts": `${user}export function again(): number {\n  return helpersAgain();\n}\nimport { helperA as helpersAgain } from "./helpers";\n` },
+      true,
+    );
+    await step("a computed member's constant changed", { "src/internal/util/user.ts": user.replace('"shape"', '"form"') }, true);
+    await step("an accessor removed", { "src/internal/util/helpers.ts": helpers.replace(/ {2}set size[^}]*}\n/, "") }, true);
+    await step("an edit to a file every operator imports", { "src/internal/util/lift.ts": `${readText(root, "src/internal/util/lift.ts")}export function spareLift(): void {}\n` }, true);
+  }, 120_000);
+});
+
 describe("projectSessionFor: the flag index across edits", () => {
   it("indexes only what an edit can affect, and the index is the one a cold scan builds", async () => {
     const root = tempProject({});
