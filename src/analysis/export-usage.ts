@@ -44,7 +44,7 @@ export function findExportUsage(
   for (const by of importers) {
     const known = earlier?.byImporter.get(by);
     const entry = entrySet.has(by);
-    if (known && known.entry === entry && !earlier?.changed.has(by) && ![...known.reads].some((file) => earlier?.changed.has(file))) {
+    if (known && earlier && known.entry === entry && !earlier.changed.has(by) && !readsAny(known.reads, earlier.changed)) {
       byImporter.set(by, known);
       continue;
     }
@@ -68,6 +68,11 @@ export function findExportUsage(
     }
   }
   return { usage, byImporter };
+}
+
+function readsAny(reads: ReadonlySet<string>, changed: ReadonlySet<string>): boolean {
+  for (const file of reads) if (changed.has(file)) return true;
+  return false;
 }
 
 /** The exports one importer uses: all of its own when it is an entry, then what its imports name. */

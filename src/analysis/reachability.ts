@@ -113,12 +113,16 @@ class ReachabilityWalk {
     if (!node) return;
     surface.add(target.id);
     if (node.declaration.kind === "class") this.openClasses.add(target.id);
-    for (const id of [target.id, ...this.graph.membersOf(target.id)]) {
-      for (const { key, target: named } of this.graph.usesOf(id)) {
-        if (named.kind !== "node" || (!key.startsWith("t:") && !key.startsWith("v:"))) continue;
-        const kind = this.graph.nodes[named.id]?.declaration.kind;
-        if (kind === "class" || kind === "interface" || kind === "type") this.openSurface(named, surface, modules);
-      }
+    this.openSurfaceOfUses(target.id, surface, modules);
+    for (const member of this.graph.membersOf(target.id)) this.openSurfaceOfUses(member, surface, modules);
+  }
+
+  /** The classes, interfaces and types a surface node names (its value and type uses). */
+  private openSurfaceOfUses(id: number, surface: Set<number>, modules: Set<string>): void {
+    for (const { key, target } of this.graph.usesOf(id)) {
+      if (target.kind !== "node" || surface.has(target.id) || (!key.startsWith("t:") && !key.startsWith("v:"))) continue;
+      const kind = this.graph.nodes[target.id]?.declaration.kind;
+      if (kind === "class" || kind === "interface" || kind === "type") this.openSurface(target, surface, modules);
     }
   }
 

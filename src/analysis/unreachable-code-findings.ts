@@ -207,6 +207,7 @@ function stronglyConnectedComponents(edges: ReadonlyMap<number, ReadonlySet<numb
 function liveTypeUsers(context: ScanContext, dead: ReadonlySet<number>): Map<number, Set<number>> {
   const users = new Map<number, Set<number>>();
   const { graph } = context;
+  if (dead.size === 0) return users;
   for (const id of context.production.live) {
     const node = graph.nodes[id];
     if (!node) continue;

@@ -6,8 +6,24 @@ import type { SourceRange } from "./file-facts.js";
 
 const start: SourceRange = { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
 
+/**
+ * Facts made, by their specifiers: the same specifiers give the same object, as the facts cache
+ * does for the same content, so that an editor session sees the file as unchanged (a new object
+ * counts as a changed file, and everything that read it is worked out again).
+ */
+const made = new Map<string, FileFacts>();
+
 /** The facts of a skipped file that imports `specifiers`: one `(module)` node using each module whole. */
 export function skippedFileFacts(specifiers: readonly string[]): FileFacts {
+  const key = JSON.stringify(specifiers);
+  const known = made.get(key);
+  if (known) return known;
+  const facts = factsImporting(specifiers);
+  made.set(key, facts);
+  return facts;
+}
+
+function factsImporting(specifiers: readonly string[]): FileFacts {
   const uses: Record<string, number> = {};
   const firstUse: FileFacts["declarations"][number]["firstUse"] = {};
   for (const specifier of specifiers) {

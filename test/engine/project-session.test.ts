@@ -210,6 +210,8 @@ describe("projectSessionFor: the call graph across edits", () => {
         "",
       ].join("\n"),
       "src/internal/util/user.ts": 'import { helperB } from "./helpers";\nexport const SHAPE = "shape";\nexport function useIt(): number {\n  return helperB();\n}\n',
+      // Over the size limit: skipped, with facts of its imports only, which must stay the same object.
+      "src/internal/util/huge.ts": `import { noop } from "./noop";\nnoop();\n${"// padding\n".repeat(200_000)}`,
     };
     const root = tempProject(files);
     const mirror = tempProject(files);
@@ -231,6 +233,7 @@ describe("projectSessionFor: the call graph across edits", () => {
       expect(scan.findings, name).toEqual(cold.findings);
       const next = scan.result.context.graph;
       expect(unchanged !== undefined && next.nodes[unchanged] === graph.nodes[unchanged], `${name}: nodes carried`).toBe(carried);
+      expect(next.linked.facts.get("src/internal/util/huge.ts"), `${name}: the skipped file unchanged`).toBe(graph.linked.facts.get("src/internal/util/huge.ts"));
       graph = next;
     };
     const helpers = files["src/internal/util/helpers.ts"] ?? "";
