@@ -285,18 +285,69 @@ function nameOf(identity: string): string {
  */
 function contentSimilarity(a: SideMeaning, b: SideMeaning): { similarity: number; kept: number } {
   const exits = a.exit === true && b.exit === true;
-  const compared = (side: SideMeaning): string[] =>
-    exits ? side.segments.filter((s) => s.id !== "branch").flatMap((s) => side.tokens.slice(s.from, s.to)) : side.tokens;
-  const left = weighted(compared(a));
-  const right = weighted(compared(b));
-  if (left.length === 0 || right.length === 0) {
-    const same = left.length === right.length || exits ? 1 : 0;
+  const left = comparedPieces(a, exits);
+  const right = comparedPieces(b, exits);
+  const leftLength = totalLength(left);
+  const rightLength = totalLength(right);
+  if (leftLength === 0 || rightLength === 0) {
+    const same = leftLength === rightLength || exits ? 1 : 0;
     return { similarity: same, kept: same };
   }
-  const common = commonTokens(left, right);
+  const common = commonPieceTokens(left, right);
   // "Kept most of its code" says nothing about a side of a few tokens.
-  const kept = left.length >= minimumGrownTokens ? common / left.length : 0;
-  return { similarity: (2 * common) / (left.length + right.length), kept };
+  const kept = leftLength >= minimumGrownTokens ? common / leftLength : 0;
+  return { similarity: (2 * common) / (leftLength + rightLength), kept };
+}
+
+/** A part of a side's code as compared: its segment's identity (`branch` for the branches) and weighted tokens. */
+interface ComparedPiece {
+  id: string;
+  tokens: string[];
+}
+
+/** The side's segments with weighted tokens; between two exits, without the branches. */
+function comparedPieces(side: SideMeaning, exits: boolean): ComparedPiece[] {
+  // Segments cover a side's tokens; a side without them is its branches.
+  const segments = side.segments.length > 0 || side.tokens.length === 0 ? side.segments : [{ id: "branch", depth: 0, from: 0, to: side.tokens.length }];
+  return segments
+    .filter((s) => !exits || s.id !== "branch")
+    .map((s) => ({ id: s.id, tokens: weighted(side.tokens.slice(s.from, s.to)) }));
+}
+
+function totalLength(pieces: readonly ComparedPiece[]): number {
+  return pieces.reduce((sum, piece) => sum + piece.tokens.length, 0);
+}
+
+/**
+ * The tokens two sides have in common. A declaration on both sides (same identity) is compared
+ * with itself wherever it sits: the order a side reaches its declarations in is the walk's, not the
+ * code's (a component that starts calling a shared hook it reached two layers down before brings
+ * that hook's code ahead of the others, and an in-order comparison would lose whichever of them it
+ * jumped over). The rest (the branches, declarations on one side only, perhaps others renamed or
+ * moved) is compared in order.
+ */
+function commonPieceTokens(left: readonly ComparedPiece[], right: readonly ComparedPiece[]): number {
+  const unpairedRight = new Map<string, ComparedPiece[]>();
+  for (const piece of right) {
+    if (piece.id === "branch") continue;
+    const same = unpairedRight.get(piece.id);
+    if (same) same.push(piece);
+    else unpairedRight.set(piece.id, [piece]);
+  }
+  let common = 0;
+  const paired = new Set<ComparedPiece>();
+  const restLeft: string[] = [];
+  for (const piece of left) {
+    const twin = piece.id === "branch" ? undefined : unpairedRight.get(piece.id)?.shift();
+    if (twin) {
+      paired.add(twin);
+      common += commonTokens(piece.tokens, twin.tokens);
+    } else {
+      restLeft.push(...piece.tokens);
+    }
+  }
+  const restRight = right.filter((piece) => !paired.has(piece)).flatMap((piece) => piece.tokens);
+  return common + commonTokens(restLeft, restRight);
 }
 
 /**

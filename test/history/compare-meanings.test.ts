@@ -70,4 +70,44 @@ describe("compareMeanings", () => {
       expect.objectContaining({ kind: "repurposed", base: base.sites[1], head: head.sites[1], side: "on" }),
     ]);
   });
+  it("calls a switched component that starts calling a shared hook it reached deeper before the same code, not a repurposing", () => {
+    // A settings section behind the flag used a store hook, which uses the workspace hook; the
+    // section now calls the workspace hook itself and a permission check. The walk reaches the
+    // workspace hook a layer earlier, so its code comes before the store hook's: nothing of either
+    // changed, and the section kept all of its code.
+    const code = (name: string, length: number): string[] => Array.from({ length }, (_, i) => `${name}${i}`);
+    const branch = ["<", "ƒ", "/>"];
+    const section = code("section", 30);
+    const storeHook = code("store", 14);
+    const workspaceHook = code("workspace", 30);
+    const check = code("check", 10);
+    const roles = code("role", 20);
+    const withSegments = (parts: Array<[string, string[]]>, direct: string[]): SideMeaning => {
+      const tokens: string[] = [];
+      const segments = parts.map(([id, part], depth) => {
+        const from = tokens.length;
+        tokens.push(...part);
+        return { id, depth, from, to: tokens.length };
+      });
+      return { tokens, segments, direct, reaches: parts.map(([id]) => id).filter((id) => id !== "branch") };
+    };
+    const sectionId = "ui/section.tsx#Section";
+    const base = withSegments(
+      [["branch", branch], [sectionId, section], ["lib/store.ts#useStore", storeHook], ["lib/workspace.ts#useWorkspace", workspaceHook]],
+      [sectionId],
+    );
+    const head = withSegments(
+      [
+        ["branch", branch],
+        [sectionId, [...section.slice(0, 10), "ƒ", "role", ...section.slice(10), "ƒ", "action", "role", "error"]],
+        ["lib/workspace.ts#useWorkspace", workspaceHook],
+        ["lib/store.ts#useStore", storeHook],
+        ["lib/access.ts#accessCheck", check],
+        ["lib/roles.ts#ROLES", roles],
+      ],
+      [sectionId],
+    );
+    const all = () => true;
+    expect(compareMeanings(meaning(site({ on: base })), meaning(site({ on: head })), { base: all, head: all })).toEqual([]);
+  });
 });
