@@ -1,16 +1,12 @@
 // `deadflag diff`: changes that keep a flag's meaning are not findings. Each case also checks that
 // the flag was read and compared at both revisions (it is not new, not removed), so that "no
 // finding" cannot come from a read that was never recognised.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DiffResult } from "../../src/history/diff-revisions.js";
 import { diffRevisions } from "../../src/history/diff-revisions.js";
 import type { FileChanges, GitRepo } from "../helpers/git-repo.js";
 import { createGitRepo } from "../helpers/git-repo.js";
+import { useKnightHistory } from "../helpers/knight-history.js";
 
 const openFeature = `import { OpenFeature } from "@openfeature/server-sdk";\n`;
 
@@ -58,26 +54,13 @@ const original = {
 };
 
 describe("the Knight Capital history before the reuse", () => {
-  const script = fileURLToPath(new URL("../../examples/knight-capital/build-history.mjs", import.meta.url));
-  let scratch = "";
-  let stages: string[] = [];
-
-  beforeAll(() => {
-    scratch = mkdtempSync(path.join(os.tmpdir(), "deadflag-knight-benign-"));
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("GIT_")));
-    execFileSync(process.execPath, [script, path.join(scratch, "smars")], { env, encoding: "utf8" });
-    stages = execFileSync("git", ["-C", path.join(scratch, "smars"), "rev-list", "--reverse", "HEAD"], { env, encoding: "utf8" }).trim().split("\n");
-  });
-
-  afterAll(() => {
-    if (scratch !== "") rmSync(scratch, { recursive: true, force: true });
-  });
+  const knight = useKnightHistory("deadflag-knight-benign-");
 
   it.each([
     [1, 2, "a helper moved out of Power Peg into its own class"],
     [2, 3, "Power Peg retired in the config, its code left in place"],
   ])("stage %i to stage %i: %s", async (from, to) => {
-    const result = await diffRevisions({ root: path.join(scratch, "smars"), base: stages[from - 1] ?? "", head: stages[to - 1] ?? "", cache: false });
+    const result = await diffRevisions({ root: knight.repo, base: knight.stages[from - 1] ?? "", head: knight.stages[to - 1] ?? "", cache: false });
     expect(result.findings).toEqual([]);
     expect(result.notes).toEqual([]);
   });

@@ -1,18 +1,14 @@
 // `deadflag diff`: one small git repository per kind of `no-flag-reuse`, each asserting the exact
 // finding: severity, kind, the head's read (file:line:column) and the message naming both
 // meanings and the base's evidence (revision and file:line).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/findings/finding.js";
 import type { DiffOptions, DiffResult } from "../../src/history/diff-revisions.js";
 import { diffRevisions } from "../../src/history/diff-revisions.js";
 import type { GitRepo } from "../helpers/git-repo.js";
 import { createGitRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
+import { useKnightHistory } from "../helpers/knight-history.js";
 
 const openFeature = `import { OpenFeature } from "@openfeature/server-sdk";\n`;
 
@@ -78,26 +74,11 @@ const welcome = signup(`import { sendWelcomeEmail } from "./email.js";`, "await 
 const cleanup = signup(`import { deleteInactiveAccounts } from "./cleanup.js";`, "await deleteInactiveAccounts();");
 
 describe("repurposed", () => {
-  const exampleScript = fileURLToPath(new URL("../../examples/knight-capital/build-history.mjs", import.meta.url));
-  let scratch = "";
-  let smars = "";
-  let stages: string[] = [];
-
-  beforeAll(() => {
-    scratch = mkdtempSync(path.join(os.tmpdir(), "deadflag-knight-diff-"));
-    smars = path.join(scratch, "smars");
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("GIT_")));
-    execFileSync(process.execPath, [exampleScript, smars], { env, encoding: "utf8" });
-    stages = execFileSync("git", ["-C", smars, "rev-list", "--reverse", "HEAD"], { env, encoding: "utf8" }).trim().split("\n");
-  });
-
-  afterAll(() => {
-    if (scratch !== "") rmSync(scratch, { recursive: true, force: true });
-  });
+  const knight = useKnightHistory("deadflag-knight-diff-");
 
   it("reports Knight Capital's power-peg, reused for RLP between stage 3 and stage 4, at each read that changed", async () => {
-    const [, , stage3 = "", stage4 = ""] = stages;
-    const result = await diffRevisions({ root: smars, base: stage3, head: stage4, cache: false });
+    const [, , stage3 = "", stage4 = ""] = knight.stages;
+    const result = await diffRevisions({ root: knight.repo, base: stage3, head: stage4, cache: false });
 
     // Both reads were given to RLP: routing now sends to RLP, and the quote handler stores quotes instead of re-pegging.
     expect(result.findings).toEqual([
@@ -138,8 +119,8 @@ describe("repurposed", () => {
   });
 
   it("exits 1 from the CLI with the finding as JSON", () => {
-    const [, , stage3 = "", stage4 = ""] = stages;
-    const result = runCli(["diff", ".", "--base", stage3, "--head", stage4, "--format", "json", "--no-cache"], smars);
+    const [, , stage3 = "", stage4 = ""] = knight.stages;
+    const result = runCli(["diff", ".", "--base", stage3, "--head", stage4, "--format", "json", "--no-cache"], knight.repo);
 
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);

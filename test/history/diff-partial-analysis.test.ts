@@ -3,14 +3,9 @@
 // starts from a copy of the head's module resolutions while the head is still to be described; the
 // revisions' tokenizers share syntax trees. Its answers must be those of describing every flag of
 // both revisions from scratch, as diff did before: the same findings, the same notes and the same
-// content scores, here on Knight Capital's stages and on a change that adds a file the flag now
+// content scores, here on Knight Capital's knight.stages and on a change that adds a file the flag now
 // switches (which a resolution shared, not copied, would answer for the wrong revision).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import { indexFlags } from "../../src/engine/index-flags.js";
 import { FactsCache } from "../../src/facts/facts-cache.js";
@@ -23,6 +18,7 @@ import { computeMeanings } from "../../src/history/flag-meaning.js";
 import { GitRepository } from "../../src/history/git-repository.js";
 import { openRevision } from "../../src/history/open-revision.js";
 import { createGitRepo } from "../helpers/git-repo.js";
+import { useKnightHistory } from "../helpers/knight-history.js";
 
 /** What diff answers, in a form both ways of computing it give. */
 interface Answers {
@@ -81,33 +77,18 @@ async function fromDiff(root: string, base: string, head: string): Promise<Answe
 }
 
 describe("diff's partial description", () => {
-  const exampleScript = fileURLToPath(new URL("../../examples/knight-capital/build-history.mjs", import.meta.url));
-  let scratch = "";
-  let smars = "";
-  let stages: string[] = [];
-
-  beforeAll(() => {
-    scratch = mkdtempSync(path.join(os.tmpdir(), "deadflag-partial-diff-"));
-    smars = path.join(scratch, "smars");
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("GIT_")));
-    execFileSync(process.execPath, [exampleScript, smars], { env, encoding: "utf8" });
-    stages = execFileSync("git", ["-C", smars, "rev-list", "--reverse", "HEAD"], { env, encoding: "utf8" }).trim().split("\n");
-  });
-
-  afterAll(() => {
-    if (scratch !== "") rmSync(scratch, { recursive: true, force: true });
-  });
+  const knight = useKnightHistory("deadflag-partial-diff-");
 
   it("answers as describing every flag from scratch between each stage of Knight Capital's history and the next, and first to last", async () => {
-    const pairs = stages.slice(1).map((head, i) => [stages[i] as string, head]);
-    pairs.push([stages[0] as string, stages[stages.length - 1] as string]);
+    const pairs = knight.stages.slice(1).map((head, i) => [knight.stages[i] as string, head]);
+    pairs.push([knight.stages[0] as string, knight.stages[knight.stages.length - 1] as string]);
     let changes = 0;
     for (const [base, head] of pairs) {
-      const expected = await fromScratch(smars, base as string, head as string);
-      expect(await fromDiff(smars, base as string, head as string)).toEqual(expected);
+      const expected = await fromScratch(knight.repo, base as string, head as string);
+      expect(await fromDiff(knight.repo, base as string, head as string)).toEqual(expected);
       changes += expected.changes.length;
     }
-    // The stages do change flags: the comparison is not between empty answers.
+    // The knight.stages do change flags: the comparison is not between empty answers.
     expect(changes).toBeGreaterThan(0);
   });
 
