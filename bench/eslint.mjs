@@ -108,9 +108,11 @@ try {
     process.stderr.write(`eslint bench on ${corpus.name}: round ${round} of ${runs}\n`);
     for (const [mode, run] of Object.entries(modes)) samples[mode].push(run());
   }
-  const editor = JSON.parse(
-    execFileSync(process.execPath, ["--expose-gc", path.join(here, "eslint-editor.mjs"), root], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
-  );
+  const editorRun = (...flags) =>
+    JSON.parse(
+      execFileSync(process.execPath, ["--expose-gc", path.join(here, "eslint-editor.mjs"), root, ...flags], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
+    );
+  const editor = { edits: editorRun(), gcBetween: editorRun("--gc-between"), parserOnly: editorRun("--parser-only") };
   rmSync(path.join(root, "eslint.config.mjs"), { force: true });
 
   console.log(`\nESLint plugin on ${corpus.name} (${os.cpus().length} cores, Node ${process.version}; median of ${runs} rounds, each a fresh process):\n`);
@@ -136,18 +138,22 @@ try {
       `(scan: ${seconds(cpuOf("deadflag scan (no cache)"))}) cold, ${seconds(cpuOf("eslint + deadflag recommended (warm facts cache)") - parserOnly)} ` +
       `(scan: ${seconds(cpuOf("deadflag scan (warm facts cache)"))}) warm.`,
   );
-  console.log(`\nEditor simulation (bench/eslint-editor.mjs): first lint (builds the graph) ${seconds(editor.firstMs)}; ${editor.edits.length} single-file edits re-linted with ESLint.lintText:\n`);
-  console.log("| re-lint median | re-lint p90 | slowest | re-lint median CPU | heap after GC: edit 1 → edit 20 | RSS: edit 1 → edit 20 |");
-  console.log("|---|---|---|---|---|---|");
-  const times = editor.edits.map((e) => e.ms);
-  const sorted = [...times].sort((a, b) => a - b);
-  const first = editor.edits[0];
-  const last = editor.edits[editor.edits.length - 1];
-  console.log(
-    `| ${median(times).toFixed(0)} ms | ${sorted[Math.floor(sorted.length * 0.9)].toFixed(0)} ms | ${sorted[sorted.length - 1].toFixed(0)} ms | ` +
-      `${median(editor.edits.map((e) => e.cpuMs)).toFixed(0)} ms | ` +
-      `${first.heapMB.toFixed(0)} → ${last.heapMB.toFixed(0)} MB | ${first.rssMB.toFixed(0)} → ${last.rssMB.toFixed(0)} MB |`,
-  );
+  console.log(`\nEditor simulation (bench/eslint-editor.mjs): ${editor.edits.edits.length} single-file edits re-linted with ESLint.lintText after a first lint that builds the graph:\n`);
+  console.log("| run | first lint, CPU | re-lint median | re-lint p90 | slowest | re-lint median CPU | heap after GC: graph built → after edit 20 | RSS: edit 1 → edit 20 |");
+  console.log("|---|---|---|---|---|---|---|---|");
+  const editorRow = (label, run) => {
+    const times = run.edits.map((e) => e.ms);
+    const sorted = [...times].sort((a, b) => a - b);
+    const first = run.edits[0];
+    const last = run.edits[run.edits.length - 1];
+    console.log(
+      `| ${label} | ${seconds(run.firstCpuMs)} | ${median(times).toFixed(0)} ms | ${sorted[Math.floor(sorted.length * 0.9)].toFixed(0)} ms | ${sorted[sorted.length - 1].toFixed(0)} ms | ` +
+        `${median(run.edits.map((e) => e.cpuMs)).toFixed(0)} ms | ${run.heapBeforeMB.toFixed(0)} → ${run.heapAfterMB.toFixed(0)} MB | ${first.rssMB.toFixed(0)} → ${last.rssMB.toFixed(0)} MB |`,
+    );
+  };
+  editorRow("deadflag recommended", editor.edits);
+  editorRow("the same, a full GC forced after every edit", editor.gcBetween);
+  editorRow("parser only (no rule)", editor.parserOnly);
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ samples, editor }, null, 2)}\n`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
