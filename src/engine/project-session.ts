@@ -74,7 +74,11 @@ export interface ProjectSession {
   findings(overrides?: ReadonlyMap<string, string>): Finding[];
   /** The findings of one file (root-relative POSIX path, or absolute), after the same update. */
   findingsOf(file: string, overrides?: ReadonlyMap<string, string>): Finding[];
-  /** The same update, with the project and the scan behind the findings. */
+  /**
+   * The same update, with the project and the scan behind the findings. Its findings stay valid;
+   * its graph is handed on to the next update (which shares and extends its memos), so ask it
+   * nothing (`why`, graph queries) after the next call.
+   */
   scan(overrides?: ReadonlyMap<string, string>): SessionScan;
   /** The root (absolute) the session analyses; paths in findings are relative to it. */
   readonly root: string;
