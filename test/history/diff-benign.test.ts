@@ -205,6 +205,23 @@ export async function pay(amount: number, card: string): Promise<string> {
     expectSameMeaning(result, "new-payments");
   });
 
+  it("a small guarded value that gains a property (a tab that now links), all its code kept", async () => {
+    const tabs = (folders: string, tags: string): string => `${openFeature}const client = OpenFeature.getClient();
+
+export async function libraryTabs(slug: string): Promise<Array<{ id: string; label: string; href?: string }>> {
+  return [
+    ...((await client.getBooleanValue("link-folders", false)) ? [${folders}] : []),
+    ${tags},
+  ];
+}
+`;
+    const { result } = await diffSteps(
+      { "src/index.ts": tabs(`{ id: "folders", label: "Folders" }`, `{ id: "tags", label: "Tags" }`) },
+      { "src/index.ts": tabs("{ id: \"folders\", label: \"Folders\", href: `/${slug}/folders` }", "{ id: \"tags\", label: \"Tags\", href: `/${slug}/tags` }") },
+    );
+    expectSameMeaning(result, "link-folders");
+  });
+
   it("reformatting and comments", async () => {
     const { result } = await diffSteps(original, {
       "src/index.ts": checkout(
