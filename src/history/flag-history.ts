@@ -37,8 +37,8 @@ import { describedSides, reuseMessage, reuseSeverity } from "./reuse-finding.js"
 import { RevisionWarnings } from "./revision-warnings.js";
 import { shallowWarning } from "./shallow-warning.js";
 
-/** Commits between two renewals of the facts cache's memory. */
-const cacheRenewal = 200;
+/** Commits between two renewals of the facts cache's memory, by default. */
+const defaultCacheRenewal = 200;
 
 /** What happened to a flag at one commit. */
 export interface HistoryEvent {
@@ -96,6 +96,8 @@ export interface HistoryOptions {
    * change which flags are read (the reference the incremental walk is tested against).
    */
   analyseEveryCommit?: boolean;
+  /** Commits between two renewals of the facts cache's memory (default 200; tests renew at every commit). */
+  cacheRenewal?: number;
 }
 
 /** A meaning and what it needs to be compared later: which declarations existed when it held. */
@@ -119,7 +121,8 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
     const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
     const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
     // The cache keeps every facts it hands out in memory: renewed every `cacheRenewal` commits so
-    // that memory does not grow with the history, with the current files' facts pinned meanwhile.
+    // that memory does not grow with the history, with the walked project's facts pinned meanwhile.
+    const cacheRenewal = options.cacheRenewal ?? defaultCacheRenewal;
     let cache = new FactsCache(cacheDirectory, extractOptions);
     let pinned = new Map<string, FileFacts>();
     const store: FactsStore = {
@@ -173,7 +176,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       const resolverOf = carried && ((files: readonly string[], create: (files: readonly string[]) => ModuleResolver) => carried.retarget(files, create));
       const project = await openRevision({ repo, root, revision: { kind: "commit", commit }, loaded, cache: store, extractOptions, ...(resolverOf ? { resolverOf } : {}) });
       parsed += project.stats.parsed;
-      const opened = WalkedProject.open(project, (linked) => indexFlags({ ...project, linked }), fromRoot);
+      const opened = WalkedProject.open(project, (linked) => indexFlags({ ...project, linked }));
       walked = opened.walked;
       return { project, index: opened.index };
     };
@@ -221,7 +224,8 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       if (changed.size === 0) continue;
       if (position - lastRenewal >= cacheRenewal) {
         lastRenewal = position;
-        pinned = walked?.factsByBlob(tree) ?? new Map();
+        // Under the blobs they were read from: `tree` is already this commit's.
+        pinned = walked?.factsByBlob() ?? new Map();
         cache.close();
         cache = new FactsCache(cacheDirectory, extractOptions);
       }

@@ -38,6 +38,8 @@ export interface RevisionProject extends OpenedProject {
   consulted: string[];
   /** What module resolution depends on besides the file list (see {@link resolutionKeyOf}). */
   resolutionKey: string;
+  /** The blob id each file's facts were read from (its cache key): what `history` pins them under. */
+  blobs: Map<string, string>;
 }
 
 /** Facts by content (the FactsCache, or a view over it that knows more blobs). */
@@ -88,6 +90,7 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
   };
 
   const facts = new Map<string, FileFacts>();
+  const blobs = new Map<string, string>();
   let parsed = 0;
   const factsOf = revisionFactsReader({ cache, extractOptions, extract: extractFileFacts, readBytes });
   await Promise.all(
@@ -96,6 +99,7 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
       if (!found) return;
       if (found.parsed) parsed++;
       facts.set(file, found.facts);
+      blobs.set(file, found.blobId);
     }),
   );
   // Source order, not the order reads finished in: linking and every report must be deterministic.
@@ -139,6 +143,7 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
     entries,
     packages: layout.packages,
     facts: ordered,
+    blobs,
     linked,
     skipped: [],
     diagnostics,
@@ -200,24 +205,30 @@ interface FactsReaderOptions {
 /**
  * The facts of a file at a revision: by its blob id from the tree without reading it when they are
  * cached, else read, decoded (a file that does not decode adds a diagnostic and has none) and
- * looked up by content, else extracted and cached. `parsed` says it was extracted.
+ * looked up by content, else extracted and cached. `parsed` says it was extracted; `blobId` is the
+ * blob the facts are of (the key they are cached under).
  */
-export function revisionFactsReader(
-  options: FactsReaderOptions,
-): (file: string, knownBlobId: string | undefined, diagnostics: EngineDiagnostic[]) => Promise<{ facts: FileFacts; parsed: boolean } | undefined> {
+export function revisionFactsReader(options: FactsReaderOptions): (file: string, knownBlobId: string | undefined, diagnostics: EngineDiagnostic[]) => Promise<RevisionFacts | undefined> {
   const { cache, extractOptions, extract, readBytes } = options;
   return async (file, knownBlobId, diagnostics) => {
     const cached = knownBlobId === undefined ? undefined : cache.get(knownBlobId, file);
-    if (cached) return { facts: cached, parsed: false };
+    if (cached && knownBlobId !== undefined) return { facts: cached, parsed: false, blobId: knownBlobId };
     const bytes = await readBytes(file);
     const source = bytes && decodeSource(file, bytes, diagnostics);
     if (!source) return undefined;
     const known = cache.get(source.blobId, file);
-    if (known) return { facts: known, parsed: false };
+    if (known) return { facts: known, parsed: false, blobId: source.blobId };
     const facts = extract(file, source.text, extractOptions);
     cache.set(source.blobId, file, facts);
-    return { facts, parsed: true };
+    return { facts, parsed: true, blobId: source.blobId };
   };
+}
+
+/** A file's facts at a revision, whether they were extracted in this run, and the blob they are of. */
+export interface RevisionFacts {
+  facts: FileFacts;
+  parsed: boolean;
+  blobId: string;
 }
 
 function toPosix(p: string): string {

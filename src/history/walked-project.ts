@@ -12,7 +12,7 @@ import { isSkippedFolder } from "../project/listed-folders.js";
 import { CarriedResolver } from "./carried-resolver.js";
 import type { IndexBuilder } from "../flags/flag-footprint.js";
 import { FlagFootprint } from "../flags/flag-footprint.js";
-import type { RevisionProject } from "./open-revision.js";
+import type { RevisionFacts, RevisionProject } from "./open-revision.js";
 import type { RevisionWarnings } from "./revision-warnings.js";
 
 /** Sources discovery would list (the same extensions; declaration files never). */
@@ -20,7 +20,7 @@ const sourcePattern = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 const declarationPattern = /\.d\.[cm]?ts$/;
 
 /** Finds a file's facts at a revision by its blob id (undefined when it does not decode). */
-export type RevisionFactsOf = (file: string, blobId: string, diagnostics: EngineDiagnostic[]) => Promise<{ facts: FileFacts; parsed: boolean } | undefined>;
+export type RevisionFactsOf = (file: string, blobId: string, diagnostics: EngineDiagnostic[]) => Promise<RevisionFacts | undefined>;
 
 /** One commit's change, as the walk sees it. */
 export interface WalkedChange {
@@ -35,25 +35,25 @@ export interface WalkedChange {
 export class WalkedProject {
   private constructor(
     private readonly facts: Map<string, FileFacts>,
+    /** The blob each file's facts are of: they are pinned under it when the facts cache is renewed. */
+    private readonly blobs: Map<string, string>,
     private readonly resolver: CarriedResolver,
     private readonly resolverFor: (files: readonly string[]) => ModuleResolver,
     private consulted: ReadonlySet<string>,
     private readonly resolutionKey: string,
     private readonly footprint: FlagFootprint,
-    /** Root-relative path → repository-relative. */
-    private readonly fromRoot: (file: string) => string,
     /** Notes that name the revision they hold at (a registry missing there): they hold at the next commits too. */
     private readonly revisionNotes: ReadonlyArray<{ diagnostic: EngineDiagnostic; short: string }>,
   ) {}
 
   /** The project of an opened revision, its flag index built over `build` with the footprint recorded. */
-  static open(project: RevisionProject, build: IndexBuilder, fromRoot: (file: string) => string): { walked: WalkedProject; index: FlagIndex } {
+  static open(project: RevisionProject, build: IndexBuilder): { walked: WalkedProject; index: FlagIndex } {
     const facts = new Map(project.facts);
     const { footprint, index } = FlagFootprint.full(facts, project.linked.resolver, build);
     const short = project.revision.slice(0, 7);
     const notes = project.diagnostics.filter((d) => d.message.includes(` at ${short};`)).map((diagnostic) => ({ diagnostic, short }));
     const resolver = project.linked.resolver instanceof CarriedResolver ? project.linked.resolver : new CarriedResolver(project.linked.resolver, project.files);
-    const walked = new WalkedProject(facts, resolver, project.resolverFor, new Set(project.consulted), project.resolutionKey, footprint, fromRoot, notes);
+    const walked = new WalkedProject(facts, new Map(project.blobs), resolver, project.resolverFor, new Set(project.consulted), project.resolutionKey, footprint, notes);
     return { walked, index };
   }
 
@@ -88,6 +88,7 @@ export class WalkedProject {
       if (blob === undefined) {
         if (!known) continue;
         this.facts.delete(file);
+        this.blobs.delete(file);
         changed.add(file);
         addedOrDeleted.add(file);
         continue;
@@ -102,6 +103,7 @@ export class WalkedProject {
         errors.push({ file, message: `syntax error at ${error.line}:${error.column}: ${error.message}; read what parsed` });
       }
       this.facts.set(file, found.facts);
+      this.blobs.set(file, found.blobId);
       changed.add(file);
       if (!known) addedOrDeleted.add(file);
     }
@@ -125,11 +127,15 @@ export class WalkedProject {
     return this.resolver;
   }
 
-  /** The facts of the current files by cache key (blob id and extension, as the facts cache keys them). */
-  factsByBlob(tree: ReadonlyMap<string, string>): Map<string, FileFacts> {
+  /**
+   * The facts of the project's files by cache key (blob id and extension, as the facts cache keys
+   * them), each under the blob it was read from: keyed by another tree's blobs (the next commit's),
+   * a file that commit changes would hand its old facts to its new text.
+   */
+  factsByBlob(): Map<string, FileFacts> {
     const byBlob = new Map<string, FileFacts>();
     for (const [file, facts] of this.facts) {
-      const blob = tree.get(this.fromRoot(file));
+      const blob = this.blobs.get(file);
       if (blob !== undefined) byBlob.set(blobKey(blob, file), facts);
     }
     return byBlob;
