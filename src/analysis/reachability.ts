@@ -48,26 +48,46 @@ const iteratorMembers = ["next", "return", "throw"];
 
 /** Walks the graph from the entries. */
 export function computeReachability(input: ReachabilityInput): Reachability {
-  return new ReachabilityWalk(input).run();
+  return new ReachabilityWalk(input).run(input.entryFiles);
+}
+
+/**
+ * Two walks: from `input`'s entries, and from those and `moreEntryFiles` (production, then with the
+ * tests). The second goes on from where the first ended, on a copy of its state: what more entries
+ * reach is a superset (the walk only ever adds), so it is the walk from all entries, without walking
+ * the first's part again. Its reasons are those its steps found first, as any walk's are.
+ */
+export function computeReachabilityWithMore(input: ReachabilityInput, moreEntryFiles: readonly string[]): [Reachability, Reachability] {
+  const walk = new ReachabilityWalk(input);
+  const first = walk.run(input.entryFiles);
+  const more = walk.copy();
+  return [first, more.run(moreEntryFiles)];
 }
 
 class ReachabilityWalk {
-  private readonly live = new Set<number>();
-  private readonly loaded = new Set<string>();
-  private readonly reasons = new Map<number, LiveReason>();
-  private readonly unknowable = new Map<string, Set<string>>();
+  private live = new Set<number>();
+  private loaded = new Set<string>();
+  private reasons = new Map<number, LiveReason>();
+  private unknowable = new Map<string, Set<string>>();
   /** Member names live code uses, each with the reason of its first use (credited to its user). */
-  private readonly liveMembers = new Map<string, LiveReason>();
+  private liveMembers = new Map<string, LiveReason>();
   /** Classes whose every member is live: exported from an entry, or handed to a framework. */
-  private readonly openClasses = new Set<number>();
+  private openClasses = new Set<number>();
   /** Per class: whether code outside the project calls its members (see `isFrameworkOwned`). */
-  private readonly frameworkOwned = new Map<number, boolean>();
-  private readonly membersByName = new Map<string, number[]>();
+  private frameworkOwned = new Map<number, boolean>();
+  /** The entries' public surface so far, and the modules opened for it (see {@link openSurface}). */
+  private surface = new Set<number>();
+  private surfaceModules = new Set<string>();
+  private membersByName = new Map<string, number[]>();
   private readonly queue: number[] = [];
   private readonly graph: CallGraph;
 
   constructor(private readonly input: ReachabilityInput) {
     this.graph = input.graph;
+  }
+
+  /** The member nodes by the name they answer to (made once per walk and its copies). */
+  private indexMembers(): void {
     for (const node of this.graph.nodes) {
       if (node.owner === undefined) continue;
       const name = this.graph.memberNameOf(node.id);
@@ -77,14 +97,34 @@ class ReachabilityWalk {
     }
   }
 
-  run(): Reachability {
-    const surface = new Set<number>();
-    // A module already opened has nothing more to give: every target it holds was opened then.
-    const modules = new Set<string>();
-    for (const file of this.input.entryFiles) {
-      for (const target of this.graph.exportTargets(file)) this.openSurface(target, surface, modules);
+  /** A walk in this one's state, to go on from it with more entries; this one's result stays as it is. */
+  copy(): ReachabilityWalk {
+    const copy = new ReachabilityWalk(this.input);
+    copy.live = new Set(this.live);
+    copy.loaded = new Set(this.loaded);
+    copy.reasons = new Map(this.reasons);
+    copy.unknowable = new Map([...this.unknowable].map(([reason, files]) => [reason, new Set(files)]));
+    copy.liveMembers = new Map(this.liveMembers);
+    copy.openClasses = new Set(this.openClasses);
+    copy.frameworkOwned = new Map(this.frameworkOwned);
+    copy.surface = new Set(this.surface);
+    copy.surfaceModules = new Set(this.surfaceModules);
+    copy.membersByName = this.membersByName;
+    return copy;
+  }
+
+  /**
+   * Walks on from `entryFiles` (the first call: from nothing). The surface comes first, so that a
+   * class it opens is walked open; one the walk had already visited closed is visited again.
+   */
+  run(entryFiles: readonly string[]): Reachability {
+    if (this.membersByName.size === 0) this.indexMembers();
+    const openBefore = new Set(this.openClasses);
+    for (const file of entryFiles) {
+      for (const target of this.graph.exportTargets(file)) this.openSurface(target, this.surface, this.surfaceModules);
     }
-    for (const file of this.input.entryFiles) {
+    for (const id of this.openClasses) if (!openBefore.has(id) && this.live.has(id)) this.queue.push(id);
+    for (const file of entryFiles) {
       this.load(file);
       for (const target of this.graph.exportTargets(file)) this.reachTarget(target, { kind: "entry-export", file }, true);
     }

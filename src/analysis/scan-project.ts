@@ -19,7 +19,7 @@ import { FindingUncertainty } from "./finding-uncertainty.js";
 import { cutDeadBranches } from "./flag-cuts.js";
 import { deadBranchFindings, flagDeclarationFindings } from "./flag-findings.js";
 import { importClosure } from "./import-closure.js";
-import { computeReachability } from "./reachability.js";
+import { computeReachability, computeReachabilityWithMore } from "./reachability.js";
 import type { ScanContext } from "./scan-context.js";
 import { unreachableCodeFindings } from "./unreachable-code-findings.js";
 import { unusedExportFindings } from "./unused-export-findings.js";
@@ -123,9 +123,13 @@ function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlag
   const cuts = cutDeadBranches(graph, deadBranches);
   const withTestEntries = [...entries.production, ...entries.tests];
   // Without test files, or without dead branches, two of the three walks equal the first: reuse it.
-  const production = computeReachability({ graph, entryFiles: entries.production, cuts: cuts.counts });
-  const reachedFiles = importClosure(project.linked, entries.production);
+  // With tests, the walk with them goes on from where production's ended.
   const noTests = entries.tests.length === 0;
+  const productionInput = { graph, entryFiles: entries.production, cuts: cuts.counts };
+  const [production, withTests] = noTests
+    ? [computeReachability(productionInput), undefined]
+    : computeReachabilityWithMore(productionInput, entries.tests);
+  const reachedFiles = importClosure(project.linked, entries.production);
   return {
     root: project.root,
     config: project.config,
@@ -137,7 +141,7 @@ function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlag
     deadBranches,
     cuts,
     production,
-    withTests: noTests ? production : computeReachability({ graph, entryFiles: withTestEntries, cuts: cuts.counts }),
+    withTests: withTests ?? production,
     ignoringFlags: cuts.counts.size === 0 ? production : computeReachability({ graph, entryFiles: entries.production }),
     reachedFiles,
     reachedFilesWithTests: noTests ? reachedFiles : importClosure(project.linked, withTestEntries),
