@@ -190,7 +190,8 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const headCommit = headSpec.kind === "commit" ? headSpec.commit : "HEAD";
     const headDate = headSpec.kind === "commit" ? (await repo.commitInfo([headSpec.commit]))[0]?.date : undefined;
     const changedKeys = [...new Set(events.map((e) => e.head.key))];
-    const young = await keysInDevelopment(repo, headCommit, changedKeys, prefix, loaded.config.developmentDays, headDate);
+    const readAt = async (commit: string): Promise<Set<string>> => new Set((await open({ kind: "commit", commit }, await resolverAt(commit))).keys);
+    const young = await keysInDevelopment(repo, headCommit, changedKeys, prefix, loaded.config.developmentDays, headDate, readAt);
     const findings = events.map((event) => reuseFinding(event, loaded.config, { inDevelopment: young.has(event.head.key) }));
     const warnings = new RevisionWarnings();
     warnings.add(head.project);

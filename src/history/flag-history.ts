@@ -290,7 +290,12 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
             const days = loaded.config.developmentDays;
             if (first !== undefined) return { inDevelopment: isInDevelopment(first, info.date, days) };
             // A flag of the baseline (`--since`): its age from git.
-            return { inDevelopment: (await keysInDevelopment(repo, commit, [key], prefix, days, info.date)).has(key) };
+            const readAt = async (older: string): Promise<Set<string>> => {
+              const project = await openRevision({ repo, root, revision: { kind: "commit", commit: older }, loaded, cache: store, extractOptions });
+              parsed += project.stats.parsed;
+              return new Set(indexFlags(project).flags.filter((f) => f.references.length > 0).map((f) => f.key));
+            };
+            return { inDevelopment: (await keysInDevelopment(repo, commit, [key], prefix, days, info.date, readAt)).has(key) };
           };
           const reuse = async (kind: ReuseKind, held: HeldMeaning, change: MeaningChange, baseRevision: string, others: MeaningChange[] = []): Promise<void> => {
             const evidence = change.head?.evidence ?? meaning.evidence;

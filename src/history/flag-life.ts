@@ -22,17 +22,28 @@ export async function keysOlderThan(
   return { commit, keys: await repo.textsAt(commit, keys, prefix) };
 }
 
-/** The keys first read fewer than `days` days before `at`: flags still in development. */
+/** The keys read at a commit (the revision opened and its flags indexed). */
+export type KeysReadAt = (commit: string) => Promise<ReadonlySet<string>>;
+
+/**
+ * The keys first read fewer than `days` days before `at`: flags still in development. A key whose
+ * text was not in the tree then was not read then; one whose text was is old only if it was read
+ * there (`readAt`): a short key is also a word of other code (`ai` is in `main`, `email` and the
+ * `ai` package), and the text alone made such a flag stable from its first day.
+ */
 export async function keysInDevelopment(
   repo: GitRepository,
   head: string,
   keys: readonly string[],
   prefix: string,
   days: number,
-  at?: string,
+  at: string | undefined,
+  readAt: KeysReadAt,
 ): Promise<Set<string>> {
   const older = await keysOlderThan(repo, head, keys, prefix, days, at);
-  return new Set(keys.filter((key) => !older?.keys.has(key)));
+  const present = keys.filter((key) => older?.keys.has(key));
+  const read = older && present.length > 0 ? await readAt(older.commit) : new Set<string>();
+  return new Set(keys.filter((key) => !read.has(key)));
 }
 
 /** Whether a flag first read at `introduced` is still in development at `at` (ISO dates). */
