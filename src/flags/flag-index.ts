@@ -85,3 +85,8 @@ export interface FlagIndex {
    */
   footprint?: { files: string[]; inferred: string[] };
 }
+
+/** The keys a revision reads: flags with at least one read (a registry entry alone reads nothing), in index order. */
+export function keysRead(index: FlagIndex): string[] {
+  return index.flags.filter((flag) => flag.references.length > 0).map((flag) => flag.key);
+}

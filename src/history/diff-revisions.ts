@@ -13,6 +13,7 @@ import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import type { FlagIndex } from "../flags/flag-index.js";
+import { keysRead } from "../flags/flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
 import type { ParsedSources } from "./code-tokens.js";
 import type { ContentScore, DeclarationExists } from "./compare-meanings.js";
@@ -112,7 +113,7 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const open = async (revision: RevisionSpec, resolverOf?: OpenRevisionOptions["resolverOf"]): Promise<IndexedRevision> => {
       const project = await openRevision({ repo, root, revision, loaded, cache, extractOptions, ...(resolverOf ? { resolverOf } : {}) });
       const index = indexFlags(project);
-      const keys = index.flags.filter((flag) => flag.references.length > 0).map((flag) => flag.key);
+      const keys = keysRead(index);
       return { project, index, keys, exists: declarationExists(project.facts) };
     };
     // Both revisions resolve imports alike unless the change touched what discovery read (a tsconfig,

@@ -14,6 +14,7 @@ import type { ExtractOptions } from "../facts/extraction-context.js";
 import { loadExtractor } from "../facts/extract-sources.js";
 import type { FileFacts } from "../facts/file-facts.js";
 import type { FlagIndex } from "../flags/flag-index.js";
+import { keysRead } from "../flags/flag-index.js";
 import type { ModuleResolver } from "../graph/module-resolver.js";
 import { cacheDirectoryFor } from "../engine/cache-directory.js";
 import { FactsCache } from "../facts/facts-cache.js";
@@ -170,6 +171,22 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       };
     };
     /** Opens a commit whole; its flag index is built with the footprint the next commits are checked against. */
+    /**
+     * The keys read at an older commit, for a baseline flag's age: opened once per commit however
+     * many of its flags change later (each would otherwise open the same revision again).
+     */
+    const readAtCommit = new Map<string, Promise<Set<string>>>();
+    const keysReadAt = (older: string): Promise<Set<string>> => {
+      let known = readAtCommit.get(older);
+      if (!known) {
+        known = openRevision({ repo, root, revision: { kind: "commit", commit: older }, loaded, cache: store, extractOptions }).then((project) => {
+          parsed += project.stats.parsed;
+          return new Set(keysRead(indexFlags(project)));
+        });
+        readAtCommit.set(older, known);
+      }
+      return known;
+    };
     const open = async (commit: string, changed?: ReadonlySet<string>): Promise<{ project: RevisionProject; index: FlagIndex }> => {
       // The resolver's answers carry over while discovery's inputs (tsconfig, package.json, the config) stay the same.
       const carried = changed && !(configPath !== undefined && changed.has(configPath)) ? walked?.carriedResolver(changed) : undefined;
@@ -269,7 +286,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
       const { project, index } = await open(commit, changed);
       warnings.add(project, touched);
       const exists = declarationExists(project.facts);
-      const present = new Set(index.flags.filter((f) => f.references.length > 0 && tracked(f.key)).map((f) => f.key));
+      const present = new Set(keysRead(index).filter(tracked));
       const stale = new Set(
         [...present].filter((key) => !meanings.has(key) || [...(relevantFiles.get(key) ?? [])].some((f) => touched.has(f))),
       );
@@ -290,12 +307,7 @@ export async function flagHistory(options: HistoryOptions): Promise<HistoryResul
             const days = loaded.config.developmentDays;
             if (first !== undefined) return { inDevelopment: isInDevelopment(first, info.date, days) };
             // A flag of the baseline (`--since`): its age from git.
-            const readAt = async (older: string): Promise<Set<string>> => {
-              const project = await openRevision({ repo, root, revision: { kind: "commit", commit: older }, loaded, cache: store, extractOptions });
-              parsed += project.stats.parsed;
-              return new Set(indexFlags(project).flags.filter((f) => f.references.length > 0).map((f) => f.key));
-            };
-            return { inDevelopment: (await keysInDevelopment(repo, commit, [key], prefix, days, info.date, readAt)).has(key) };
+            return { inDevelopment: (await keysInDevelopment(repo, commit, [key], prefix, days, info.date, keysReadAt)).has(key) };
           };
           const reuse = async (kind: ReuseKind, held: HeldMeaning, change: MeaningChange, baseRevision: string, others: MeaningChange[] = []): Promise<void> => {
             const evidence = change.head?.evidence ?? meaning.evidence;
