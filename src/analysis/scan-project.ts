@@ -40,7 +40,8 @@ export interface ScanResult {
 export interface ScanOptions {
   /**
    * Record what the flag index depends on, so that the next scan, given this one as `earlier`,
-   * indexes only the files a change can affect (recording costs a few percent of a full index).
+   * indexes only the files a change can affect (recording makes that first index about a quarter
+   * dearer: 70 → 90 ms on effect's 571 files, against 1–15 ms for each later edit).
    */
   keepFootprint?: boolean;
 }
