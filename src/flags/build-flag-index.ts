@@ -156,13 +156,25 @@ function addAccessor(catalog: ReadCatalog, accessor: Accessor): void {
   }
 }
 
-/** Builds the index of every flag read in `linked`, plus the declarations from the registry. */
+/**
+ * Per read that its own call makes (an SDK or configured accessor called with a key, found in the
+ * first pass over each file's calls, not through a wrapper, handle or flag map): every file whose
+ * facts matching the call and resolving its key read. While those files are the same, and their
+ * imports answer alike, that call is that read in any revision.
+ */
+export type ReadSources = Map<FlagRead, ReadonlySet<string>>;
+
+/**
+ * Builds the index of every flag read in `linked`, plus the declarations from the registry; with
+ * `sources`, also records what each read made by its own call depended on (see ReadSources).
+ */
 export function buildFlagIndex(
   linked: LinkedProject,
   flags: ResolvedFlagsConfig,
   declarations: readonly FlagDeclaration[] = [],
+  sources?: ReadSources,
 ): FlagIndex {
-  return new FlagIndexBuilder(linked, flags, catalogOf(flags)).build(declarations);
+  return new FlagIndexBuilder(linked, flags, catalogOf(flags), sources).build(declarations);
 }
 
 class FlagIndexBuilder {
@@ -183,17 +195,28 @@ class FlagIndexBuilder {
     private readonly linked: LinkedProject,
     private readonly flags: ResolvedFlagsConfig,
     private readonly catalog: ReadCatalog,
+    private readonly sources?: ReadSources,
   ) {}
 
   build(declarations: readonly FlagDeclaration[]): FlagIndex {
     const done = new Set<CallFact>();
+    const matchCall = (file: string, call: CallFact): void => {
+      const match = this.matchDirect(file, call);
+      if (match) {
+        done.add(call);
+        this.record(file, call, match);
+      }
+    };
     for (const [file, facts] of this.linked.facts) {
       for (const call of facts.calls) {
-        const match = this.matchDirect(file, call);
-        if (match) {
-          done.add(call);
-          this.record(file, call, match);
+        if (!this.sources) {
+          matchCall(file, call);
+          continue;
         }
+        const first = this.reads.length;
+        const { reads } = this.linked.track(() => matchCall(file, call));
+        // The call's own reads carry its range; a flag map's are its properties' (and may lie in other files).
+        for (const read of this.reads.slice(first)) if (read.range === call.range) this.sources.set(read, reads);
       }
       this.recordMembers(file);
       this.recordKeyProperties(file);

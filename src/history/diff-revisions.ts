@@ -11,6 +11,7 @@ import { cacheDirectoryFor } from "../engine/cache-directory.js";
 import { FactsCache } from "../facts/facts-cache.js";
 import type { Finding } from "../findings/finding.js";
 import { sortFindings } from "../findings/finding.js";
+import type { ReadSources } from "../flags/build-flag-index.js";
 import { readNamesOf } from "../flags/build-flag-index.js";
 import type { FlagIndex } from "../flags/flag-index.js";
 import { keysRead } from "../flags/flag-index.js";
@@ -31,6 +32,7 @@ import type { ReuseEvent } from "./reuse-finding.js";
 import { reuseFinding } from "./reuse-finding.js";
 import { RevisionWarnings } from "./revision-warnings.js";
 import { shallowWarning } from "./shallow-warning.js";
+import { keysReadUnchanged } from "./unchanged-reads.js";
 
 /** What to compare. */
 export interface DiffOptions {
@@ -83,6 +85,8 @@ export interface DiffResult {
 interface IndexedRevision {
   project: RevisionProject;
   index: FlagIndex;
+  /** What the reads its calls make depended on (the base and the head only: see unchanged-reads.ts). */
+  sources: ReadSources;
   /** The keys read at the revision (a flag with at least one read), in index order. */
   keys: string[];
   exists: DeclarationExists;
@@ -112,9 +116,10 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const cache = new FactsCache(cacheDirectory, extractOptions);
     const open = async (revision: RevisionSpec, resolverOf?: OpenRevisionOptions["resolverOf"]): Promise<IndexedRevision> => {
       const project = await openRevision({ repo, root, revision, loaded, cache, extractOptions, ...(resolverOf ? { resolverOf } : {}) });
-      const index = indexFlags(project);
+      const sources: ReadSources = new Map();
+      const index = indexFlags(project, sources);
       const keys = keysRead(index);
-      return { project, index, keys, exists: declarationExists(project.facts) };
+      return { project, index, sources, keys, exists: declarationExists(project.facts) };
     };
     // Both revisions resolve imports alike unless the change touched what discovery read (a tsconfig,
     // a package.json, the config): then an older revision starts from the head's answers, bar those
@@ -191,7 +196,19 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const headCommit = headSpec.kind === "commit" ? headSpec.commit : "HEAD";
     const headDate = headSpec.kind === "commit" ? (await repo.commitInfo([headSpec.commit]))[0]?.date : undefined;
     const changedKeys = [...new Set(events.map((e) => e.head.key))];
-    const readAt = async (commit: string): Promise<Set<string>> => new Set((await open({ kind: "commit", commit }, await resolverAt(commit))).keys);
+    // Whether a key was read then: known without opening that commit when the base or the head
+    // reads it in a file whose indexing cannot differ there (see unchanged-reads.ts).
+    const readAt = async (commit: string, asked: readonly string[]): Promise<Set<string>> => {
+      const known = new Set<string>();
+      for (const revision of [baseRevision, head]) {
+        if (revision.project.revision === commit) return new Set(revision.keys);
+        for (const key of await keysReadUnchanged(repo, revision, commit, asked, configPath)) known.add(key);
+        if (asked.every((key) => known.has(key))) return known;
+      }
+      const older = await open({ kind: "commit", commit }, await resolverAt(commit));
+      parsed[commit] ??= older.project.stats.parsed;
+      return new Set(older.keys);
+    };
     const young = await keysInDevelopment(repo, headCommit, changedKeys, prefix, loaded.config.developmentDays, headDate, readAt);
     const findings = events.map((event) => reuseFinding(event, loaded.config, { inDevelopment: young.has(event.head.key) }));
     const warnings = new RevisionWarnings();

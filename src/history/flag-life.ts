@@ -22,8 +22,11 @@ export async function keysOlderThan(
   return { commit, keys: await repo.textsAt(commit, keys, prefix) };
 }
 
-/** The keys read at a commit (the revision opened and its flags indexed). */
-export type KeysReadAt = (commit: string) => Promise<ReadonlySet<string>>;
+/**
+ * The keys read at a commit (the revision opened and its flags indexed): all of them, or at least
+ * those of `keys` (the ones asked about) that are read there.
+ */
+export type KeysReadAt = (commit: string, keys: readonly string[]) => Promise<ReadonlySet<string>>;
 
 /**
  * The keys first read fewer than `days` days before `at`: flags still in development. A key whose
@@ -42,7 +45,7 @@ export async function keysInDevelopment(
 ): Promise<Set<string>> {
   const older = await keysOlderThan(repo, head, keys, prefix, days, at);
   const present = keys.filter((key) => older?.keys.has(key));
-  const read = older && present.length > 0 ? await readAt(older.commit) : new Set<string>();
+  const read = older && present.length > 0 ? await readAt(older.commit, present) : new Set<string>();
   return new Set(keys.filter((key) => !read.has(key)));
 }
 
