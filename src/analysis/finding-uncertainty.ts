@@ -21,7 +21,8 @@ export class FindingUncertainty {
   constructor(private readonly context: ScanContext) {
     const { unknowable } = context.production;
     const linked = context.graph.linked;
-    for (const file of unknowable.get("eval") ?? []) {
+    // In file order, not the walk's: what a finding names must not depend on where a walk went first.
+    for (const file of [...(unknowable.get("eval") ?? [])].sort()) {
       const seen = new Set<string>([file]);
       for (const fact of linked.getFacts(file)?.imports ?? []) {
         const target = linked.resolver.resolve(file, fact.specifier);
@@ -30,7 +31,7 @@ export class FindingUncertainty {
       this.evalReach.set(file, seen);
     }
     let unprefixed = unknowable.has("import");
-    for (const [reason, files] of unknowable) {
+    for (const [reason, files] of [...unknowable].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (!reason.startsWith("import:")) continue;
       for (const prefix of reason.slice("import:".length).split("|")) {
         // `@/locales/…` goes through an alias deadflag does not expand here: it may be any file.
@@ -38,7 +39,7 @@ export class FindingUncertainty {
           unprefixed = true;
           continue;
         }
-        for (const from of files) {
+        for (const from of [...files].sort()) {
           const directory = path.posix.join(path.posix.dirname(from), prefix);
           this.importDirectories.push({ directory: directory.endsWith("/") ? directory : `${directory}/`, from });
         }

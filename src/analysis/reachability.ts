@@ -2,7 +2,7 @@
 // method is live when its class is live and live code names the method (`x.method`), or when the
 // class escapes to code deadflag cannot see. Loading a module runs its top-level code; importing
 // loads. Uses inside dead flag branches are cut before the walk.
-import type { CallGraph, UseTarget } from "../graph/call-graph.js";
+import type { CallGraph, GraphDelta, GraphNode, ResolvedUse, UseTarget } from "../graph/call-graph.js";
 
 /** How a node became live: from a root, or from another node's use. */
 export type LiveReason =
@@ -51,6 +51,20 @@ export function computeReachability(input: ReachabilityInput): Reachability {
   return new ReachabilityWalk(input).run(input.entryFiles);
 }
 
+/** The walk behind each result, for {@link resumeReachability}. */
+const walks = new WeakMap<Reachability, ReachabilityWalk>();
+
+/**
+ * The walk of `input` from its entries and `moreEntryFiles`, resumed from where the walk behind
+ * `earlier` ended, when `input`'s graph was made from that walk's graph and nothing that walk relied
+ * on is gone from it (see {@link ReachabilityWalk.resume}); undefined otherwise (walk anew). The
+ * walk only ever adds, so what it reached over the earlier graph and still reaches over this one,
+ * walked on, is what a new walk reaches. `earlier` is handed over: its sets go on in the result.
+ */
+export function resumeReachability(earlier: Reachability, input: ReachabilityInput, moreEntryFiles: readonly string[] = []): Reachability | undefined {
+  return walks.get(earlier)?.resume(input, [...input.entryFiles, ...moreEntryFiles]);
+}
+
 /**
  * Two walks: from `input`'s entries, and from those and `moreEntryFiles` (production, then with the
  * tests). The second goes on from where the first ended, on a copy of its state: what more entries
@@ -79,10 +93,14 @@ class ReachabilityWalk {
   private surface = new Set<number>();
   private surfaceModules = new Set<string>();
   private membersByName = new Map<string, number[]>();
+  /** The files walked from so far. */
+  private entryFiles: string[] = [];
+  /** Modules used whole (their every export reached), with the reason of the first use. */
+  private modulesReached = new Map<string, LiveReason>();
   private readonly queue: number[] = [];
-  private readonly graph: CallGraph;
+  private graph: CallGraph;
 
-  constructor(private readonly input: ReachabilityInput) {
+  constructor(private input: ReachabilityInput) {
     this.graph = input.graph;
   }
 
@@ -110,6 +128,8 @@ class ReachabilityWalk {
     copy.surface = new Set(this.surface);
     copy.surfaceModules = new Set(this.surfaceModules);
     copy.membersByName = this.membersByName;
+    copy.entryFiles = [...this.entryFiles];
+    copy.modulesReached = new Map(this.modulesReached);
     return copy;
   }
 
@@ -119,6 +139,7 @@ class ReachabilityWalk {
    */
   run(entryFiles: readonly string[]): Reachability {
     if (this.membersByName.size === 0) this.indexMembers();
+    this.entryFiles.push(...entryFiles);
     const openBefore = new Set(this.openClasses);
     for (const file of entryFiles) {
       for (const target of this.graph.exportTargets(file)) this.openSurface(target, this.surface, this.surfaceModules);
@@ -128,11 +149,241 @@ class ReachabilityWalk {
       this.load(file);
       for (const target of this.graph.exportTargets(file)) this.reachTarget(target, { kind: "entry-export", file }, true);
     }
+    return this.drain();
+  }
+
+  private drain(): Reachability {
     while (this.queue.length > 0) {
       const id = this.queue.pop();
       if (id !== undefined) this.visit(id);
     }
-    return { live: this.live, loaded: this.loaded, reasons: this.reasons, unknowable: this.unknowable };
+    const result = { live: this.live, loaded: this.loaded, reasons: this.reasons, unknowable: this.unknowable };
+    walks.set(result, this);
+    return result;
+  }
+
+  /**
+   * Goes on over `input`'s graph, made from this walk's graph (see {@link GraphDelta}), from
+   * `entryFiles` (the same as walked from). First what the change took away is taken out (see
+   * {@link lossIn} and {@link retract}): the nodes whose recorded reason, or a reason on their way
+   * back to a root, is gone. Every fact left then holds over the new graph, and the facts a walk
+   * anew would add are those that name what the change made or what was taken out: the unsettled
+   * files' nodes, uses and exports, the changed files' loads, and every way back to a node taken
+   * out. Walking on from those gives what a walk anew gives. Undefined when a loss reaches what
+   * this cannot take out exactly (a class, a loaded file, a member name, the entries' surface).
+   */
+  resume(input: ReachabilityInput, entryFiles: readonly string[]): Reachability | undefined {
+    const graph = input.graph;
+    const delta = graph.delta;
+    if (!delta || delta.earlier !== this.graph || !sameMembers(entryFiles, this.entryFiles)) return undefined;
+    const touched = new Set<number>();
+    for (const file of delta.unsettledFiles) {
+      for (const id of delta.earlier.nodesOf(file)) touched.add(id);
+      for (const id of graph.nodesOf(file)) touched.add(id);
+    }
+    const loss = this.lossIn(input, delta, touched);
+    const retracted = loss && this.retract(loss);
+    if (!retracted) return undefined;
+    const ownedBefore = this.frameworkOwned;
+    this.graph = graph;
+    this.input = input;
+    this.frameworkOwned = new Map();
+    // A class opened because a framework owns it stays open only while one does.
+    for (const [id, owned] of ownedBefore) if (owned && !this.isFrameworkOwned(id)) return undefined;
+    this.membersByName = new Map();
+    this.indexMembers();
+    const unsettled = delta.unsettledFiles;
+    const openBefore = new Set(this.openClasses);
+    // The surface first, as in a walk anew: what unsettled entries, surface modules and nodes name now.
+    for (const file of this.entryFiles) {
+      if (unsettled.has(file)) for (const target of graph.exportTargets(file)) this.openSurface(target, this.surface, this.surfaceModules);
+    }
+    for (const file of [...this.surfaceModules]) {
+      if (unsettled.has(file)) for (const inner of graph.exportTargets(file)) this.openSurface(inner, this.surface, this.surfaceModules);
+    }
+    for (const id of touched) if (this.surface.has(id)) this.openSurfaceOf(id, this.surface, this.surfaceModules);
+    for (const id of this.openClasses) if (!openBefore.has(id) && this.live.has(id)) this.queue.push(id);
+    // A live class a changed base now hands to a framework: visited again, open.
+    for (const id of this.live) {
+      if (graph.nodes[id]?.declaration.kind === "class" && !this.openClasses.has(id) && this.isFrameworkOwned(id)) this.queue.push(id);
+    }
+    for (const file of delta.changedFiles) if (this.loaded.has(file)) this.runModule(file);
+    for (const file of this.entryFiles) {
+      if (unsettled.has(file)) for (const target of graph.exportTargets(file)) this.reachTarget(target, { kind: "entry-export", file }, true);
+    }
+    for (const [file, reason] of [...this.modulesReached]) {
+      if (unsettled.has(file)) for (const inner of graph.exportTargets(file)) this.reachTarget(inner, reason, true);
+    }
+    for (const id of touched) {
+      if (!this.live.has(id)) continue;
+      this.queue.push(id);
+      const partner = graph.accessorPartnerOf(id);
+      const reason = this.reasons.get(id);
+      if (partner !== undefined && reason) this.markLive(partner, reason);
+    }
+    this.reachAgain(retracted);
+    return this.drain();
+  }
+
+  /**
+   * What of this walk's facts is gone over `input`'s graph: nodes it relied on (live ones, the
+   * surface and its classes' members) that are other declarations there or gone, uses such a node
+   * no longer makes (cuts counted), and nodes an entry no longer exports. Undefined when something
+   * else it relied on is gone: a cut or a constant-named member elsewhere, an accessor pair, an
+   * export of a surface module or a module used whole, a load of a changed file.
+   */
+  private lossIn(input: ReachabilityInput, delta: GraphDelta, touched: ReadonlySet<number>): WalkLoss | undefined {
+    const { earlier } = delta;
+    const graph = input.graph;
+    const loss: WalkLoss = { nodes: new Set(), uses: new Map(), unexported: new Map() };
+    if (!sameCutsBeyond(this.input.cuts, input.cuts, touched)) return undefined;
+    for (const [name, ids] of this.membersByName) {
+      for (const id of ids) if (!touched.has(id) && earlier.nodes[id]?.declaration.computedKey !== undefined && graph.memberNameOf(id) !== name) return undefined;
+    }
+    for (const id of touched) {
+      const before = earlier.nodes[id];
+      if (!before || !this.reliedOn(before)) continue;
+      const after = graph.nodes[id];
+      if (!after || !sameWalkFacts(before, after) || earlier.memberNameOf(id) !== graph.memberNameOf(id)) {
+        loss.nodes.add(id);
+        continue;
+      }
+      const partner = earlier.accessorPartnerOf(id);
+      if (partner !== undefined && graph.accessorPartnerOf(id) !== partner) return undefined;
+      const gone = usesGone(earlier.knownUsesOf(id) ?? [], this.input.cuts?.get(id), graph.usesOf(id), input.cuts?.get(id));
+      if (gone.length > 0) loss.uses.set(id, gone);
+    }
+    const entries = new Set(this.entryFiles);
+    const wholeUsers = new Set([...this.surfaceModules, ...this.modulesReached.keys()]);
+    for (const file of delta.unsettledFiles) {
+      if (!entries.has(file) && !wholeUsers.has(file)) continue;
+      const before = earlier.knownExportTargets(file);
+      if (!before) return undefined;
+      const now = new Set(graph.exportTargets(file).map(targetKey));
+      // An export whose node is gone goes with the node.
+      const gone = before.filter((target) => !now.has(targetKey(target)) && !(target.kind === "node" && loss.nodes.has(target.id)));
+      if (gone.length === 0) continue;
+      if (wholeUsers.has(file) || gone.some((target) => target.kind !== "node")) return undefined;
+      loss.unexported.set(file, new Set(gone.map(targetKey)));
+    }
+    for (const file of delta.changedFiles) {
+      if (!this.loaded.has(file)) continue;
+      const before = moduleLoads(earlier, file);
+      const after = moduleLoads(graph, file);
+      if (!includesAll(after.files, before.files) || !includesAll(after.wholeModules, before.wholeModules)) return undefined;
+    }
+    return loss;
+  }
+
+  /**
+   * Takes out what rests on `loss`: every live node whose reason, or a reason on its way back to a
+   * root, is gone. Returns those nodes, or undefined when taking them out is not exact: the walk
+   * records one reason per node, so what else a node made live or open (a class's members, a member
+   * name, a loaded or whole module, an instance handed out, code it cannot see, what a surface
+   * node opened) could rest on it unrecorded.
+   */
+  private retract(loss: WalkLoss): Set<number> | undefined {
+    const out = new Set<number>();
+    if (loss.nodes.size === 0 && loss.uses.size === 0 && loss.unexported.size === 0) return out;
+    // The surface: a node gone from it must have opened nothing (no class, no type it names).
+    const onSurface = (id: number): boolean => {
+      const owner = this.graph.nodes[id]?.owner;
+      return this.surface.has(id) || (owner !== undefined && this.surface.has(owner));
+    };
+    for (const id of loss.nodes) {
+      if (!onSurface(id)) continue;
+      if (this.graph.nodes[id]?.declaration.kind === "class" || (this.graph.knownUsesOf(id) ?? []).some((use) => this.opensOnSurface(use))) return undefined;
+    }
+    for (const [id, uses] of loss.uses) {
+      // A use that loaded a module, opened a class, reached code it cannot see or a module whole.
+      if (!uses.every(retractableUse) || (onSurface(id) && uses.some((use) => this.opensOnSurface(use)))) return undefined;
+    }
+    for (const targets of loss.unexported.values()) {
+      for (const id of this.surface) if (targets.has(`node:${id}`) && !loss.nodes.has(id)) return undefined;
+    }
+    const children = new Map<number, number[]>();
+    const queue: number[] = [];
+    for (const [id, reason] of this.reasons) {
+      const parent = reason.kind === "use" ? reason.from : reason.kind === "escaped-class" ? reason.owner : undefined;
+      if (parent !== undefined) {
+        const list = children.get(parent);
+        if (list) list.push(id);
+        else children.set(parent, [id]);
+      }
+      const broken =
+        loss.nodes.has(id) ||
+        (reason.kind === "use" && loss.uses.get(reason.from)?.some((use) => use.key === reason.key) === true) ||
+        (reason.kind === "entry-export" && loss.unexported.get(reason.file)?.has(`node:${id}`) === true);
+      if (broken) queue.push(id);
+    }
+    while (queue.length > 0) {
+      const id = queue.pop();
+      if (id === undefined || out.has(id)) continue;
+      out.add(id);
+      for (const child of children.get(id) ?? []) queue.push(child);
+    }
+    for (const reason of [...this.liveMembers.values(), ...this.modulesReached.values()]) {
+      if (reason.kind === "use" && (out.has(reason.from) || loss.uses.get(reason.from)?.some((use) => use.key === reason.key))) return undefined;
+      if (reason.kind === "escaped-class" && out.has(reason.owner)) return undefined;
+    }
+    for (const id of out) {
+      const node = this.graph.nodes[id];
+      if (!node || node.declaration.kind === "class" || !(this.graph.knownUsesOf(id) ?? []).every(retractableUse)) return undefined;
+    }
+    for (const id of out) {
+      this.live.delete(id);
+      this.reasons.delete(id);
+    }
+    // A gone node's id holds another declaration, on the surface only if an export opens it again.
+    for (const id of loss.nodes) this.surface.delete(id);
+    return out;
+  }
+
+  /** Whether a surface node's use opens more surface (see {@link openSurfaceOfUses}). */
+  private opensOnSurface({ key, target }: ResolvedUse): boolean {
+    if (target.kind !== "node" || (!key.startsWith("t:") && !key.startsWith("v:"))) return false;
+    const kind = this.graph.nodes[target.id]?.declaration.kind;
+    return kind === "class" || kind === "interface" || kind === "type";
+  }
+
+  /**
+   * Every way back to the nodes taken out that the new graph still declares: a live node's use, an
+   * entry's export or a module used whole, its module's loading, its class (visited again), its
+   * accessor partner. What the unsettled files changed is reached by the caller.
+   */
+  private reachAgain(retracted: ReadonlySet<number>): void {
+    const wanted = new Set([...retracted].filter((id) => this.graph.nodes[id]?.file));
+    if (wanted.size === 0) return;
+    for (const id of this.live) {
+      const cut = this.input.cuts?.get(id);
+      for (const { key, count, target } of this.graph.usesOf(id)) {
+        if (target.kind !== "node" || !wanted.has(target.id) || (cut && count - (cut[key] ?? 0) <= 0)) continue;
+        if (key.startsWith("t:")) this.reachType(target, { kind: "use", from: id, key });
+        else this.reachTarget(target, { kind: "use", from: id, key }, key.startsWith("e:"));
+      }
+    }
+    for (const file of this.entryFiles) {
+      for (const target of this.graph.exportTargets(file)) if (target.kind === "node" && wanted.has(target.id)) this.reachTarget(target, { kind: "entry-export", file }, true);
+    }
+    for (const [file, reason] of this.modulesReached) {
+      for (const target of this.graph.exportTargets(file)) if (target.kind === "node" && wanted.has(target.id)) this.reachTarget(target, reason, true);
+    }
+    for (const id of wanted) {
+      const node = this.graph.nodes[id];
+      if (!node) continue;
+      if (this.loaded.has(node.file) && (this.graph.moduleNodeOf(node.file) === id || (node.owner === undefined && node.declaration.evaluated))) {
+        this.markLive(id, this.graph.moduleNodeOf(node.file) === id ? { kind: "module-load", file: node.file } : { kind: "evaluated", file: node.file });
+      }
+      if (node.owner !== undefined && this.live.has(node.owner)) this.queue.push(node.owner);
+      const partner = this.graph.accessorPartnerOf(id);
+      const reason = partner === undefined ? undefined : this.reasons.get(partner);
+      if (reason) this.markLive(id, reason);
+    }
+  }
+
+  /** Whether the walk's state rests on this node: it is live, on the surface, or a member of a surface class. */
+  private reliedOn(node: GraphNode): boolean {
+    return this.live.has(node.id) || this.surface.has(node.id) || (node.owner !== undefined && this.surface.has(node.owner));
   }
 
   /**
@@ -148,13 +399,16 @@ class ReachabilityWalk {
       for (const inner of this.graph.exportTargets(target.file)) this.openSurface(inner, surface, modules);
       return;
     }
-    if (target.kind !== "node" || surface.has(target.id)) return;
-    const node = this.graph.nodes[target.id];
-    if (!node) return;
+    if (target.kind !== "node" || surface.has(target.id) || !this.graph.nodes[target.id]) return;
     surface.add(target.id);
-    if (node.declaration.kind === "class") this.openClasses.add(target.id);
-    this.openSurfaceOfUses(target.id, surface, modules);
-    for (const member of this.graph.membersOf(target.id)) this.openSurfaceOfUses(member, surface, modules);
+    this.openSurfaceOf(target.id, surface, modules);
+  }
+
+  /** What a surface node opens: itself if a class, and what it and its members name. */
+  private openSurfaceOf(id: number, surface: Set<number>, modules: Set<string>): void {
+    if (this.graph.nodes[id]?.declaration.kind === "class") this.openClasses.add(id);
+    this.openSurfaceOfUses(id, surface, modules);
+    for (const member of this.graph.membersOf(id)) this.openSurfaceOfUses(member, surface, modules);
   }
 
   /** The classes, interfaces and types a surface node names (its value and type uses). */
@@ -169,30 +423,21 @@ class ReachabilityWalk {
   private load(file: string): void {
     if (this.loaded.has(file)) return;
     this.loaded.add(file);
+    this.runModule(file);
+  }
+
+  /** A module's top-level code runs: its module node and evaluated declarations are live, and it loads what it imports. */
+  private runModule(file: string): void {
     const moduleNode = this.graph.moduleNodeOf(file);
     if (moduleNode !== undefined) this.markLive(moduleNode, { kind: "module-load", file });
-    const facts = this.graph.linked.getFacts(file);
-    if (!facts) return;
     for (const id of this.graph.nodesOf(file)) {
       const node = this.graph.nodes[id];
       if (node && node.owner === undefined && node.declaration.evaluated) this.markLive(id, { kind: "evaluated", file });
     }
-    for (const fact of facts.imports) {
-      if (fact.typeOnly || fact.kind === "dynamic") continue;
-      if (fact.kind === "require" && fact.local === undefined) continue;
-      this.loadSpecifier(file, fact.specifier);
-    }
-    for (const specifier of topLevelRequires(this.graph, file)) {
-      const target = this.graph.linked.resolver.resolve(file, specifier);
-      // `require("./x")` at top level, bound to no name: it loads the module and hands over all of it.
-      if (target.kind === "file") this.reachTarget({ kind: "module", file: target.file }, { kind: "module-load", file }, false);
-    }
-    for (const fact of facts.exports) if (fact.specifier !== undefined && !fact.typeOnly) this.loadSpecifier(file, fact.specifier);
-  }
-
-  private loadSpecifier(file: string, specifier: string): void {
-    const target = this.graph.linked.resolver.resolve(file, specifier);
-    if (target.kind === "file") this.load(target.file);
+    const { files, wholeModules } = moduleLoads(this.graph, file);
+    for (const loaded of files) this.load(loaded);
+    // `require("./x")` at top level, bound to no name: it loads the module and hands over all of it.
+    for (const whole of wholeModules) this.reachTarget({ kind: "module", file: whole }, { kind: "module-load", file }, false);
   }
 
   private markLive(id: number, reason: LiveReason): void {
@@ -297,6 +542,7 @@ class ReachabilityWalk {
       }
       case "module":
         // A namespace passed around whole or a dynamic import: every export may be used.
+        if (!this.modulesReached.has(target.file)) this.modulesReached.set(target.file, reason);
         this.load(target.file);
         for (const inner of this.graph.exportTargets(target.file)) this.reachTarget(inner, reason, true);
         return;
@@ -334,6 +580,124 @@ class ReachabilityWalk {
       if (owner !== undefined && this.live.has(owner)) this.markLive(member, reason);
     }
   }
+}
+
+/**
+ * What loading `file` loads in turn: the project files it imports (not only for types) or re-exports
+ * from, and those it `require`s whole at top level.
+ */
+function moduleLoads(graph: CallGraph, file: string): { files: string[]; wholeModules: string[] } {
+  const facts = graph.linked.getFacts(file);
+  if (!facts) return { files: [], wholeModules: [] };
+  const specifiers: string[] = [];
+  for (const fact of facts.imports) {
+    if (fact.typeOnly || fact.kind === "dynamic") continue;
+    if (fact.kind === "require" && fact.local === undefined) continue;
+    specifiers.push(fact.specifier);
+  }
+  const reExports = facts.exports.flatMap((fact) => (fact.specifier !== undefined && !fact.typeOnly ? [fact.specifier] : []));
+  const resolved = (specifier: string): string[] => {
+    const target = graph.linked.resolver.resolve(file, specifier);
+    return target.kind === "file" ? [target.file] : [];
+  };
+  return {
+    files: [...specifiers.flatMap(resolved), ...reExports.flatMap(resolved)],
+    wholeModules: topLevelRequires(graph, file).flatMap(resolved),
+  };
+}
+
+/** A declaration as the walk sees it: the same where these are, whatever its position or body. */
+function sameWalkFacts(before: GraphNode, after: GraphNode): boolean {
+  const a = before.declaration;
+  const b = after.declaration;
+  return (
+    before.file === after.file &&
+    before.owner === after.owner &&
+    a.name === b.name &&
+    a.kind === b.kind &&
+    a.evaluated === b.evaluated &&
+    a.static === b.static &&
+    a.decorated === b.decorated &&
+    a.computedKey === b.computedKey &&
+    a.extends === b.extends &&
+    (a.implements ?? []).join() === (b.implements ?? []).join()
+  );
+}
+
+/** What a walk's facts lost over a new graph (see `ReachabilityWalk.lossIn`). */
+interface WalkLoss {
+  /** Ids whose node is another declaration now, or none. */
+  nodes: Set<number>;
+  /** Per node, the uses it made (not cut) that it no longer makes, or that lead elsewhere now. */
+  uses: Map<number, ResolvedUse[]>;
+  /** Per entry file, the nodes (by target key) it no longer exports. */
+  unexported: Map<string, Set<string>>;
+}
+
+/**
+ * Whether what a use made live is all recorded as reasons, so that taking its user out is exact:
+ * not a load (`j:`), an instance handed out (`e:`), a module used whole or code static analysis
+ * cannot see.
+ */
+function retractableUse({ key, target }: ResolvedUse): boolean {
+  if (key.startsWith("j:") || key.startsWith("e:")) return false;
+  // A member name's reason is recorded (checked against what is taken out).
+  return target.kind === "node" || target.kind === "member" || target.kind === "type" || target.kind === "none";
+}
+
+/** The uses `before` made (not cut) that `after` does not make, leading to the same target. */
+function usesGone(
+  before: readonly ResolvedUse[],
+  cutBefore: Readonly<Record<string, number>> | undefined,
+  after: readonly ResolvedUse[],
+  cutAfter: Readonly<Record<string, number>> | undefined,
+): ResolvedUse[] {
+  const now = new Map<string, string>();
+  for (const use of after) if (use.count - (cutAfter?.[use.key] ?? 0) > 0) now.set(use.key, targetKey(use.target));
+  return before.filter((use) => use.count - (cutBefore?.[use.key] ?? 0) > 0 && now.get(use.key) !== targetKey(use.target));
+}
+
+function targetKey(target: UseTarget): string {
+  switch (target.kind) {
+    case "node":
+      return `node:${target.id}`;
+    case "module":
+      return `module:${target.file}`;
+    case "member":
+      return `member:${target.name}`;
+    case "unknowable":
+      return `unknowable:${target.reason}`;
+    default:
+      return target.kind;
+  }
+}
+
+/** Whether the cuts of every node but `touched` ones are the same in both. */
+function sameCutsBeyond(
+  before: ReachabilityInput["cuts"],
+  after: ReachabilityInput["cuts"],
+  touched: ReadonlySet<number>,
+): boolean {
+  const ids = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
+  for (const id of ids) {
+    if (touched.has(id)) continue;
+    const a = before?.get(id) ?? {};
+    const b = after?.get(id) ?? {};
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const key of keys) if (a[key] !== b[key]) return false;
+  }
+  return true;
+}
+
+function includesAll(list: readonly string[], wanted: readonly string[]): boolean {
+  const have = new Set(list);
+  return wanted.every((item) => have.has(item));
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((item) => right.has(item));
 }
 
 /**

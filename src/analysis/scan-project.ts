@@ -10,7 +10,6 @@ import { ruleRegistry } from "../findings/rule-registry.js";
 import { FlagFootprint } from "../flags/flag-footprint.js";
 import type { FlagIndex } from "../flags/flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
-import type { EarlierResolutions } from "../graph/call-graph.js";
 import { withPackageNames } from "../project/package-of-file.js";
 import { findDeadBranches } from "./dead-branches.js";
 import { findExportUsage } from "./export-usage.js";
@@ -19,7 +18,8 @@ import { FindingUncertainty } from "./finding-uncertainty.js";
 import { cutDeadBranches } from "./flag-cuts.js";
 import { deadBranchFindings, flagDeclarationFindings } from "./flag-findings.js";
 import { importClosure } from "./import-closure.js";
-import { computeReachability, computeReachabilityWithMore } from "./reachability.js";
+import { computeReachability, computeReachabilityWithMore, resumeReachability } from "./reachability.js";
+import type { Reachability, ReachabilityInput } from "./reachability.js";
 import type { ScanContext } from "./scan-context.js";
 import { unreachableCodeFindings } from "./unreachable-code-findings.js";
 import { unusedExportFindings } from "./unused-export-findings.js";
@@ -66,7 +66,7 @@ export function scanProject(project: OpenedProject, earlier?: EarlierScan, optio
     return result;
   };
   const { index, footprint } = time("index", () => indexOf(project, earlier, options.keepFootprint === true));
-  const context = time("graph", () => buildContext(project, index, earlier && { graph: earlier.result.context.graph, changed: earlier.changed }));
+  const context = time("graph", () => buildContext(project, index, earlier));
   const sameLinks = earlier !== undefined && earlier.result.context.graph.linked.resolver === project.linked.resolver;
   let importerUsage: ImporterUsage = new Map();
   const findings = time("rules", () => {
@@ -117,9 +117,16 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
   });
 }
 
-function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlags>, earlier: EarlierResolutions | undefined): ScanContext {
+/**
+ * The graph and the walks over it. With an earlier scan, the graph is carried from its graph, and
+ * the walks with and without tests resume from its walks when they can (see
+ * {@link resumeReachability}); the walk ignoring flags is walked anew, as its reasons name the flag
+ * that keeps code dead, and a resumed walk's reasons are not always those a walk anew finds first.
+ */
+function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlags>, earlier: EarlierScan | undefined): ScanContext {
   const { entries } = project;
-  const graph = new CallGraph(project.linked, earlier);
+  const before = earlier?.result.context;
+  const graph = new CallGraph(project.linked, before && { graph: before.graph, changed: earlier.changed });
   const deadBranches = findDeadBranches(index);
   const cuts = cutDeadBranches(graph, deadBranches);
   const withTestEntries = [...entries.production, ...entries.tests];
@@ -127,9 +134,8 @@ function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlag
   // With tests, the walk with them goes on from where production's ended.
   const noTests = entries.tests.length === 0;
   const productionInput = { graph, entryFiles: entries.production, cuts: cuts.counts };
-  const [production, withTests] = noTests
-    ? [computeReachability(productionInput), undefined]
-    : computeReachabilityWithMore(productionInput, entries.tests);
+  const [production, withTests] = (before && resumedWalks(before, productionInput, noTests ? undefined : entries.tests)) ??
+    (noTests ? [computeReachability(productionInput), undefined] : computeReachabilityWithMore(productionInput, entries.tests));
   const reachedFiles = importClosure(project.linked, entries.production);
   return {
     root: project.root,
@@ -149,6 +155,20 @@ function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlag
     filesWithErrors: new Set(project.files.filter((f) => (project.facts.get(f)?.parseErrors.length ?? 0) > 0)),
     skipped: project.skipped,
   };
+}
+
+/** An earlier scan's walks resumed over a graph carried from its graph: both, or undefined (walk anew). */
+function resumedWalks(
+  before: ScanContext,
+  input: ReachabilityInput,
+  tests: readonly string[] | undefined,
+): [Reachability, Reachability | undefined] | undefined {
+  const hadTests = before.withTests !== before.production;
+  if (hadTests !== (tests !== undefined)) return undefined;
+  const production = resumeReachability(before.production, input);
+  if (!production || !tests) return production && [production, undefined];
+  const withTests = resumeReachability(before.withTests, input, tests);
+  return withTests && [production, withTests];
 }
 
 /** `no-unused-file`: files no entry reaches through imports (or only tests do). */

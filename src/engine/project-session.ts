@@ -76,8 +76,8 @@ export interface ProjectSession {
   findingsOf(file: string, overrides?: ReadonlyMap<string, string>): Finding[];
   /**
    * The same update, with the project and the scan behind the findings. Its findings stay valid;
-   * its graph is handed on to the next update (which shares and extends its memos), so ask it
-   * nothing (`why`, graph queries) after the next call.
+   * its graph and reachability walks are handed on to the next update (which shares, extends and
+   * resumes them), so ask it nothing (`why`, graph queries) after the next call.
    */
   scan(overrides?: ReadonlyMap<string, string>): SessionScan;
   /** The root (absolute) the session analyses; paths in findings are relative to it. */

@@ -56,6 +56,18 @@ export interface EarlierResolutions {
   changed: ReadonlySet<string>;
 }
 
+/** What a graph made from an earlier one (see {@link EarlierResolutions}) may answer otherwise than it. */
+export interface GraphDelta {
+  earlier: CallGraph;
+  /** Files whose facts differ. */
+  changedFiles: ReadonlySet<string>;
+  /**
+   * Files whose nodes, resolved uses or export targets were not carried: the changed ones and those
+   * whose resolutions read one. Anywhere else, ids, uses and export targets are the earlier graph's.
+   */
+  unsettledFiles: ReadonlySet<string>;
+}
+
 /** The linked call graph of a project snapshot. */
 export class CallGraph {
   readonly nodes: GraphNode[] = [];
@@ -76,6 +88,8 @@ export class CallGraph {
   private readonly resolvedUses: (readonly ResolvedUse[] | undefined)[] = [];
   /** Ids whose declaration is gone (see {@link carryNodes}). */
   private removedNodes = 0;
+  /** How this graph differs from the earlier one its nodes were carried from; undefined for a new graph. */
+  readonly delta: GraphDelta | undefined;
 
   constructor(
     readonly linked: LinkedProject,
@@ -83,7 +97,7 @@ export class CallGraph {
   ) {
     const same = earlier && earlier.graph.linked.resolver === linked.resolver ? earlier : undefined;
     if (same && this.carryNodes(same)) {
-      this.carryMemos(same, true);
+      this.delta = { earlier: same.graph, changedFiles: same.changed, unsettledFiles: this.carryMemos(same, true) };
       return;
     }
     if (same) this.carryMemos(same, false);
@@ -128,9 +142,9 @@ export class CallGraph {
 
   /**
    * Takes the earlier graph's nodes, ids included: the nodes of unchanged files are the same
-   * objects, and a changed file's nodes take its earlier ids in order, new ones after the last id.
-   * Which of a changed file's nodes gets which of its ids does not matter: every memo that holds one
-   * read the file and is not carried. An id left over (the file declares fewer things now) holds a
+   * objects, and a changed file's nodes take its earlier ids (by name: see {@link idsByName}), new
+   * ones after the last id. Which of a changed file's nodes gets which of its ids does not matter to
+   * the graph: every memo that holds one read the file and is not carried. An id left over (the file declares fewer things now) holds a
    * node of no file, with no uses, that nothing names; when those are a fifth of all, or a changed
    * file is new or gone, a new graph is made instead.
    */
@@ -156,9 +170,12 @@ export class CallGraph {
     // A member named by a constant (`[KEY]`) answers to a value that may live in a changed file.
     for (const [id, name] of graph.memberNames) if (!inChanged(id) && this.nodes[id]?.declaration.computedKey === undefined) this.memberNames.set(id, name);
     for (const [file, ids] of earlierIds) {
+      const declarations = this.linked.facts.get(file)?.declarations ?? [];
+      const assigned = idsByName(declarations, ids, graph);
       let next = 0;
-      this.addFile(file, this.linked.facts.get(file)?.declarations ?? [], () => ids[next++] ?? this.nodes.length);
-      for (const id of ids.slice(next)) this.nodes[id] = { id, file: "", declaration: removedDeclaration };
+      this.addFile(file, declarations, () => assigned[next++] ?? this.nodes.length);
+      const taken = new Set(assigned);
+      for (const id of ids) if (!taken.has(id)) this.nodes[id] = { id, file: "", declaration: removedDeclaration };
     }
     return true;
   }
@@ -167,21 +184,29 @@ export class CallGraph {
    * Carries the earlier graph's resolutions of files that read no changed file; with `sameIds`
    * (the nodes were carried), also their id-bearing memos: uses and export targets.
    */
-  private carryMemos({ graph, changed }: EarlierResolutions, sameIds: boolean): void {
+  private carryMemos({ graph, changed }: EarlierResolutions, sameIds: boolean): Set<string> {
     const readsChanged = (reads: ReadonlySet<string>): boolean => {
       for (const read of reads) if (changed.has(read)) return true;
       return false;
     };
+    const unsettled = new Set(changed);
     for (const [file, resolved] of graph.resolutions) {
-      if (changed.has(file) || readsChanged(resolved.reads)) continue;
+      if (changed.has(file) || readsChanged(resolved.reads)) {
+        unsettled.add(file);
+        continue;
+      }
       this.resolutions.set(file, resolved);
       const uses = graph.useCache.get(file);
       if (!sameIds || !uses) continue;
       this.useCache.set(file, uses);
       for (const id of graph.byFile.get(file) ?? []) this.resolvedUses[id] = graph.resolvedUses[id];
     }
-    if (!sameIds) return;
-    for (const [file, memo] of graph.exportMemo) if (!changed.has(file) && !readsChanged(memo.reads)) this.exportMemo.set(file, memo);
+    if (!sameIds) return unsettled;
+    for (const [file, memo] of graph.exportMemo) {
+      if (!changed.has(file) && !readsChanged(memo.reads)) this.exportMemo.set(file, memo);
+      else unsettled.add(file);
+    }
+    return unsettled;
   }
 
   /** The node declared as `name` in `file`. */
@@ -273,6 +298,11 @@ export class CallGraph {
     return list;
   }
 
+  /** A node's uses as far as this graph resolved them (undefined: never asked), without resolving. */
+  knownUsesOf(id: number): readonly ResolvedUse[] | undefined {
+    return this.resolvedUses[id];
+  }
+
   /** What `key` (a use of a node in `file`) leads to. */
   resolveUse(file: string, key: string): UseTarget {
     // Per file, then per key: no string is built on this hot path.
@@ -329,6 +359,11 @@ export class CallGraph {
       this.exportMemo.set(file, memo);
     }
     return memo.targets;
+  }
+
+  /** A file's export targets as far as this graph resolved them (undefined: never asked), without resolving. */
+  knownExportTargets(file: string): readonly UseTarget[] | undefined {
+    return this.exportMemo.get(file)?.targets;
   }
 
   private exportTargetsFrom(file: string, seen: Set<string>): UseTarget[] {
@@ -422,6 +457,26 @@ export class CallGraph {
     const id = this.nodeOf(origin.file, origin.name);
     return id === undefined ? { kind: "none" } : { kind: "node", id };
   }
+}
+
+/**
+ * The ids a changed file's declarations take from its earlier ids: a declaration keeps the id of
+ * the earlier one of the same name (so that an edit elsewhere in the file leaves its nodes' ids as
+ * they were, which lets a reachability walk resume), the others take the ids left, in order.
+ */
+function idsByName(declarations: readonly DeclarationFact[], ids: readonly number[], earlier: CallGraph): (number | undefined)[] {
+  const free = new Map<string, number[]>();
+  for (const id of ids) {
+    const name = earlier.nodes[id]?.declaration.name ?? "";
+    const list = free.get(name);
+    if (list) list.push(id);
+    else free.set(name, [id]);
+  }
+  const assigned: (number | undefined)[] = declarations.map((declaration) => free.get(declaration.name)?.shift());
+  const taken = new Set(assigned);
+  const rest = ids.filter((id) => !taken.has(id));
+  let next = 0;
+  return assigned.map((id) => id ?? rest[next++]);
 }
 
 /** What the node of an id whose declaration is gone holds: no name code can use, no uses, not code. */
