@@ -27,16 +27,12 @@ export interface EarlierUsage {
 }
 
 /**
- * Marks every export that some file imports (or an entry publishes). Each importer's marks depend
- * only on its own facts and on those of the files its imports lead through, so an importer none of
- * whose files changed since `earlier` keeps its marks (the caller vouches that the file list, so the
- * module resolver, is the same).
+ * What each file (importer or entry) marks as used among the exports of others. Each importer's
+ * marks depend only on its own facts and on those of the files its imports lead through, so an
+ * importer none of whose files changed since `earlier` keeps its marks (the caller vouches that the
+ * file list, so the module resolver, is the same).
  */
-export function findExportUsage(
-  graph: CallGraph,
-  entries: readonly string[],
-  earlier?: EarlierUsage,
-): { usage: ExportUsage; byImporter: ImporterUsage } {
+export function findImporterUsage(graph: CallGraph, entries: readonly string[], earlier?: EarlierUsage): ImporterUsage {
   const linked = graph.linked;
   const entrySet = new Set(entries);
   const byImporter: ImporterUsage = new Map();
@@ -51,9 +47,15 @@ export function findExportUsage(
     const { value: marks, reads } = linked.track(() => marksOf(graph, by, entry));
     byImporter.set(by, { entry, marks, reads });
   }
+  return byImporter;
+}
+
+/** Every export some file imports (or an entry publishes), with its users; of the exports of `files` only, when given. */
+export function exportUsageOf(byImporter: ImporterUsage, files?: ReadonlySet<string>): ExportUsage {
   const usage: ExportUsage = new Map();
   for (const [by, { marks }] of byImporter) {
     for (const [file, exported] of marks) {
+      if (files && !files.has(file)) continue;
       let inFile = usage.get(file);
       if (!inFile) {
         inFile = new Map();
@@ -67,7 +69,7 @@ export function findExportUsage(
       users.add(by);
     }
   }
-  return { usage, byImporter };
+  return usage;
 }
 
 function readsAny(reads: ReadonlySet<string>, changed: ReadonlySet<string>): boolean {

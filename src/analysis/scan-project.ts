@@ -12,7 +12,7 @@ import type { FlagIndex } from "../flags/flag-index.js";
 import { CallGraph } from "../graph/call-graph.js";
 import { withPackageNames } from "../project/package-of-file.js";
 import { findDeadBranches } from "./dead-branches.js";
-import { findExportUsage } from "./export-usage.js";
+import { exportUsageOf, findImporterUsage } from "./export-usage.js";
 import type { ImporterUsage } from "./export-usage.js";
 import { FindingUncertainty } from "./finding-uncertainty.js";
 import { cutDeadBranches } from "./flag-cuts.js";
@@ -46,9 +46,24 @@ export interface ScanOptions {
   keepFootprint?: boolean;
 }
 
+/**
+ * A scan's analysis before its findings: the graph, the walks and what each importer uses, with the
+ * findings of any files asked for. An editor asks for the file it lints; the rules over every file
+ * are what a whole scan pays for.
+ */
+export interface ProjectAnalysis {
+  context: ScanContext;
+  /** Milliseconds per phase (the findings' own when asked for every file: see {@link scanProject}). */
+  timings: Record<string, number>;
+  importerUsage: ImporterUsage;
+  footprint?: FlagFootprint;
+  /** The findings in `files` (root-relative POSIX paths; every file's when undefined), sorted: those a whole scan has there. */
+  findingsOf(files?: ReadonlySet<string>): Finding[];
+}
+
 /** An earlier scan of the same project, and the files whose facts changed since. */
 export interface EarlierScan {
-  result: ScanResult;
+  result: Pick<ScanResult, "context" | "importerUsage" | "footprint">;
   changed: ReadonlySet<string>;
 }
 
@@ -58,6 +73,15 @@ export interface EarlierScan {
  * keeps nothing), and reachability and the rules run again over the linked graph.
  */
 export function scanProject(project: OpenedProject, earlier?: EarlierScan, options: ScanOptions = {}): ScanResult {
+  const analysis = analyseProject(project, earlier, options);
+  const started = performance.now();
+  const findings = analysis.findingsOf();
+  const timings = { ...analysis.timings, rules: (analysis.timings["rules"] ?? 0) + performance.now() - started };
+  return { findings, context: analysis.context, timings, importerUsage: analysis.importerUsage, ...(analysis.footprint ? { footprint: analysis.footprint } : {}) };
+}
+
+/** A scan up to its findings, which it gives by file when asked (see {@link ProjectAnalysis}). */
+export function analyseProject(project: OpenedProject, earlier?: EarlierScan, options: ScanOptions = {}): ProjectAnalysis {
   const timings: Record<string, number> = {};
   const time = <T>(phase: string, work: () => T): T => {
     const started = performance.now();
@@ -68,25 +92,23 @@ export function scanProject(project: OpenedProject, earlier?: EarlierScan, optio
   const { index, footprint } = time("index", () => indexOf(project, earlier, options.keepFootprint === true));
   const context = time("graph", () => buildContext(project, index, earlier));
   const sameLinks = earlier !== undefined && earlier.result.context.graph.linked.resolver === project.linked.resolver;
-  let importerUsage: ImporterUsage = new Map();
-  const findings = time("rules", () => {
-    const found = findExportUsage(
-      context.graph,
-      context.entries.production,
-      sameLinks ? { byImporter: earlier.result.importerUsage, changed: earlier.changed } : undefined,
-    );
-    importerUsage = found.byImporter;
-    const usage = found.usage;
-    return [
-      ...unreachableCodeFindings(context),
-      ...deadBranchFindings(context),
-      ...unusedExportFindings(context, usage),
-      ...unusedFileFindings(context),
-      ...flagDeclarationFindings(context),
+  // What each importer uses is kept for the next scan, so it is found for every file, once.
+  const importerUsage = time("rules", () =>
+    findImporterUsage(context.graph, context.entries.production, sameLinks ? { byImporter: earlier.result.importerUsage, changed: earlier.changed } : undefined),
+  );
+  const findingsOf = (files?: ReadonlySet<string>): Finding[] => {
+    const inFiles = (finding: Finding): boolean => files === undefined || files.has(finding.file);
+    const found = [
+      ...unreachableCodeFindings(context, files),
+      ...deadBranchFindings(context).filter(inFiles),
+      ...unusedExportFindings(context, exportUsageOf(importerUsage, files), files),
+      ...unusedFileFindings(context, files),
+      ...flagDeclarationFindings(context).filter(inFiles),
     ];
-  });
-  const sorted = sortFindings(withoutRepeats(applySeverities(findings, project)).map(statingUncertainty));
-  return { findings: withPackageNames(sorted, project.packages), context, timings, importerUsage, ...(footprint ? { footprint } : {}) };
+    const sorted = sortFindings(withoutRepeats(applySeverities(found, project)).map(statingUncertainty));
+    return withPackageNames(sorted, project.packages);
+  };
+  return { context, timings, importerUsage, findingsOf, ...(footprint ? { footprint } : {}) };
 }
 
 /**
@@ -171,11 +193,12 @@ function resumedWalks(
   return withTests && [production, withTests];
 }
 
-/** `no-unused-file`: files no entry reaches through imports (or only tests do). */
-function unusedFileFindings(context: ScanContext): Finding[] {
+/** `no-unused-file`: files no entry reaches through imports (or only tests do); in `files` only, when given. */
+function unusedFileFindings(context: ScanContext, files: ReadonlySet<string> | undefined): Finding[] {
   const findings: Finding[] = [];
   const uncertainty = new FindingUncertainty(context);
-  for (const file of context.graph.linked.facts.keys()) {
+  const facts = context.graph.linked.facts;
+  for (const file of files ? [...files].filter((f) => facts.has(f)) : facts.keys()) {
     if (context.reachedFiles.has(file) || context.testFiles.has(file)) continue;
     const testOnly = context.reachedFilesWithTests.has(file);
     const nodes = context.graph.nodesOf(file).map((id) => context.graph.nodes[id]?.declaration.range.endLine ?? 0);

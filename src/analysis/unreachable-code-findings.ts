@@ -11,17 +11,20 @@ import { FindingUncertainty } from "./finding-uncertainty.js";
 /** Node kinds that are code (types and the module's own statements are not reported). */
 const codeKinds = new Set(["function", "class", "method", "getter", "setter", "property", "variable", "enum", "namespace"]);
 
-/** The unreachable-code findings of a scan. */
-export function unreachableCodeFindings(context: ScanContext): Finding[] {
+/**
+ * The unreachable-code findings of a scan; in `files` only, when given. What a finding says comes
+ * from all dead code (who uses it, what makes it uncertain), so that is found whole either way.
+ */
+export function unreachableCodeFindings(context: ScanContext, files?: ReadonlySet<string>): Finding[] {
   const { graph, production, withTests } = context;
-  const candidates = graph.nodes.filter((node) => isReportable(node, context));
-  const dead = new Set(candidates.filter((n) => !production.live.has(n.id)).map((n) => n.id));
+  const candidates = graph.nodes.filter((node) => !production.live.has(node.id) && isReportable(node, context));
+  const dead = new Set(candidates.map((n) => n.id));
+  const reported = files ? candidates.filter((node) => files.has(node.file)) : candidates;
   const cascade = deadCascade(context);
-  const typeUsers = liveTypeUsers(context, dead);
+  const typeUsers = liveTypeUsers(context, files ? new Set(reported.map((n) => n.id)) : dead);
   const uncertain = uncertainNodes(context, candidates, cascade);
   const findings: Finding[] = [];
-  for (const node of candidates) {
-    if (production.live.has(node.id)) continue;
+  for (const node of reported) {
     if (node.owner !== undefined && dead.has(node.owner)) continue;
     const testOnly = withTests.live.has(node.id);
     const users = [...(cascade.users.get(node.id) ?? [])].filter((u) => u !== node.id && u !== node.owner);

@@ -6,12 +6,14 @@ import type { ExportUsage } from "./export-usage.js";
 import { FindingUncertainty } from "./finding-uncertainty.js";
 import type { ScanContext } from "./scan-context.js";
 
-/** The unused-export findings of a scan. */
-export function unusedExportFindings(context: ScanContext, usage: ExportUsage): Finding[] {
+/** The unused-export findings of a scan; in `files` only, when given. */
+export function unusedExportFindings(context: ScanContext, usage: ExportUsage, files?: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   const entries = new Set(context.entries.production);
   const uncertainty = new FindingUncertainty(context);
-  for (const [file, facts] of context.graph.linked.facts) {
+  const all = context.graph.linked.facts;
+  const chosen = files ? [...files].flatMap((file) => { const facts = all.get(file); return facts ? [[file, facts] as const] : []; }) : all;
+  for (const [file, facts] of chosen) {
     // A file no entry reaches (or only tests do) is reported once, as an unused file.
     if (entries.has(file) || context.testFiles.has(file) || !context.reachedFiles.has(file)) continue;
     for (const fact of facts.exports) {

@@ -11,8 +11,8 @@
 // Edited texts themselves are never stale: they are the call's own input.
 import { statSync } from "node:fs";
 import path from "node:path";
-import { scanProject } from "../analysis/scan-project.js";
-import type { ScanResult } from "../analysis/scan-project.js";
+import { analyseProject } from "../analysis/scan-project.js";
+import type { ProjectAnalysis, ScanResult } from "../analysis/scan-project.js";
 import { extractFileFacts } from "../facts/extract-file-facts.js";
 import { provideExtractor } from "../facts/extract-sources.js";
 import type { FileFacts } from "../facts/file-facts.js";
@@ -129,10 +129,25 @@ interface DiskState {
   fresh: boolean;
 }
 
+/**
+ * The project as the last update left it: its analysis, and the findings asked of it so far (an
+ * editor asks for the file it lints; a whole scan for every file).
+ */
+interface SessionState {
+  project: OpenedProject;
+  analysis: ProjectAnalysis;
+  key: string;
+  analysed: boolean;
+  /** Every finding, once asked for. */
+  all?: Finding[];
+  /** The findings of each file asked for. */
+  byFile: Map<string, Finding[]>;
+}
+
 class IncrementalSession implements ProjectSession {
   readonly root: string;
   private memory: OpenMemory = { stats: new Map() };
-  private last: (SessionScan & { byFile: Map<string, Finding[]> }) | undefined;
+  private last: SessionState | undefined;
   private disk: DiskState | undefined;
   /** Files given an edited text other than the disk's, the latest last (at most {@link watchedFiles}). */
   private readonly edited = new Set<string>();
@@ -155,11 +170,25 @@ class IncrementalSession implements ProjectSession {
 
   findingsOf(file: string, overrides?: ReadonlyMap<string, string>): Finding[] {
     const relative = path.isAbsolute(file) ? path.relative(this.root, file).split(path.sep).join("/") : file;
-    this.scan(overrides);
-    return this.last?.byFile.get(relative) ?? [];
+    const state = this.update(overrides);
+    let findings = state.byFile.get(relative);
+    if (!findings) {
+      findings = state.all ? state.all.filter((finding) => finding.file === relative) : state.analysis.findingsOf(new Set([relative]));
+      state.byFile.set(relative, findings);
+    }
+    return findings;
   }
 
   scan(overrides?: ReadonlyMap<string, string>): SessionScan {
+    const state = this.update(overrides);
+    const findings = allFindings(state);
+    const { analysis } = state;
+    const result: ScanResult = { findings, context: analysis.context, timings: analysis.timings, importerUsage: analysis.importerUsage, ...(analysis.footprint ? { footprint: analysis.footprint } : {}) };
+    return { findings, project: state.project, result, key: state.key, analysed: state.analysed };
+  }
+
+  /** Brings the project up to date with the disk and `overrides`, analysing again when their key changed. */
+  private update(overrides: ReadonlyMap<string, string> | undefined): SessionState {
     const options: OpenProjectOptions = { ...this.options, ...(this.cacheDirectory ? { cacheLocation: this.cacheDirectory } : { cache: false }) };
     const disk = this.diskState(options, overrides);
     const edits = editsOf(disk, overrides);
@@ -179,9 +208,9 @@ class IncrementalSession implements ProjectSession {
     const prepared = edited ?? withEditedTexts(disk.prepared, undefined);
     const project = extractPrepared(prepared, options, this.memory).link();
     // The links and export uses that read no changed file are kept (while the resolver, so the file list, is the same).
-    const earlier = this.last && { result: this.last.result, changed: changedFiles(this.last.project.facts, project.facts) };
-    const result = scanProject(project, earlier, { keepFootprint: true });
-    this.last = { findings: result.findings, project, result, key, analysed: true, byFile: byFile(result.findings) };
+    const earlier = this.last && { result: this.last.analysis, changed: changedFiles(this.last.project.facts, project.facts) };
+    const analysis = analyseProject(project, earlier, { keepFootprint: true });
+    this.last = { project, analysis, key, analysed: true, byFile: new Map() };
     // Texts equal to the disk's (a whole-project ESLint run) leave a record the CLI can use.
     if (this.recordFile && !edited) this.record(this.last, prepared.discovery);
     return this.last;
@@ -222,7 +251,7 @@ class IncrementalSession implements ProjectSession {
   }
 
   /** Leaves the stat entries, the file list and (for the CLI's next run) the findings on disk. */
-  private record(scan: SessionScan, discovery: DiscoveryMemo): void {
+  private record(scan: SessionState, discovery: DiscoveryMemo): void {
     if (!this.recordFile || !this.memory.entries) return;
     const config = this.memory.config;
     writeScanRecord(this.recordFile, {
@@ -231,7 +260,7 @@ class IncrementalSession implements ProjectSession {
       entries: this.memory.entries,
       stats: [...this.memory.stats],
       key: scan.key,
-      findings: scan.findings,
+      findings: allFindings(scan),
       diagnostics: scan.project.diagnostics,
       files: scan.project.stats.files,
       skipped: scan.project.stats.skipped,
@@ -240,15 +269,18 @@ class IncrementalSession implements ProjectSession {
   }
 }
 
-/** Findings grouped by file, in their order. */
-function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const grouped = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const list = grouped.get(finding.file);
-    if (list) list.push(finding);
-    else grouped.set(finding.file, [finding]);
+/** Every finding of a state, found once (a whole-project lint asks for them file by file). */
+function allFindings(state: SessionState): Finding[] {
+  if (!state.all) {
+    state.all = state.analysis.findingsOf();
+    state.byFile = new Map();
+    for (const finding of state.all) {
+      const list = state.byFile.get(finding.file);
+      if (list) list.push(finding);
+      else state.byFile.set(finding.file, [finding]);
+    }
   }
-  return grouped;
+  return state.all;
 }
 
 /**

@@ -312,3 +312,37 @@ describe("projectSessionFor: the flag index across edits", () => {
 function readText(root: string, file: string): string {
   return readFileSync(path.join(root, file), "utf8");
 }
+
+describe("findingsOf: one file's findings without the rules over every file", () => {
+  it("gives each file what a whole scan gives it, dead code used across files, by types and by tests included", async () => {
+    const root = tempProject({
+      "package.json": '{ "name": "per-file", "private": true }',
+      "deadflag.config.json": JSON.stringify({ entry: ["src/index.ts"], flags: { states: { OLD_PATH: "off" } } }),
+      "src/index.ts": 'import { run } from "./run";\nrun();\n',
+      "src/run.ts": [
+        'import { legacy } from "./legacy";',
+        'import type { Shape } from "./shape";',
+        'export const label = "run";',
+        "export function run(shape?: Shape): void {",
+        "  if (process.env.OLD_PATH) legacy();",
+        "  console.log(label, shape);",
+        "}",
+        "export function spare(): void {}",
+        "",
+      ].join("\n"),
+      "src/legacy.ts": 'import { deep } from "./deep";\nexport function legacy(): void {\n  deep();\n}\nexport function orphan(): void {\n  deep();\n}\n',
+      "src/deep.ts": "export function deep(): void {}\nexport class Unused {}\n",
+      "src/shape.ts": 'import { Unused } from "./deep";\nexport interface Shape {\n  made: Unused;\n}\n',
+      "src/alone.ts": "export const alone = 1;\n",
+      "src/tested.ts": "export function tested(): void {}\n",
+      "src/tested.test.ts": 'import { tested } from "./tested";\ntested();\n',
+    });
+    const files = ["src/index.ts", "src/run.ts", "src/legacy.ts", "src/deep.ts", "src/shape.ts", "src/alone.ts", "src/tested.ts", "src/tested.test.ts", "src/none.ts"];
+    const whole = await coldFindings(root);
+    expect(new Set(whole.map((f) => f.ruleId))).toEqual(new Set(["no-unreachable-code", "no-unused-export", "no-unused-file", "no-dead-flag-branch"]));
+    const session = projectSessionFor({ root, cache: false });
+    // File by file first, so that no whole scan is there to answer from.
+    for (const file of files) expect(session.findingsOf(file), file).toEqual(whole.filter((f) => f.file === file));
+    expect(session.findings()).toEqual(whole);
+  });
+});
