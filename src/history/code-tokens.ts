@@ -88,7 +88,15 @@ export class CodeTokenizer {
     const ts = typescript();
     const known = this.parsed.get(file);
     if (known && known.text === text) return known;
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+    // JSDoc is a comment here (see `emit`): not parsing it halves the parse, and the code's nodes,
+    // their starts and the tokens between them are the same (trivia either way).
+    const source = ts.createSourceFile(
+      file,
+      text,
+      { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+      true,
+      scriptKindOf(file),
+    );
     this.parsed.set(file, source);
     return source;
   }
