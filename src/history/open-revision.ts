@@ -86,7 +86,7 @@ export async function openRevision(options: OpenRevisionOptions): Promise<Revisi
   };
   const readText = async (file: string): Promise<string | undefined> => {
     const bytes = await readBytes(file);
-    return bytes && decodeSource(file, bytes, [])?.text;
+    return bytes && decodeSource(file, bytes, [], undefined, sha1BlobId(fileSystem.knownBlobId(file)))?.text;
   };
 
   const facts = new Map<string, FileFacts>();
@@ -199,6 +199,7 @@ interface FactsReaderOptions {
   cache: FactsStore;
   extractOptions: ExtractOptions;
   extract: (file: string, text: string, options: ExtractOptions) => FileFacts;
+  /** A file's bytes at the revision: the blob the tree names, whose id is the reader's `knownBlobId`. */
   readBytes: (file: string) => Promise<Uint8Array | undefined>;
 }
 
@@ -214,7 +215,8 @@ export function revisionFactsReader(options: FactsReaderOptions): (file: string,
     const cached = knownBlobId === undefined ? undefined : cache.get(knownBlobId, file);
     if (cached && knownBlobId !== undefined) return { facts: cached, parsed: false, blobId: knownBlobId };
     const bytes = await readBytes(file);
-    const source = bytes && decodeSource(file, bytes, diagnostics);
+    // The bytes are the blob `knownBlobId` names (read by it): hashing them again gives that id.
+    const source = bytes && decodeSource(file, bytes, diagnostics, undefined, sha1BlobId(knownBlobId));
     if (!source) return undefined;
     const known = cache.get(source.blobId, file);
     if (known) return { facts: known, parsed: false, blobId: source.blobId };
@@ -229,6 +231,14 @@ export interface RevisionFacts {
   facts: FileFacts;
   parsed: boolean;
   blobId: string;
+}
+
+/**
+ * A blob id from a tree, where it is the key `decodeSource` would compute: a SHA-1 id. A SHA-256
+ * repository's ids are not, and its bytes are hashed as the working tree's are.
+ */
+function sha1BlobId(id: string | undefined): string | undefined {
+  return id !== undefined && /^[0-9a-f]{40}$/.test(id) ? id : undefined;
 }
 
 function toPosix(p: string): string {

@@ -61,12 +61,16 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 /** Never fails: import statements are ASCII, whatever the rest of the bytes are. */
 const latin1 = new TextDecoder("latin1");
 
-/** Decodes one file's bytes, or explains (in `diagnostics`) why it is skipped. */
+/**
+ * Decodes one file's bytes, or explains (in `diagnostics`) why it is skipped. `knownBlobId`: the
+ * bytes' blob id where git already gave it (a revision's tree), so that they are not hashed again.
+ */
 export function decodeSource(
   file: string,
   bytes: Uint8Array,
   diagnostics: EngineDiagnostic[],
   skipped?: SkippedSource[],
+  knownBlobId?: string,
 ): SourceText | undefined {
   if (bytes.subarray(0, binarySniffBytes).includes(0)) {
     diagnostics.push({ file, message: "skipped: binary file" });
@@ -89,7 +93,7 @@ export function decodeSource(
     skipped?.push({ file, reason: "encoding", specifiers: importSpecifiers(latin1.decode(bytes)) });
     return undefined;
   }
-  return { file, text, blobId: blobId(bytes) };
+  return { file, text, blobId: knownBlobId ?? blobId(bytes) };
 }
 
 /**
