@@ -14,12 +14,17 @@ export async function keysOlderThan(
   prefix: string,
   days: number,
   at?: string,
+  before: Promise<string | undefined> = commitDaysBefore(repo, head, days, at),
 ): Promise<{ commit: string; keys: Set<string> } | undefined> {
-  const now = at === undefined ? Date.now() : Date.parse(at);
-  const cutoff = new Date(now - days * dayMs).toISOString();
-  const commit = await repo.lastCommitBefore(head, cutoff);
+  const commit = await before;
   if (!commit) return undefined;
   return { commit, keys: await repo.textsAt(commit, keys, prefix) };
+}
+
+/** The last commit on `head`'s first-parent line `days` days before `at` (ISO; default now). */
+export function commitDaysBefore(repo: GitRepository, head: string, days: number, at?: string): Promise<string | undefined> {
+  const now = at === undefined ? Date.now() : Date.parse(at);
+  return repo.lastCommitBefore(head, new Date(now - days * dayMs).toISOString());
 }
 
 /**
@@ -32,7 +37,8 @@ export type KeysReadAt = (commit: string, keys: readonly string[]) => Promise<Re
  * The keys first read fewer than `days` days before `at`: flags still in development. A key whose
  * text was not in the tree then was not read then; one whose text was is old only if it was read
  * there (`readAt`): a short key is also a word of other code (`ai` is in `main`, `email` and the
- * `ai` package), and the text alone made such a flag stable from its first day.
+ * `ai` package), and the text alone made such a flag stable from its first day. `before`: that
+ * commit, when the caller asked git for it already (see {@link commitDaysBefore}).
  */
 export async function keysInDevelopment(
   repo: GitRepository,
@@ -42,8 +48,9 @@ export async function keysInDevelopment(
   days: number,
   at: string | undefined,
   readAt: KeysReadAt,
+  before?: Promise<string | undefined>,
 ): Promise<Set<string>> {
-  const older = await keysOlderThan(repo, head, keys, prefix, days, at);
+  const older = await keysOlderThan(repo, head, keys, prefix, days, at, before);
   const present = keys.filter((key) => older?.keys.has(key));
   const read = older && present.length > 0 ? await readAt(older.commit, present) : new Set<string>();
   return new Set(keys.filter((key) => !read.has(key)));
