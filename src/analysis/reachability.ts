@@ -175,10 +175,10 @@ class ReachabilityWalk {
   resume(input: ReachabilityInput, entryFiles: readonly string[]): Reachability | undefined {
     const graph = input.graph;
     const delta = graph.delta;
-    if (!delta || delta.earlier !== this.graph || !sameMembers(entryFiles, this.entryFiles)) return undefined;
+    if (!delta || delta.earlierSerial !== this.graph.serial || !sameMembers(entryFiles, this.entryFiles)) return undefined;
     const touched = new Set<number>();
     for (const file of delta.unsettledFiles) {
-      for (const id of delta.earlier.nodesOf(file)) touched.add(id);
+      for (const id of this.graph.nodesOf(file)) touched.add(id);
       for (const id of graph.nodesOf(file)) touched.add(id);
     }
     const loss = this.lossIn(input, delta, touched);
@@ -233,7 +233,7 @@ class ReachabilityWalk {
    * export of a surface module or a module used whole, a load of a changed file.
    */
   private lossIn(input: ReachabilityInput, delta: GraphDelta, touched: ReadonlySet<number>): WalkLoss | undefined {
-    const { earlier } = delta;
+    const earlier = this.graph;
     const graph = input.graph;
     const loss: WalkLoss = { nodes: new Set(), uses: new Map(), unexported: new Map() };
     if (!sameCutsBeyond(this.input.cuts, input.cuts, touched)) return undefined;

@@ -96,7 +96,16 @@ export function analyseProject(project: OpenedProject, earlier?: EarlierScan, op
   const importerUsage = time("rules", () =>
     findImporterUsage(context.graph, context.entries.production, sameLinks ? { byImporter: earlier.result.importerUsage, changed: earlier.changed } : undefined),
   );
-  const findingsOf = (files?: ReadonlySet<string>): Finding[] => {
+  return { context, timings, importerUsage, findingsOf: findingsFinder(project, context, importerUsage), ...(footprint ? { footprint } : {}) };
+}
+
+/**
+ * The findings of any files of an analysis. Made outside analyseProject: a closure made there would
+ * hold its whole scope, the earlier scan included, and an editor session would keep every analysis
+ * it ever made.
+ */
+function findingsFinder(project: OpenedProject, context: ScanContext, importerUsage: ImporterUsage): ProjectAnalysis["findingsOf"] {
+  return (files) => {
     const inFiles = (finding: Finding): boolean => files === undefined || files.has(finding.file);
     const found = [
       ...unreachableCodeFindings(context, files),
@@ -108,7 +117,6 @@ export function analyseProject(project: OpenedProject, earlier?: EarlierScan, op
     const sorted = sortFindings(withoutRepeats(applySeverities(found, project)).map(statingUncertainty));
     return withPackageNames(sorted, project.packages);
   };
-  return { context, timings, importerUsage, findingsOf, ...(footprint ? { footprint } : {}) };
 }
 
 /**

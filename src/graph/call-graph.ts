@@ -58,7 +58,11 @@ export interface EarlierResolutions {
 
 /** What a graph made from an earlier one (see {@link EarlierResolutions}) may answer otherwise than it. */
 export interface GraphDelta {
-  earlier: CallGraph;
+  /**
+   * The earlier graph's {@link CallGraph.serial}. Not the graph itself: each graph would hold all
+   * graphs before it (an editor session makes one per edit).
+   */
+  earlierSerial: number;
   /** Files whose facts differ. */
   changedFiles: ReadonlySet<string>;
   /**
@@ -67,6 +71,8 @@ export interface GraphDelta {
    */
   unsettledFiles: ReadonlySet<string>;
 }
+
+let graphsMade = 0;
 
 /** The linked call graph of a project snapshot. */
 export class CallGraph {
@@ -90,6 +96,8 @@ export class CallGraph {
   private removedNodes = 0;
   /** How this graph differs from the earlier one its nodes were carried from; undefined for a new graph. */
   readonly delta: GraphDelta | undefined;
+  /** This graph among those the process made (see {@link GraphDelta.earlierSerial}). */
+  readonly serial = ++graphsMade;
 
   constructor(
     readonly linked: LinkedProject,
@@ -97,7 +105,7 @@ export class CallGraph {
   ) {
     const same = earlier && earlier.graph.linked.resolver === linked.resolver ? earlier : undefined;
     if (same && this.carryNodes(same)) {
-      this.delta = { earlier: same.graph, changedFiles: same.changed, unsettledFiles: this.carryMemos(same, true) };
+      this.delta = { earlierSerial: same.graph.serial, changedFiles: same.changed, unsettledFiles: this.carryMemos(same, true) };
       return;
     }
     if (same) this.carryMemos(same, false);

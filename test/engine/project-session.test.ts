@@ -1,5 +1,7 @@
 import { cpSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { openProject, projectSessionFor, scanProject } from "../../src/index.js";
 import type { Finding } from "../../src/index.js";
@@ -344,5 +346,23 @@ describe("findingsOf: one file's findings without the rules over every file", ()
     // File by file first, so that no whole scan is there to answer from.
     for (const file of files) expect(session.findingsOf(file), file).toEqual(whole.filter((f) => f.file === file));
     expect(session.findings()).toEqual(whole);
+  });
+});
+
+describe("an editor session's memory", () => {
+  it("lets go of the analyses and graphs that later edits replaced", async () => {
+    // A full collection on demand (vitest runs without --expose-gc).
+    setFlagsFromString("--expose-gc");
+    const collect = runInNewContext("gc") as () => void;
+    const root = tempProject(knight);
+    const session = projectSessionFor({ root, cache: false });
+    const first = new WeakRef(session.scan().result.context.graph);
+    for (let edit = 0; edit < 3; edit++) {
+      const text = `${readText(root, "src/legacy.ts")}export function added${edit}(): void {}\n`;
+      session.findingsOf("src/legacy.ts", new Map([["src/legacy.ts", text]]));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+    expect(first.deref()).toBeUndefined();
   });
 });
