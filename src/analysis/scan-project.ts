@@ -17,7 +17,7 @@ import type { ImporterUsage } from "./export-usage.js";
 import { FindingUncertainty } from "./finding-uncertainty.js";
 import { cutDeadBranches } from "./flag-cuts.js";
 import { deadBranchFindings, flagDeclarationFindings } from "./flag-findings.js";
-import { importClosure } from "./import-closure.js";
+import { importClosure, sameImportEdges } from "./import-closure.js";
 import { computeReachability, computeReachabilityWithMore, resumeReachability } from "./reachability.js";
 import type { Reachability, ReachabilityInput } from "./reachability.js";
 import type { ScanContext } from "./scan-context.js";
@@ -166,7 +166,14 @@ function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlag
   const productionInput = { graph, entryFiles: entries.production, cuts: cuts.counts };
   const [production, withTests] = (before && resumedWalks(before, productionInput, noTests ? undefined : entries.tests)) ??
     (noTests ? [computeReachability(productionInput), undefined] : computeReachabilityWithMore(productionInput, entries.tests));
-  const reachedFiles = importClosure(project.linked, entries.production);
+  // The files entries import stay those of the earlier scan while no changed file imports otherwise.
+  const sameClosures =
+    earlier !== undefined &&
+    before !== undefined &&
+    sameList(before.entries.production, entries.production) &&
+    sameList(before.entries.tests, entries.tests) &&
+    sameImportEdges(before.graph.linked, project.linked, earlier.changed);
+  const reachedFiles = sameClosures ? before.reachedFiles : importClosure(project.linked, entries.production);
   return {
     root: project.root,
     config: project.config,
@@ -181,10 +188,14 @@ function buildContext(project: OpenedProject, index: ReturnType<typeof indexFlag
     withTests: withTests ?? production,
     ignoringFlags: cuts.counts.size === 0 ? production : computeReachability({ graph, entryFiles: entries.production }),
     reachedFiles,
-    reachedFilesWithTests: noTests ? reachedFiles : importClosure(project.linked, withTestEntries),
+    reachedFilesWithTests: sameClosures ? before.reachedFilesWithTests : noTests ? reachedFiles : importClosure(project.linked, withTestEntries),
     filesWithErrors: new Set(project.files.filter((f) => (project.facts.get(f)?.parseErrors.length ?? 0) > 0)),
     skipped: project.skipped,
   };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** An earlier scan's walks resumed over a graph carried from its graph: both, or undefined (walk anew). */
