@@ -138,6 +138,11 @@ interface SessionState {
   analysis: ProjectAnalysis;
   key: string;
   analysed: boolean;
+  /**
+   * Whether edited texts made it. Without (the disk's texts: a whole-project run lints every file
+   * in turn), the first file asked for has every file's findings found at once.
+   */
+  edited: boolean;
   /** Every finding, once asked for. */
   all?: Finding[];
   /** The findings of each file asked for. */
@@ -172,10 +177,10 @@ class IncrementalSession implements ProjectSession {
     const relative = path.isAbsolute(file) ? path.relative(this.root, file).split(path.sep).join("/") : file;
     const state = this.update(overrides);
     let findings = state.byFile.get(relative);
-    if (!findings) {
-      findings = state.all ? state.all.filter((finding) => finding.file === relative) : state.analysis.findingsOf(new Set([relative]));
-      state.byFile.set(relative, findings);
-    }
+    if (findings) return findings;
+    if (!state.edited) allFindings(state);
+    findings = state.all ? (state.byFile.get(relative) ?? []) : state.analysis.findingsOf(new Set([relative]));
+    state.byFile.set(relative, findings);
     return findings;
   }
 
@@ -210,7 +215,7 @@ class IncrementalSession implements ProjectSession {
     // The links and export uses that read no changed file are kept (while the resolver, so the file list, is the same).
     const earlier = this.last && { result: this.last.analysis, changed: changedFiles(this.last.project.facts, project.facts) };
     const analysis = analyseProject(project, earlier, { keepFootprint: true });
-    this.last = { project, analysis, key, analysed: true, byFile: new Map() };
+    this.last = { project, analysis, key, analysed: true, edited: edited !== undefined, byFile: new Map() };
     // Texts equal to the disk's (a whole-project ESLint run) leave a record the CLI can use.
     if (this.recordFile && !edited) this.record(this.last, prepared.discovery);
     return this.last;

@@ -317,7 +317,7 @@ function readText(root: string, file: string): string {
 
 describe("findingsOf: one file's findings without the rules over every file", () => {
   it("gives each file what a whole scan gives it, dead code used across files, by types and by tests included", async () => {
-    const root = tempProject({
+    const project = {
       "package.json": '{ "name": "per-file", "private": true }',
       "deadflag.config.json": JSON.stringify({ entry: ["src/index.ts"], flags: { states: { OLD_PATH: "off" } } }),
       "src/index.ts": 'import { run } from "./run";\nrun();\n',
@@ -338,14 +338,17 @@ describe("findingsOf: one file's findings without the rules over every file", ()
       "src/alone.ts": "export const alone = 1;\n",
       "src/tested.ts": "export function tested(): void {}\n",
       "src/tested.test.ts": 'import { tested } from "./tested";\ntested();\n',
-    });
+    };
+    const root = tempProject(project);
     const files = ["src/index.ts", "src/run.ts", "src/legacy.ts", "src/deep.ts", "src/shape.ts", "src/alone.ts", "src/tested.ts", "src/tested.test.ts", "src/none.ts"];
-    const whole = await coldFindings(root);
-    expect(new Set(whole.map((f) => f.ruleId))).toEqual(new Set(["no-unreachable-code", "no-unused-export", "no-unused-file", "no-dead-flag-branch"]));
+    // An unsaved edit (a whole-project run, with the disk's texts, finds every file's at once).
+    const edited = new Map([["src/run.ts", `${project["src/run.ts"]}// edited\n`]]);
     const session = projectSessionFor({ root, cache: false });
+    const whole = await coldFindings(tempProject({ ...project, "src/run.ts": edited.get("src/run.ts") ?? "" }));
+    expect(new Set(whole.map((f) => f.ruleId))).toEqual(new Set(["no-unreachable-code", "no-unused-export", "no-unused-file", "no-dead-flag-branch"]));
     // File by file first, so that no whole scan is there to answer from.
-    for (const file of files) expect(session.findingsOf(file), file).toEqual(whole.filter((f) => f.file === file));
-    expect(session.findings()).toEqual(whole);
+    for (const file of files) expect(session.findingsOf(file, edited), file).toEqual(whole.filter((f) => f.file === file));
+    expect(session.findings(edited)).toEqual(whole);
   });
 });
 
