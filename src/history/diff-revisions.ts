@@ -111,7 +111,7 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
       : options.staged
         ? { kind: "index" }
         : { kind: "worktree" };
-    const early = askEarly(repo, headSpec, loaded.config.developmentDays);
+    const early = await askEarly(repo, base, headSpec, loaded.config.developmentDays);
     const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
     const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
     const cache = new FactsCache(cacheDirectory, extractOptions);
@@ -132,7 +132,7 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const resolverAt = async (commit: string): Promise<OpenRevisionOptions["resolverOf"]> => {
       const from = carried;
       if (!from) return undefined;
-      const changed = new Set(await repo.changedPaths(commit, headSpec));
+      const changed = new Set(commit === base ? early.changedSinceBase : await repo.changedPaths(commit, headSpec));
       const sameLayout = !head.project.consulted.some((file) => changed.has(file)) && !(configPath !== undefined && changed.has(configPath));
       return sameLayout ? (files, create) => from.copyFor(files, create) : undefined;
     };
@@ -195,7 +195,7 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     }
     // A flag first read within `developmentDays` of the head is in development: its changes are info.
     const headCommit = headSpec.kind === "commit" ? headSpec.commit : "HEAD";
-    const headDate = await early.headDate;
+    const headDate = early.headDate;
     const changedKeys = [...new Set(events.map((e) => e.head.key))];
     // Whether a key was read then: known without opening that commit when the base or the head
     // reads it in a file whose indexing cannot differ there (see unchanged-reads.ts).
@@ -210,12 +210,12 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
       parsed[commit] ??= older.project.stats.parsed;
       return new Set(older.keys);
     };
-    const young = await keysInDevelopment(repo, headCommit, changedKeys, prefix, loaded.config.developmentDays, headDate, readAt, early.before);
+    const young = await keysInDevelopment(repo, headCommit, changedKeys, prefix, loaded.config.developmentDays, headDate, readAt, Promise.resolve(early.before));
     const findings = events.map((event) => reuseFinding(event, loaded.config, { inDevelopment: young.has(event.head.key) }));
     const warnings = new RevisionWarnings();
     warnings.add(head.project);
     warnings.add(baseRevision.project);
-    const incomplete = await early.shallow;
+    const incomplete = early.shallow;
     if (incomplete) warnings.push({ message: shallowWarning("diff") });
     return {
       base,
@@ -247,21 +247,25 @@ function meaningsOf(revision: IndexedRevision, keys: ReadonlySet<string>, trees:
 }
 
 /**
- * What diff asks git whatever the revisions hold, asked before they are opened: starting a git
- * process costs this one more the more memory it holds (about 2 ms at the start, 10-25 ms once both
- * revisions are open). Each answer is awaited where it is used; a failure surfaces there.
+ * What diff asks git whatever the revisions hold (the head's date, the commit `developmentDays`
+ * before it, whether the clone is shallow, the paths changed since the base), asked before the
+ * revisions are opened: starting a git process costs this one more the more memory it holds (about
+ * 2 ms at the start, 10-30 ms once a revision is open), and an answer that arrives while a revision
+ * is being opened is handled then.
  */
-function askEarly(
+async function askEarly(
   repo: GitRepository,
+  base: string,
   headSpec: RevisionSpec,
   developmentDays: number,
-): { headDate: Promise<string | undefined>; before: Promise<string | undefined>; shallow: Promise<boolean> } {
-  const headDate = headSpec.kind === "commit" ? repo.commitInfo([headSpec.commit]).then(([info]) => info?.date) : Promise.resolve(undefined);
-  const before = headDate.then((date) => commitDaysBefore(repo, headSpec.kind === "commit" ? headSpec.commit : "HEAD", developmentDays, date));
-  const shallow = repo.isShallow();
-  // Handled here too, so that an error elsewhere first does not leave them unhandled.
-  for (const answer of [headDate, before, shallow]) void answer.catch(() => undefined);
-  return { headDate, before, shallow };
+): Promise<{ headDate: string | undefined; before: string | undefined; shallow: boolean; changedSinceBase: string[] }> {
+  const [headDate, shallow, changedSinceBase] = await Promise.all([
+    headSpec.kind === "commit" ? repo.commitInfo([headSpec.commit]).then(([info]) => info?.date) : undefined,
+    repo.isShallow(),
+    repo.changedPaths(base, headSpec),
+  ]);
+  const before = await commitDaysBefore(repo, headSpec.kind === "commit" ? headSpec.commit : "HEAD", developmentDays, headDate);
+  return { headDate, before, shallow, changedSinceBase };
 }
 
 /** The merge base with the upstream branch, else HEAD. */
