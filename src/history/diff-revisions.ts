@@ -115,12 +115,16 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const extractOptions: ExtractOptions = { readNames: readNamesOf(loaded.config.flags) };
     const cacheDirectory = options.cache === false ? undefined : cacheDirectoryFor(root, options.cacheLocation);
     const cache = new FactsCache(cacheDirectory, extractOptions);
+    /** Every revision opened, in order: the head, the base, then older ones a returning key was looked up at. */
+    const opened: IndexedRevision[] = [];
     const open = async (revision: RevisionSpec, resolverOf?: OpenRevisionOptions["resolverOf"]): Promise<IndexedRevision> => {
       const project = await openRevision({ repo, root, revision, loaded, cache, extractOptions, ...(resolverOf ? { resolverOf } : {}) });
       const sources: ReadSources = new Map();
       const index = indexFlags(project, sources);
       const keys = keysRead(index);
-      return { project, index, sources, keys, exists: declarationExists(project.facts) };
+      const indexed = { project, index, sources, keys, exists: declarationExists(project.facts) };
+      opened.push(indexed);
+      return indexed;
     };
     // Both revisions resolve imports alike unless the change touched what discovery read (a tsconfig,
     // a package.json, the config): then an older revision starts from the head's answers, bar those
@@ -197,11 +201,12 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffResult> {
     const headCommit = headSpec.kind === "commit" ? headSpec.commit : "HEAD";
     const headDate = early.headDate;
     const changedKeys = [...new Set(events.map((e) => e.head.key))];
-    // Whether a key was read then: known without opening that commit when the base or the head
-    // reads it in a file whose indexing cannot differ there (see unchanged-reads.ts).
+    // Whether a key was read then: known without opening that commit when a revision opened already
+    // (the base, the head, an older one) reads it in a file whose indexing cannot differ there (see
+    // unchanged-reads.ts).
     const readAt = async (commit: string, asked: readonly string[]): Promise<Set<string>> => {
       const known = new Set<string>();
-      for (const revision of [baseRevision, head]) {
+      for (const revision of [...opened]) {
         if (revision.project.revision === commit) return new Set(revision.keys);
         for (const key of await keysReadUnchanged(repo, revision, commit, asked, configPath)) known.add(key);
         if (asked.every((key) => known.has(key))) return known;

@@ -1,7 +1,8 @@
 // Which keys an older commit reads, answered from a revision already opened and indexed when the
 // reads it has of them cannot be different there: `diff` dates a changed flag by whether it was
 // read `developmentDays` before the head, and opening that commit whole (its files parsed, linked
-// and indexed) cost about a tenth of the diff for an answer the base or the head usually holds.
+// and indexed) cost about a tenth of the diff for an answer a revision it opened already (the base,
+// the head, an older one a returning key was looked up at) usually holds.
 import path from "node:path";
 import type { FileFacts } from "../facts/file-facts.js";
 import type { ReadSources } from "../flags/build-flag-index.js";

@@ -39,6 +39,17 @@ describe("diff's dating of a changed flag", () => {
     expect(await diffOf(repo.root, base, head)).toEqual({ finding: "checkout repurposed error", opened: 2 });
   });
 
+  it("takes it from an older revision opened for a returning key", async () => {
+    // Commits 12 days apart: 30 days before the head is the first commit; the parent of the commit
+    // that removed the read, opened to tell what the returning key meant, reads it in the same file.
+    const repo = createGitRepo({ daysBetweenCommits: 12 });
+    repo.commit("read", { ...start, "src/client.ts": sdk, "src/page.ts": page("legacyCheckout") });
+    repo.commit("other file", { "src/util.ts": `export const a = 1;\n` });
+    const base = repo.commit("read removed", { "src/page.ts": `export function render(): void {}\n` });
+    const head = repo.commit("read again, for other code", { "src/page.ts": page("newCheckout") });
+    expect(await diffOf(repo.root, base, head)).toEqual({ finding: "checkout resurrected error", opened: 3 });
+  });
+
   it("opens the older commit when a file the read's matching looked into changed since (the client was the project's own then)", async () => {
     const repo = createGitRepo({ daysBetweenCommits: 20 });
     // The key's text is in the code from the first commit, but `client` reads no flag there.
