@@ -115,6 +115,29 @@ class ReachabilityWalk {
     }
   }
 
+  /**
+   * The member index after a change to `touched` nodes: their earlier members out, their members now
+   * in. The index is shared with this walk's copies (the walk with tests), and either may redo this
+   * for the same change: taking out and putting in are both done once whatever the repeats.
+   */
+  private reindexMembers(earlier: CallGraph, touched: ReadonlySet<number>): void {
+    const index = this.membersByName;
+    for (const id of touched) {
+      if (earlier.nodes[id]?.owner === undefined) continue;
+      const name = earlier.memberNameOf(id);
+      const list = index.get(name);
+      const at = list?.indexOf(id) ?? -1;
+      if (list && at >= 0) list.splice(at, 1);
+    }
+    for (const id of touched) {
+      if (this.graph.nodes[id]?.owner === undefined) continue;
+      const name = this.graph.memberNameOf(id);
+      const list = index.get(name);
+      if (!list) index.set(name, [id]);
+      else if (!list.includes(id)) list.push(id);
+    }
+  }
+
   /** A walk in this one's state, to go on from it with more entries; this one's result stays as it is. */
   copy(): ReachabilityWalk {
     const copy = new ReachabilityWalk(this.input);
@@ -185,13 +208,13 @@ class ReachabilityWalk {
     const retracted = loss && this.retract(loss);
     if (!retracted) return undefined;
     const ownedBefore = this.frameworkOwned;
+    const earlier = this.graph;
     this.graph = graph;
     this.input = input;
     this.frameworkOwned = new Map();
     // A class opened because a framework owns it stays open only while one does.
     for (const [id, owned] of ownedBefore) if (owned && !this.isFrameworkOwned(id)) return undefined;
-    this.membersByName = new Map();
-    this.indexMembers();
+    this.reindexMembers(earlier, touched);
     const unsettled = delta.unsettledFiles;
     const openBefore = new Set(this.openClasses);
     // The surface first, as in a walk anew: what unsettled entries, surface modules and nodes name now.
@@ -301,26 +324,25 @@ class ReachabilityWalk {
     for (const targets of loss.unexported.values()) {
       for (const id of this.surface) if (targets.has(`node:${id}`) && !loss.nodes.has(id)) return undefined;
     }
-    const children = new Map<number, number[]>();
-    const queue: number[] = [];
     for (const [id, reason] of this.reasons) {
-      const parent = reason.kind === "use" ? reason.from : reason.kind === "escaped-class" ? reason.owner : undefined;
-      if (parent !== undefined) {
-        const list = children.get(parent);
-        if (list) list.push(id);
-        else children.set(parent, [id]);
-      }
       const broken =
         loss.nodes.has(id) ||
         (reason.kind === "use" && loss.uses.get(reason.from)?.some((use) => use.key === reason.key) === true) ||
         (reason.kind === "entry-export" && loss.unexported.get(reason.file)?.has(`node:${id}`) === true);
-      if (broken) queue.push(id);
+      if (broken) out.add(id);
     }
-    while (queue.length > 0) {
-      const id = queue.pop();
-      if (id === undefined || out.has(id)) continue;
-      out.add(id);
-      for (const child of children.get(id) ?? []) queue.push(child);
+    // Then what rests on those, pass by pass (what is taken out is a few short chains: cheaper than
+    // indexing every node's dependants, as an index of the whole walk would allocate at every edit).
+    for (let grown = out.size > 0; grown; ) {
+      grown = false;
+      for (const [id, reason] of this.reasons) {
+        if (out.has(id)) continue;
+        const parent = reason.kind === "use" ? reason.from : reason.kind === "escaped-class" ? reason.owner : undefined;
+        if (parent !== undefined && out.has(parent)) {
+          out.add(id);
+          grown = true;
+        }
+      }
     }
     for (const reason of [...this.liveMembers.values(), ...this.modulesReached.values()]) {
       if (reason.kind === "use" && (out.has(reason.from) || loss.uses.get(reason.from)?.some((use) => use.key === reason.key))) return undefined;

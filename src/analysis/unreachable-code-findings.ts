@@ -17,7 +17,10 @@ const codeKinds = new Set(["function", "class", "method", "getter", "setter", "p
  */
 export function unreachableCodeFindings(context: ScanContext, files?: ReadonlySet<string>): Finding[] {
   const { graph, production, withTests } = context;
-  const candidates = graph.nodes.filter((node) => !production.live.has(node.id) && isReportable(node, context));
+  const isCandidate = (node: GraphNode | undefined): node is GraphNode => node !== undefined && !production.live.has(node.id) && isReportable(node, context);
+  // Files without dead code (most of those an editor lints) need nothing of the rest.
+  if (files && ![...files].some((file) => graph.nodesOf(file).some((id) => isCandidate(graph.nodes[id])))) return [];
+  const candidates = graph.nodes.filter(isCandidate);
   const dead = new Set(candidates.map((n) => n.id));
   const reported = files ? candidates.filter((node) => files.has(node.file)) : candidates;
   const cascade = deadCascade(context);

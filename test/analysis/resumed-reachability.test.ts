@@ -167,10 +167,11 @@ describe("a walk resumed after an edit takes out what lost its reason and finds 
       "}",
       "",
     ].join("\n"),
-    "src/helper.ts": "export function helper(): number {\n  return deep();\n}\nfunction deep(): number {\n  return 1;\n}\nexport function other(): number {\n  return 2;\n}\n",
+    "src/helper.ts": "export function helper(): number {\n  return deep();\n}\nfunction deep(): number {\n  return 1;\n}\nexport function other(): number {\n  return new Box().open();\n}\nexport class Box {\n  open(): number {\n    return 2;\n  }\n}\n",
     // Bulk, so that the few declarations the edits remove stay under the share that makes a new graph.
     "src/bulk.ts": Array.from({ length: 40 }, (_, i) => `export function bulk${i}(): number {\n  return ${i};\n}\n`).join(""),
   };
+  const withClose = files["src/helper.ts"].replace("    return 2;\n  }\n", "    return 2;\n  }\n  close(): number {\n    return 3;\n  }\n");
   const steps: Array<[string, Record<string, string>]> = [
     ["a no longer calls helper (b still does)", { "src/work.ts": files["src/work.ts"].replace("  helper();\n", "") }],
     ["b no longer calls helper (a still does)", { "src/work.ts": files["src/work.ts"].replace("return helper();", "return 0;") }],
@@ -183,6 +184,9 @@ describe("a walk resumed after an edit takes out what lost its reason and finds 
     ["helper renamed: its callers' uses lead nowhere", { "src/helper.ts": files["src/helper.ts"].replace("function helper", "function helped") }],
     ["a declaration that runs when its module loads", { "src/helper.ts": `${files["src/helper.ts"]}const made = deep();\n` }],
     ["everything put back", {}],
+    // A member added, then (the class untouched) a use of its name: the member index must know it.
+    ["Box gains close()", { "src/helper.ts": withClose }],
+    ["a calls close() on a Box", { "src/helper.ts": withClose, "src/work.ts": files["src/work.ts"].replace("  helper();\n", '  helper();\n  new Box().close();\n').replace("import { helper, other }", "import { Box, helper, other }") }],
   ];
   it("equals a cold scan at every step, resuming each time", async () => {
     const editorRoot = tempProject(files);
