@@ -57,6 +57,16 @@ const commands: ReadonlyArray<{ term: string; description: string; load: () => P
     load: async () => (await import("./ledger-command.js")).ledgerCommand(),
   },
   {
+    term: "manifest [options] [path]",
+    description: "write this build's flag meanings to a manifest, for preflight to compare deployments before a flag is flipped",
+    load: async () => (await import("./manifest-command.js")).manifestCommand(),
+  },
+  {
+    term: "preflight [options] <manifests...>",
+    description: "before flipping a flag, refuse when the deployments' manifests mean different things by it",
+    load: async () => (await import("./preflight-command.js")).preflightCommand(),
+  },
+  {
     term: "audit [options] [path]",
     description: "write a one-off audit: flag inventory, reuse incidents in history, dead code by size, a timeline (HTML, self-contained)",
     load: async () => (await import("./audit-command.js")).auditCommand(),

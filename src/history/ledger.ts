@@ -119,11 +119,23 @@ export function nextLedger(
 export function writeLedger(root: string, ledger: Ledger): void {
   const file = path.join(root, ledgerPath);
   mkdirSync(path.dirname(file), { recursive: true });
+  writeAtomically(file, packedJson(ledger));
+}
+
+/** Writes a file whole or not at all (a temporary file renamed over it). */
+export function writeAtomically(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  // Each side's hashed tokens packed into one string: a ledger of thousands of tokens stays readable.
-  const packTokens = (key: string, value: unknown): unknown => (key === "tokens" && Array.isArray(value) ? value.join("") : value);
-  writeFileSync(temporary, `${JSON.stringify(ledger, packTokens, 2)}\n`);
+  writeFileSync(temporary, text);
   renameSync(temporary, file);
+}
+
+/**
+ * Two-space JSON with each side's hashed tokens packed into one string: a file of thousands of
+ * tokens stays readable (see {@link unpackMeaning}).
+ */
+export function packedJson(value: unknown): string {
+  const packTokens = (key: string, item: unknown): unknown => (key === "tokens" && Array.isArray(item) ? item.join("") : item);
+  return `${JSON.stringify(value, packTokens, 2)}\n`;
 }
 
 /** Width of one token's hash: 32 bits as 6 base64url characters. */
@@ -135,24 +147,25 @@ function hashToken(token: string): string {
 
 /** The ledger as read: each side's packed tokens split again. */
 export function unpackLedger(ledger: Ledger): Ledger {
-  return mapSides(ledger, (side) => {
+  return {
+    ...ledger,
+    flags: Object.fromEntries(Object.entries(ledger.flags).map(([k, f]) => [k, { ...f, meaning: unpackMeaning(f.meaning) }])),
+    tombstones: Object.fromEntries(Object.entries(ledger.tombstones).map(([k, t]) => [k, { ...t, meaning: unpackMeaning(t.meaning) }])),
+  };
+}
+
+/** A meaning as read from {@link packedJson}: each side's packed tokens split again. */
+export function unpackMeaning(meaning: FlagMeaning): FlagMeaning {
+  const unpack = (side: SideMeaning): SideMeaning => {
     const text: unknown = side.tokens;
     if (typeof text !== "string") return side;
     const tokens: string[] = [];
     for (let i = 0; i < text.length; i += hashWidth) tokens.push(text.slice(i, i + hashWidth));
     return { ...side, tokens };
-  });
-}
-
-function mapSides(ledger: Ledger, map: (side: SideMeaning) => SideMeaning): Ledger {
-  const meaning = (m: FlagMeaning): FlagMeaning => ({
-    ...m,
-    sites: (m.sites ?? []).map((s) => ({ ...s, sides: Object.fromEntries(Object.entries(s.sides).map(([k, v]) => [k, map(v)])) })),
-  });
+  };
   return {
-    ...ledger,
-    flags: Object.fromEntries(Object.entries(ledger.flags).map(([k, f]) => [k, { ...f, meaning: meaning(f.meaning) }])),
-    tombstones: Object.fromEntries(Object.entries(ledger.tombstones).map(([k, t]) => [k, { ...t, meaning: meaning(t.meaning) }])),
+    ...meaning,
+    sites: (meaning.sites ?? []).map((s) => ({ ...s, sides: Object.fromEntries(Object.entries(s.sides).map(([k, v]) => [k, unpack(v)])) })),
   };
 }
 
