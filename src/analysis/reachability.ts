@@ -66,6 +66,20 @@ export function resumeReachability(earlier: Reachability, input: ReachabilityInp
 }
 
 /**
+ * The walk of `input` (over `earlier`'s graph from `earlier`'s entries) where `input.cuts` take away
+ * more uses than the cuts `earlier` was walked with (a flag's branches left out: what is live
+ * without them), made from the walk behind `earlier` rather than anew: on a copy of it, what rested
+ * on the uses now cut is taken out and found again by any other way, as {@link resumeReachability}
+ * does across an edit that removed those uses (see {@link ReachabilityWalk.without}). `earlier`
+ * stays as it is, so one full walk serves every flag's. A walk anew (`resumed` false) when `input`
+ * is not such a walk or taking out is not exact.
+ */
+export function reachabilityWithout(earlier: Reachability, input: ReachabilityInput): { reachability: Reachability; resumed: boolean } {
+  const resumed = walks.get(earlier)?.without(input);
+  return resumed ? { reachability: resumed, resumed: true } : { reachability: computeReachability(input), resumed: false };
+}
+
+/**
  * Two walks: from `input`'s entries, and from those and `moreEntryFiles` (production, then with the
  * tests). The second goes on from where the first ended, on a copy of its state: what more entries
  * reach is a superset (the walk only ever adds), so it is the walk from all entries, without walking
@@ -249,6 +263,38 @@ class ReachabilityWalk {
   }
 
   /**
+   * This walk with `input`'s cuts, on a copy (see {@link reachabilityWithout}): over the same graph
+   * from the same entries, the loss is the uses live nodes made that the cuts now take away. Nothing
+   * else a walk reads depends on the cuts (the surface, loads and exports never do), so taking out
+   * what rested on those uses and walking on from every other way back to it is the walk anew, as in
+   * {@link resume}. Undefined when `input` cuts less of some use (a use made again is no loss), or
+   * is over another graph or other entries, or when taking out is not exact (see {@link retract}).
+   */
+  without(input: ReachabilityInput): Reachability | undefined {
+    if (input.graph !== this.graph || !sameMembers(input.entryFiles, this.entryFiles)) return undefined;
+    const loss: WalkLoss = { nodes: new Set(), uses: new Map(), unexported: new Map() };
+    const ids = new Set([...(this.input.cuts?.keys() ?? []), ...(input.cuts?.keys() ?? [])]);
+    for (const id of ids) {
+      const before = this.input.cuts?.get(id) ?? {};
+      const after = input.cuts?.get(id) ?? {};
+      for (const [key, count] of Object.entries(before)) if ((after[key] ?? 0) < count) return undefined;
+      // A node the walk never reached made no use: cutting its uses changes nothing.
+      if (!this.live.has(id)) continue;
+      const uses = this.graph.usesOf(id);
+      const gone = usesGone(uses, before, uses, after);
+      if (gone.length > 0) loss.uses.set(id, gone);
+    }
+    const walk = this.copy();
+    walk.input = input;
+    const dropped = new Set<string>();
+    const retracted = walk.retract(loss, dropped);
+    if (!retracted) return undefined;
+    walk.reachAgain(retracted);
+    if (dropped.size > 0) walk.reachMembersAgain(dropped);
+    return walk.drain();
+  }
+
+  /**
    * What of this walk's facts is gone over `input`'s graph: nodes it relied on (live ones, the
    * surface and its classes' members) that are other declarations there or gone, uses such a node
    * no longer makes (cuts counted), and nodes an entry no longer exports. Undefined when something
@@ -305,7 +351,7 @@ class ReachabilityWalk {
    * name, a loaded or whole module, an instance handed out, code it cannot see, what a surface
    * node opened) could rest on it unrecorded.
    */
-  private retract(loss: WalkLoss): Set<number> | undefined {
+  private retract(loss: WalkLoss, dropped?: Set<string>): Set<number> | undefined {
     const out = new Set<number>();
     if (loss.nodes.size === 0 && loss.uses.size === 0 && loss.unexported.size === 0) return out;
     // The surface: a node gone from it must have opened nothing (no class, no type it names).
@@ -344,10 +390,17 @@ class ReachabilityWalk {
         }
       }
     }
-    for (const reason of [...this.liveMembers.values(), ...this.modulesReached.values()]) {
-      if (reason.kind === "use" && (out.has(reason.from) || loss.uses.get(reason.from)?.some((use) => use.key === reason.key))) return undefined;
-      if (reason.kind === "escaped-class" && out.has(reason.owner)) return undefined;
+    const restsOnOut = (reason: LiveReason): boolean =>
+      (reason.kind === "use" && (out.has(reason.from) || loss.uses.get(reason.from)?.some((use) => use.key === reason.key) === true)) ||
+      (reason.kind === "escaped-class" && out.has(reason.owner));
+    for (const reason of this.modulesReached.values()) if (restsOnOut(reason)) return undefined;
+    for (const [name, reason] of this.liveMembers) {
+      if (!restsOnOut(reason)) continue;
+      // With `dropped`, a member name whose first use is taken out goes (the caller finds its other uses).
+      if (!dropped) return undefined;
+      dropped.add(name);
     }
+    for (const name of dropped ?? []) this.liveMembers.delete(name);
     for (const id of out) {
       const node = this.graph.nodes[id];
       if (!node || node.declaration.kind === "class" || !(this.graph.knownUsesOf(id) ?? []).every(retractableUse)) return undefined;
@@ -400,6 +453,24 @@ class ReachabilityWalk {
       const partner = this.graph.accessorPartnerOf(id);
       const reason = partner === undefined ? undefined : this.reasons.get(partner);
       if (reason) this.markLive(id, reason);
+    }
+  }
+
+  /**
+   * Every way back to member names taken out (see {@link retract}): each was first used by code
+   * taken out, and what it made live rests on that use, so is taken out too. A walk anew names them
+   * from live code's uses (cuts counted) and from the live classes it visits (an open class's
+   * members escape by name, a computed one brings the iterator's): those are used again, the
+   * classes visited again.
+   */
+  private reachMembersAgain(dropped: ReadonlySet<string>): void {
+    for (const id of this.live) {
+      const cut = this.input.cuts?.get(id);
+      for (const { key, count, target } of this.graph.usesOf(id)) {
+        if (target.kind !== "member" || !dropped.has(target.name) || key.startsWith("t:") || (cut && count - (cut[key] ?? 0) <= 0)) continue;
+        this.reachMember(target.name, { kind: "use", from: id, key });
+      }
+      if (this.graph.nodes[id]?.declaration.kind === "class") this.queue.push(id);
     }
   }
 

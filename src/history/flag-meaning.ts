@@ -5,7 +5,8 @@
 // then the declarations only the flag's branches reach (the switched code, at any depth), and the
 // shared declarations they reach (two layers of them), in the order they are reached. Identity tells a flag now
 // pointed at another function from the same function renamed; tokens tell code rewritten in place.
-import { computeReachability } from "../analysis/reachability.js";
+import type { Reachability } from "../analysis/reachability.js";
+import { computeReachability, reachabilityWithout } from "../analysis/reachability.js";
 import type { BranchFact, GuardFact, SourceRange } from "../facts/file-facts.js";
 import type { FlagEntry, FlagIndex, FlagRead } from "../flags/flag-index.js";
 import type { CallGraph } from "../graph/call-graph.js";
@@ -127,7 +128,7 @@ export async function computeMeanings(input: MeaningInput): Promise<Map<string, 
       ...flag.references.flatMap((r) => (r.default === undefined ? [] : [r.default])),
       ...flag.declarations.flatMap((d) => (d.default === undefined ? [] : [d.default])),
     ];
-    const switched = everything ? switchedBy(flag, input, everything.live) : new Set<number>();
+    const switched = everything ? switchedBy(flag, input, everything) : new Set<number>();
     const context: SideContext = { graph, switched, textOf, tokenizer };
     meanings.set(flag.key, {
       key: flag.key,
@@ -154,8 +155,11 @@ interface SideContext {
   tokenizer: CodeTokenizer;
 }
 
-/** What only the flag's branches reach: live with them, dead without them. */
-function switchedBy(flag: FlagEntry, input: MeaningInput, liveAll: ReadonlySet<number>): Set<number> {
+/**
+ * What only the flag's branches reach: live with them, dead without them. The walk without them is
+ * made from the walk with everything (`all`): only what rested on the branches' uses is walked again.
+ */
+function switchedBy(flag: FlagEntry, input: MeaningInput, all: Reachability): Set<number> {
   const { graph } = input;
   const cuts = new Map<number, Record<string, number>>();
   for (const read of flag.references) {
@@ -170,8 +174,8 @@ function switchedBy(flag: FlagEntry, input: MeaningInput, liveAll: ReadonlySet<n
     }
   }
   if (cuts.size === 0) return new Set();
-  const without = computeReachability({ graph, entryFiles: input.entryFiles, cuts });
-  return new Set([...liveAll].filter((id) => !without.live.has(id)));
+  const without = reachabilityWithout(all, { graph, entryFiles: input.entryFiles, cuts }).reachability;
+  return new Set([...all.live].filter((id) => !without.live.has(id)));
 }
 
 function branchesOfGuard(guard: GuardFact): BranchFact[] {
