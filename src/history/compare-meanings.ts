@@ -367,11 +367,22 @@ function rewrittenDeclaration(a: SideMeaning, b: SideMeaning): { id: string; sim
     const after = weighted(b.tokens.slice(twin.from, twin.to));
     const common = commonTokens(before, after);
     const similarity = (2 * common) / (before.length + after.length);
-    if (similarity < sameCodeSimilarity && common / before.length < grownCodeKept) return { id: segment.id, similarity };
+    const limit = segment.shared && twin.shared ? sharedRewrittenSimilarity : sameCodeSimilarity;
+    if (similarity < limit && common / before.length < grownCodeKept) return { id: segment.id, similarity };
   }
   return undefined;
 }
 
+/**
+ * A declaration that runs without the flag too (at both revisions: a shared component, a helper
+ * other code calls) changes for every caller when it is rewritten: the flag still switches the
+ * same call. Its rewrite counts against the flag only when less than half of it is left (Dice
+ * similarity below 0.5: other code, not the same code restyled). On the generated corpus every
+ * shared rewrite that a reuse hid behind glue scores 0.21 and every benign edit of shared code
+ * at least 0.72, so any limit between keeps its scores; dub's `UsageCategory`, a usage tile its
+ * unflagged tiles render too, restyled for all of them, scores 0.71 (docs/real-world-history.md).
+ */
+const sharedRewrittenSimilarity = 0.5;
 /** A declaration rewritten in place counts when it holds at least this share of its side's (weighted) tokens… */
 const rewrittenShare = 0.25;
 /** …and at least this many: a one-line helper rewritten is a detail. */

@@ -31,6 +31,8 @@ export interface CodeSegment {
   to: number;
   /** Cut at the side's size limit: only its beginning is in `tokens`. */
   truncated?: true;
+  /** A declaration live without the flag's branches too (code others run): not the flag's own. */
+  shared?: true;
 }
 
 /** What one side of one read switches. */
@@ -290,7 +292,9 @@ async function sideOf(
     const range = node.declaration.range;
     const from = tokens.length;
     tokens.push(...tokenizer.tokensOf(node.file, source, range.start, range.end, true));
-    if (tokens.length > from) segments.push({ id: identityOf(graph, id), depth: depthOf.get(id) ?? 1, from, to: tokens.length });
+    if (tokens.length > from) {
+      segments.push({ id: identityOf(graph, id), depth: depthOf.get(id) ?? 1, from, to: tokens.length, ...(switched.has(id) ? {} : { shared: true as const }) });
+    }
   }
   if (tokens.length > maxTokens) tokens.length = maxTokens;
   for (const segment of segments) {

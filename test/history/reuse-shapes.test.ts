@@ -317,3 +317,70 @@ export async function sendViewWebhooks(teamId: string, linkId: string): Promise<
     expect(events).toEqual([]);
   });
 });
+
+describe("code the flag does not own (dub's linkFolders at f6b5ac24)", () => {
+  // A usage panel renders a tile per resource with one shared helper; the folders tile is behind the
+  // flag. Restyling the helper changes every tile, flag or not: the flag still shows a folders tile.
+  const formatting = `export function formatCount(value: number, unit: string): string {
+  if (value >= 1_000_000) return (value / 1_000_000).toFixed(1) + "M " + unit;
+  if (value >= 1_000) return (value / 1_000).toFixed(1) + "K " + unit;
+  return String(value) + " " + unit;
+}
+
+export function progress(used: number, limit: number): number {
+  const ratio = limit <= 0 ? 1 : used / limit;
+  return Math.round(Math.min(1, Math.max(0, ratio)) * 100);
+}
+`;
+  const tileBefore = `export function tile(title: string, used: number, limit: number, href: string): string {
+  const percent = progress(used, limit);
+  const label = formatCount(used, "used") + " of " + formatCount(limit, "allowed");
+  return "<div class='tile'><h3>" + title + "</h3><p>" + label + "</p><meter value='" + percent + "'></meter><a href='" + href + "'>Manage</a></div>";
+}
+`;
+  const tileRestyled = `export function tile(title: string, used: number, limit: number, href: string): string {
+  const percent = progress(used, limit);
+  const label = formatCount(used, "used") + " / " + formatCount(limit, "allowed");
+  return "<a class='tile' href='" + href + "'><h3>" + title + "</h3><p>" + label + "</p><progress value='" + percent + "'></progress></a>";
+}
+`;
+  const tileOther = `export function tile(title: string, used: number, limit: number, href: string): string {
+  const percent = progress(used, limit);
+  void fetch("https://metrics.example/usage", { method: "POST", body: JSON.stringify({ title, percent }) });
+  return formatCount(limit, href);
+}
+`;
+  const panel = (shared: boolean): string => `${openFeature}import { tile } from "./tile.js";
+
+export async function usagePanel(counts: { domains: number; folders: number; tags: number }): Promise<string[]> {
+  const tiles: string[] = [];
+${shared ? `  tiles.push(tile("Custom Domains", counts.domains, 50, "/settings/domains"));\n` : ""}  if (await client.getBooleanValue("link-folders", false)) {
+    tiles.push(tile("Folders", counts.folders, 20, "/settings/library/folders"));
+  }
+${shared ? `  tiles.push(tile("Tags", counts.tags, 25, "/settings/library/tags"));\n` : ""}  return tiles;
+}
+`;
+  const steps = (shared: boolean, after: string): FileChanges[] => [
+    { "src/format.ts": formatting, "src/tile.ts": `import { formatCount, progress } from "./format.js";\n\n${tileBefore}`, "src/index.ts": panel(shared) },
+    { "src/tile.ts": `import { formatCount, progress } from "./format.js";\n\n${after}` },
+  ];
+
+  it("does not report a shared helper restyled for every caller", async () => {
+    const { findings, events } = await diffAndHistory(steps(true, tileRestyled));
+    expect(summary(findings)).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it("reports the same restyle when only the flag's branch runs the helper", async () => {
+    const { findings, events } = await diffAndHistory(steps(false, tileRestyled));
+    expect(summary(findings)).toEqual(["repurposed error src/index.ts:7 content"]);
+    expect(findings[0]?.data).toMatchObject({ rewritten: "tile (src/tile.ts)" });
+    expectSameStory(findings[0], events[0]);
+  });
+
+  it("reports a shared helper that became other code", async () => {
+    const { findings, events } = await diffAndHistory(steps(true, tileOther));
+    expect(summary(findings)).toEqual(["repurposed error src/index.ts:8 content"]);
+    expectSameStory(findings[0], events[0]);
+  });
+});
