@@ -57,6 +57,11 @@ const commands: ReadonlyArray<{ term: string; description: string; load: () => P
     load: async () => (await import("./ledger-command.js")).ledgerCommand(),
   },
   {
+    term: "retire [options] <key> [path]",
+    description: "fold a flag to one value, delete the code it leaves dead and tombstone its key (a dry run without --write)",
+    load: async () => (await import("./retire-command.js")).retireCommand(),
+  },
+  {
     term: "manifest [options] [path]",
     description: "write this build's flag meanings to a manifest, for preflight to compare deployments before a flag is flipped",
     load: async () => (await import("./manifest-command.js")).manifestCommand(),

@@ -21,7 +21,7 @@ describe("deadflag --help", () => {
   it("lists each command with the usage and description of its own --help", () => {
     const help = runCli(["--help"]).stdout;
     const listed = help.slice(help.indexOf("Commands:")).split("\n").slice(1);
-    const names = ["flags", "scan", "why", "entries", "graph", "diff", "history", "ledger", "manifest", "preflight", "audit"];
+    const names = ["flags", "scan", "why", "entries", "graph", "diff", "history", "ledger", "retire", "manifest", "preflight", "audit"];
     for (const name of names) {
       const own = runCli([name, "--help"]).stdout.split("\n\n");
       // A command with subcommands is listed by its name and arguments alone, as commander lists it.
