@@ -29,7 +29,7 @@ const maxSteps = 64;
  * variable holding the read is reassigned or exported, the check is a `switch`, or the fold would not
  * remove the dead branch the finding names.
  */
-export function foldFlagBranch(fileName: string, text: string, finding: Finding): TextEdit | undefined {
+export function foldFlagBranch(fileName: string, text: string, finding: Finding, options: FoldOptions = {}): TextEdit | undefined {
   const data = finding.data ?? {};
   const read = data["read"];
   const value = data["value"];
@@ -40,7 +40,7 @@ export function foldFlagBranch(fileName: string, text: string, finding: Finding)
   const deadStart = offsetOf(sourceFile, finding.line, finding.column);
   const deadEnd = offsetOf(sourceFile, finding.endLine, finding.endColumn);
   if (readAt === undefined || deadStart === undefined || deadEnd === undefined) return undefined;
-  const readNode = readCallAt(sourceFile, readAt);
+  const readNode = readCallAt(sourceFile, readAt) ?? (options.memberReadEnd === undefined ? undefined : memberReadAt(sourceFile, readAt, options.memberReadEnd));
   if (!readNode) return undefined;
 
   let current = applyEdits(text, [{ start: readNode.getStart(sourceFile), end: readNode.getEnd(), text: `${placeholderPrefix}0` }]);
@@ -67,6 +67,34 @@ export function foldFlagBranch(fileName: string, text: string, finding: Finding)
 function parseErrorCount(sourceFile: ts.SourceFile): number {
   const diagnostics: unknown = Reflect.get(sourceFile, "parseDiagnostics");
   return Array.isArray(diagnostics) ? diagnostics.length : 0;
+}
+
+/** What a fold may take for the read besides a call. */
+export interface FoldOptions {
+  /**
+   * The end offset of a read that is a member of a flag map (`flags.x`, `flags?.x`), to fold it too:
+   * its value is the flag's. Never for an environment variable, whose value is text.
+   */
+  memberReadEnd?: number;
+}
+
+/**
+ * The member read from `offset` to `end` (`flags.x`, `flags?.["x"]`), if reading it has no side
+ * effects and its value is used as it is (not called, not read further, not written).
+ */
+function memberReadAt(sourceFile: ts.SourceFile, offset: number, end: number): ts.Expression | undefined {
+  let node = nodeStartingAt(sourceFile, offset);
+  while (node && node.getStart(sourceFile) === offset && node.getEnd() < end) node = node.parent;
+  if (!node || node.getStart(sourceFile) !== offset || node.getEnd() !== end) return undefined;
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+  const user = node.parent;
+  if ((ts.isPropertyAccessExpression(user) || ts.isElementAccessExpression(user) || ts.isCallExpression(user)) && user.expression === node) {
+    return undefined;
+  }
+  if (ts.isBinaryExpression(user) && user.left === node && user.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && user.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    return undefined;
+  }
+  return isSideEffectFree(node) ? node : undefined;
 }
 
 interface ReadPoint {
@@ -227,8 +255,11 @@ function replaceByOperand(whole: ts.Expression, kept: ts.Expression, sourceFile:
   const text = sourceFile.text;
   const container = whole.parent;
   if (ts.isJsxExpression(container) && isJsxChild(container)) {
-    if (ts.isJsxElement(kept) || ts.isJsxSelfClosingElement(kept) || ts.isJsxFragment(kept)) {
-      return [{ start: container.getStart(sourceFile), end: container.getEnd(), text: kept.getText(sourceFile) }];
+    // `{on && (\n  <A />\n)}`: the parentheses only wrapped the element over lines.
+    let element = kept;
+    while (ts.isParenthesizedExpression(element)) element = element.expression;
+    if (ts.isJsxElement(element) || ts.isJsxSelfClosingElement(element) || ts.isJsxFragment(element)) {
+      return [{ start: container.getStart(sourceFile), end: container.getEnd(), text: element.getText(sourceFile) }];
     }
     if (literalValue(kept) === null || kept.kind === ts.SyntaxKind.TrueKeyword || kept.kind === ts.SyntaxKind.FalseKeyword) {
       return [removal(text, container, sourceFile)];

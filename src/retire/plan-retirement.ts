@@ -215,12 +215,16 @@ function foldReads(
         failures.set(readId(read), whyNotFoldable(read, value));
         continue;
       }
-      const candidates = branches.get(readId(read)) ?? [readFinding(read, key, readValue)];
+      // A read that guards no dead branch is folded only when its value is tested in a condition:
+      // otherwise the call may not return the flag's value at all (`withWorkspace(handler, {
+      // featureFlag })` returns a handler).
+      const candidates = branches.get(readId(read)) ?? (read.guards.length > 0 ? [readFinding(read, key, readValue)] : []);
       let edit: TextEdit | undefined;
       for (const candidate of candidates) {
         const end = Math.max(read.range.end, Number(candidate.data?.["end"] ?? read.range.end));
         if (end > editedFrom) break;
-        edit = foldFlagBranch(file, text, candidate);
+        // A flag map's member (`flags.x`) is the flag's value; an environment variable's is text.
+        edit = foldFlagBranch(file, text, candidate, read.recognisedBy === "env" ? {} : { memberReadEnd: read.range.end });
         if (edit) break;
       }
       if (!edit) {
@@ -237,8 +241,8 @@ function foldReads(
 }
 
 /**
- * A finding on the read itself, for a read that guards no dead branch (`if (on) run()` retired
- * `on` has no dead side; `return flags.get(k)` has no guard): the fold must make the read go.
+ * A finding on the read itself, for a read whose guards have no dead side (`if (on) run()` retired
+ * `on`): the fold must make the read go.
  */
 function readFinding(read: FlagRead, key: string, value: LiteralValue): Finding {
   const { range } = read;
@@ -277,6 +281,7 @@ function whyNotFoldable(read: FlagRead, value: RetireValue): string {
     return `a ${read.valueType} flag: on/off does not say which value it returns (use --value default)`;
   }
   if (read.guards.some((g) => g.kind === "switch")) return "a switch on the flag's value";
+  if (read.guards.length === 0) return "its value is not tested in a condition here (passed on, returned or stored): fold it by hand";
   return "the fold is not safe here (a call with side effects, a variable written again or exported, or a shape the fold does not know)";
 }
 

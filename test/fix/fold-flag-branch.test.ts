@@ -142,6 +142,64 @@ describe("folding a dead flag branch", () => {
     expect(folded(app, findings[1])).toContain(lines("    <main>", "      <p>{label}</p>"));
   });
 
+  it("keeps a JSX child that was wrapped in parentheses over lines as the element alone", () => {
+    const app = lines(
+      'import { client } from "./client.js";',
+      "export function View(): JSX.Element {",
+      "  return (",
+      "    <main>",
+      '      {client.getBooleanValue("tracking", false) && (',
+      "        <Tracking />",
+      "      )}",
+      "    </main>",
+      "  );",
+      "}",
+    );
+    // `on` leaves no dead side of `&&`: a finding on the read itself, as `deadflag retire` makes one.
+    const atRead: Finding = {
+      ruleId: "no-dead-flag-branch",
+      severity: "error",
+      message: "",
+      file: "src/app.tsx",
+      line: 5,
+      column: 8,
+      endLine: 5,
+      endColumn: 49,
+      flag: "tracking",
+      data: { value: true, read: { file: "src/app.tsx", line: 5, column: 8 } },
+    };
+    expect(folded(app, atRead)).toContain(lines("    <main>", "      <Tracking />", "    </main>"));
+  });
+
+  it("folds a member of a flag map only when asked to, and never one that is called or read further", () => {
+    const text = lines(
+      "declare const flags: { beta: boolean; nested: { on: boolean } };",
+      "export function price(n: number): number {",
+      "  if (!flags.beta) return n;",
+      "  return n * 2;",
+      "}",
+    );
+    const finding: Finding = {
+      ruleId: "no-dead-flag-branch",
+      severity: "error",
+      message: "",
+      file: "src/price.ts",
+      line: 3,
+      column: 8,
+      endLine: 3,
+      endColumn: 18,
+      flag: "beta",
+      data: { value: true, read: { file: "src/price.ts", line: 3, column: 8 } },
+    };
+    const start = text.indexOf("flags.beta");
+    expect(foldFlagBranch("src/price.ts", text, finding)).toBeUndefined();
+    const edit = foldFlagBranch("src/price.ts", text, finding, { memberReadEnd: start + "flags.beta".length });
+    expect(edit && applyEdits(text, [edit])).toContain(lines("export function price(n: number): number {", "  return n * 2;", "}"));
+    // `flags.nested` is not the flag's value when `.on` of it is read.
+    const nested = text.replace("flags.beta", "flags.nested.on");
+    expect(foldFlagBranch("src/price.ts", nested, finding, { memberReadEnd: start + "flags.nested".length })).toBeUndefined();
+  });
+
   it("drops a check whose flag is on when only its off side had code", async () => {
     const app = lines(
       'import { client } from "./client.js";',

@@ -86,18 +86,20 @@ describe("planRetirement", () => {
     expect(result.ledger).toBeUndefined();
   });
 
-  it("folds a read that guards no dead branch (`if (on)` retired on), and a read used as a value", async () => {
+  it("folds a read whose guard has no dead side (`if (on)` retired on), and leaves a read whose value is not tested to a person", async () => {
     const root = checkoutProject(
       `${sdkImport}export function checkout(n: number): number {\n  if (client.getBooleanValue("new-checkout", false)) {\n    n += 1;\n  }\n  return Number(client.getBooleanValue("new-checkout", false)) + n;\n}\n`,
     );
     const result = await plan(root, "new-checkout", "on");
     const text = afterOf(result.changes, "src/checkout.ts") ?? "";
-    expect(text).not.toContain("new-checkout");
-    expect(text).toContain("  n += 1;\n");
-    expect(text).toContain("return Number(true) + n;");
+    expect(text).toContain("export function checkout(n: number): number {\n  n += 1;\n  return Number(");
     // The client is made by a call, which may do more than make it: it stays.
     expect(text).toContain("const client = OpenFeature.getClient();");
-    expect(result.byHand).toEqual([]);
+    // A read passed on as a value may not even return the flag's value (a wrapper returning a handler).
+    expect(result.byHand).toEqual([
+      { file: "src/checkout.ts", line: 5, column: 17, reason: expect.stringMatching(/^its value is not tested in a condition here/) },
+    ]);
+    expect(result.ledger).toBeUndefined();
   });
 
   it("with --value default folds each read to its own in-code default", async () => {
@@ -106,6 +108,22 @@ describe("planRetirement", () => {
     );
     const result = await plan(root, "new-checkout", "default");
     expect(afterOf(result.changes, "src/checkout.ts")).toContain("  return n * 2;\n");
+  });
+
+  it("folds a member of a flag map (`flags.beta`), but leaves a wrapper call that passes the key on to a person", async () => {
+    const root = checkoutProject(
+      'import { getFlags, withFlag } from "./flags.js";\nexport function checkout(n: number): number {\n  const flags = getFlags();\n  if (!flags.beta) return n;\n  return n * 2;\n}\nexport const handler = withFlag(() => 1, { featureFlag: "beta" });\n',
+      {
+        "deadflag.config.json": JSON.stringify({ flags: { accessors: [{ function: "getFlags", returns: "flag-map" }] } }),
+        "src/flags.ts":
+          "export function getFlags(): Record<string, boolean> {\n  return {};\n}\nexport function withFlag<T>(run: () => T, options: { featureFlag: string }): () => T | undefined {\n  return () => (getFlags()[options.featureFlag] ? run() : undefined);\n}\n",
+      },
+    );
+    const result = await plan(root, "beta", "on");
+    const text = afterOf(result.changes, "src/checkout.ts") ?? "";
+    expect(text).toContain("  const flags = getFlags();\n  return n * 2;\n");
+    expect(text).toContain('withFlag(() => 1, { featureFlag: "beta" })');
+    expect(result.byHand).toEqual([expect.objectContaining({ file: "src/checkout.ts", line: 6, column: 24 })]);
   });
 
   it("refuses a key the project does not know", async () => {
