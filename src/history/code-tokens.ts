@@ -15,6 +15,12 @@ export type ProjectNameTest = (file: string, name: string) => boolean;
 const localToken = "$";
 /** Placeholder for a name of one of the project's declarations. */
 const projectToken = "ƒ";
+/**
+ * The content a component was handed and renders (`{children}`, `props.children`) in code that does
+ * not declare it (a branch of the component): what a flag-gated layout or wrapper switches is the
+ * content it wraps, which its callers (or the framework) give it, not the markup around it.
+ */
+export const handedContentToken = "⟨children⟩";
 
 /** Punctuation that only delimits: dropped, so that `f(a, b)` and `f(a,b,)` or a block and a bare statement agree. */
 function droppedKinds(): Set<ts.SyntaxKind> {
@@ -214,6 +220,7 @@ function identifierToken(node: ts.Identifier | ts.PrivateIdentifier, file: strin
   const ts = typescript();
   const parent = node.parent;
   const text = node.text;
+  if (text === "children" && ts.isIdentifier(node) && isHandedContent(node, locals)) return handedContentToken;
   // A member's or attribute's name is what the code uses of its object: kept.
   if (
     ts.isPrivateIdentifier(node) ||
@@ -231,4 +238,16 @@ function identifierToken(node: ts.Identifier | ts.PrivateIdentifier, file: strin
   if (locals.has(text)) return localToken;
   if (isProjectName(file, text)) return projectToken;
   return text;
+}
+
+/** `children` or `<free name>.children` read (not declared, not a key or an attribute) by a piece that does not bind it. */
+function isHandedContent(node: ts.Identifier, locals: ReadonlySet<string>): boolean {
+  const ts = typescript();
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) {
+    return ts.isIdentifier(parent.expression) && !locals.has(parent.expression.text);
+  }
+  if (ts.isPropertyAccessExpression(parent) || ts.isJsxAttribute(parent) || ts.isPropertyAssignment(parent) || ts.isBindingElement(parent)) return false;
+  if (ts.isShorthandPropertyAssignment(parent) || ts.isParameter(parent) || ts.isVariableDeclaration(parent)) return false;
+  return !locals.has(node.text);
 }

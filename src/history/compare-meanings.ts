@@ -10,6 +10,7 @@
 // repurposing too; a read added next to reads that kept their code extends the feature.
 import type { FlagMeaning, SideMeaning, SiteMeaning } from "./flag-meaning.js";
 import type { SitePair } from "./site-matching.js";
+import { handedContentToken } from "./code-tokens.js";
 import { matchSites } from "./site-matching.js";
 import { commonTokens, tokenSimilarity } from "./token-similarity.js";
 
@@ -398,12 +399,20 @@ const literalWeight = 3;
  */
 const minimumGrownTokens = 8;
 
-/** The tokens with every literal repeated `literalWeight` times (the longest common subsequence then weighs them so). */
+/**
+ * The handed content (`{children}` in a flag-gated layout or wrapper, code-tokens.ts) counts as
+ * this many tokens: it stands for the wrapped content, which the comparison cannot see, and weighs
+ * as much as the smallest side whose code can be kept (`minimumGrownTokens`): a gate that still
+ * renders what it wraps has kept its content, whatever markup now surrounds it.
+ */
+const handedContentWeight = minimumGrownTokens;
+
+/** The tokens with every literal repeated `literalWeight` times, and the handed content `handedContentWeight` times (the longest common subsequence then weighs them so). */
 function weighted(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const token of tokens) {
-    if (token.startsWith('"') || /^[0-9]/.test(token)) for (let i = 0; i < literalWeight; i++) out.push(token);
-    else out.push(token);
+    const times = token === handedContentToken ? handedContentWeight : token.startsWith('"') || /^[0-9]/.test(token) ? literalWeight : 1;
+    for (let i = 0; i < times; i++) out.push(token);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // which must leave every token of the code itself: JSDoc on functions, members and statements, and
 // a JSDoc type cast in JavaScript, change nothing.
 import { describe, expect, it } from "vitest";
-import { CodeTokenizer } from "../../src/history/code-tokens.js";
+import { CodeTokenizer, handedContentToken } from "../../src/history/code-tokens.js";
 
 /** Every token of `text` (the project declares `helper`). */
 function tokensOf(file: string, text: string): string[] {
@@ -38,5 +38,19 @@ describe("code tokens", () => {
     const code = "export function total(rows) {\n  const first = /** @type {number} */ (rows[0]);\n  return helper(first) + 1;\n}\n";
     expect(tokensOf("src/a.js", code)).toEqual(tokensOf("src/a.js", code.replace("/** @type {number} */ ", "")));
     expect(tokensOf("src/a.js", code)).toContain("ƒ");
+  });
+
+  it("mark the content a component was handed, read where the piece does not declare it", () => {
+    // The branch of a gated layout: `children` and `props.children` are the wrapped content.
+    const branch = "<section className=\"shell\">{children}{props.children}</section>";
+    expect(tokensOf("src/a.tsx", branch).filter((t) => t === handedContentToken)).toHaveLength(2);
+    // Declared by the piece (a whole component), a key, an attribute, or a member of a local: plain names.
+    const component = [
+      "function Shell({ children }: { children: unknown }) {",
+      "  const node = { children: [] as unknown[] };",
+      "  return <div children={node.children}>{children}</div>;",
+      "}",
+    ].join("\n");
+    expect(tokensOf("src/a.tsx", component)).not.toContain(handedContentToken);
   });
 });

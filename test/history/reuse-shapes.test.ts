@@ -219,6 +219,41 @@ export async function loader(request: Request): Promise<unknown> {
     expect(events.filter((e) => e.kind !== "introduced")).toEqual([]);
   });
 
+  // A gated layout (Next.js's app router, a wrapper component) switches the content it is handed,
+  // which no side shows: the markup around `{children}` is not what the flag turns on.
+  const layout = (rendered: string): string => `import { getFlags } from "./flags.js";
+import type { ReactNode } from "react";
+import { Upsell } from "./upsell.js";
+
+export default async function BetaLayout({ children }: { children: ReactNode }) {
+  const flags = await getFlags();
+  if (!flags.betaDashboard) return <Upsell />;
+  return ${rendered};
+}
+`;
+  const layoutSteps = (rendered: string): FileChanges[] => [
+    {
+      "tsconfig.json": '{ "compilerOptions": { "jsx": "react-jsx" } }',
+      "deadflag.config.json": JSON.stringify({ flags: { accessors: [{ function: "getFlags", returns: "flag-map" }] }, entry: ["src/layout.tsx"] }),
+      "src/flags.ts": `export async function getFlags(): Promise<Record<string, boolean>> {\n  return (await fetch("https://config.example/flags")).json() as Promise<Record<string, boolean>>;\n}\n`,
+      "src/upsell.tsx": `export function Upsell() {\n  return <a href="/pricing">Upgrade to see the beta dashboard</a>;\n}\n`,
+      "src/layout.tsx": layout("<>{children}</>"),
+    },
+    { "src/layout.tsx": layout(rendered) },
+  ];
+
+  it("leaves a gated layout alone when the markup around its children changes", async () => {
+    const { findings, events } = await diffAndHistory(layoutSteps(`<section className="beta-shell" data-beta>{children}</section>`));
+    expect(findings).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it("reports a gated layout that stops rendering its children for other content", async () => {
+    const { findings, events } = await diffAndHistory(layoutSteps(`<iframe src="https://legacy.example/dashboard" title="Dashboard" />`));
+    expect(summary(findings)).toEqual(["repurposed error src/layout.tsx:7 content"]);
+    expectSameStory(findings[0], events[0]);
+  });
+
   const banner = (body: string): string => `import { useBooleanFlagValue } from "@openfeature/react-sdk";
 
 export function Banner({ endsAt }: { endsAt: number }) {
