@@ -26,6 +26,7 @@ import type { FlagRead } from "../flags/flag-index.js";
 import type { LinkedProject, LiteralValue } from "../graph/linked-project.js";
 import type { Ledger } from "../history/ledger.js";
 import { workingTreeMeanings } from "../history/working-tree-meanings.js";
+import { configWithoutState } from "./config-without-state.js";
 import { removeOrphanedPrivateMembers } from "./remove-orphaned-private-members.js";
 import { removeUnusedImports } from "./remove-unused-imports.js";
 import { tidyBlankLines } from "./tidy-blank-lines.js";
@@ -156,9 +157,21 @@ export async function planRetirement(request: RetirementRequest): Promise<Retire
   const ledger = meaning ? await tombstonedLedger(root, key, meaning) : undefined;
   const changes = [...originals]
     .map(([file, before]): FileChange => ({ file, before, after: deleted.has(file) ? undefined : textOf(file) }))
-    .filter((change) => change.after !== change.before)
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    .filter((change) => change.after !== change.before);
+  const configChange = everyReadGone ? stateRemoval(original, key) : undefined;
+  if (configChange) changes.push(configChange);
+  changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { root, key, value, changes, byHand, leftDead, alreadyDead, ledger, project: original, diagnostics: original.diagnostics };
+}
+
+/** The config file without the key's entry in `flags.states`, when it is JSON inside the root and has one. */
+function stateRemoval(project: OpenedProject, key: string): FileChange | undefined {
+  if (!project.configFile || !(key in project.config.flags.states)) return undefined;
+  const file = path.relative(project.root, project.configFile).split(path.sep).join("/");
+  if (file.startsWith("../") || path.isAbsolute(file)) return undefined;
+  const before = readFileSync(project.configFile, "utf8");
+  const after = configWithoutState(project.configFile, before, key);
+  return after === undefined ? undefined : { file, before, after };
 }
 
 /** The project with the key in `state` and the dead-code and dead-branch rules on, whatever the config says. */

@@ -31,7 +31,7 @@ describe("deadflag retire", () => {
     const result = runCli(["retire", "power-peg", repo.root, "--value", "off", "--no-cache"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^retire power-peg \(reads return off \(false\)\): 1 file changed, 2 deleted; dry run, nothing written/);
+    expect(result.stdout).toMatch(/^retire power-peg \(reads return off \(false\)\): 2 files changed, 2 deleted; dry run, nothing written/);
     expect(result.stdout).toMatch(/\n {2}src\/legacy\/powerPeg\.ts +deleted \(63 lines\)\n/);
     expect(result.stdout).toContain("--- a/src/router.ts\n+++ b/src/router.ts\n@@ -3,7 +3,6 @@\n");
     expect(result.stdout).toContain('\n-    if (await client.getBooleanValue("power-peg", false)) {\n');
@@ -63,12 +63,13 @@ describe("deadflag retire", () => {
     const document = JSON.parse(result.stdout);
     expect(document).toMatchObject({ version: 1, key: "power-peg", value: "off", written: true, byHand: [], tombstoned: true });
     expect(document.files.map((f: { file: string; deleted: boolean }) => [f.file, f.deleted])).toEqual([
+      ["deadflag.config.json", false],
       ["src/legacy/cumulativeQuantity.ts", true],
       ["src/legacy/powerPeg.ts", true],
       ["src/router.ts", false],
     ]);
-    expect(document.files[2].edits[0]).toEqual({ oldStart: 3, oldLines: 7, newStart: 3, newLines: 6 });
-    expect(document.files[2].diff).toMatch(/^--- a\/src\/router\.ts\n\+\+\+ b\/src\/router\.ts\n@@ -3,7 \+3,6 @@\n/);
+    expect(document.files[3].edits[0]).toEqual({ oldStart: 3, oldLines: 7, newStart: 3, newLines: 6 });
+    expect(document.files[3].diff).toMatch(/^--- a\/src\/router\.ts\n\+\+\+ b\/src\/router\.ts\n@@ -3,7 \+3,6 @@\n/);
     expect(read(repo.root, "src/router.ts")).not.toContain("PowerPeg");
     expect(existsSync(path.join(repo.root, "src/legacy"))).toBe(true);
     expect(allFiles(repo.root).filter((name) => name.endsWith(".tmp"))).toEqual([]);
@@ -76,6 +77,7 @@ describe("deadflag retire", () => {
       "?? .deadflag/ledger.json",
       "D src/legacy/cumulativeQuantity.ts",
       "D src/legacy/powerPeg.ts",
+      "M deadflag.config.json",
       "M src/router.ts",
     ]);
     const ledger = JSON.parse(read(repo.root, ".deadflag/ledger.json"));

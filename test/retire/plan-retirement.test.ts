@@ -30,6 +30,7 @@ describe("planRetirement", () => {
     const root = tempProject(knightFiles());
     const result = await plan(root, "power-peg", "off");
     expect(result.changes.map((c) => [c.file, c.after === undefined ? "deleted" : "changed"])).toEqual([
+      ["deadflag.config.json", "changed"],
       ["src/legacy/cumulativeQuantity.ts", "deleted"],
       ["src/legacy/powerPeg.ts", "deleted"],
       ["src/router.ts", "changed"],
@@ -47,6 +48,8 @@ describe("planRetirement", () => {
     expect(result.changes.map((c) => c.file)).not.toContain("src/exchange/dropCopy.ts");
     expect(result.byHand).toEqual([]);
     expect(result.ledger?.tombstones["power-peg"]?.meaning.key).toBe("power-peg");
+    // The key has no state left to declare; smart-routing keeps its own.
+    expect(JSON.parse(afterOf(result.changes, "deadflag.config.json") ?? "")).toEqual({ flags: { states: { "smart-routing": "active" } } });
     expect(firstNewCompileError(root, result.project.tsconfig, result.project.files, result.changes)).toBeUndefined();
   });
 
