@@ -69,6 +69,8 @@ function mentionedNames(sourceFile: ts.SourceFile): Set<string> {
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) return;
     if (ts.isIdentifier(node) && !isPropertyName(node)) names.add(node.text);
+    // The classic JSX transform calls `React.createElement` for every element without naming it.
+    if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) names.add("React");
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(sourceFile, visit);

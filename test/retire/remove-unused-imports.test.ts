@@ -37,4 +37,11 @@ describe("removeUnusedImports", () => {
     const withoutNamed = removeUnusedImports("f.ts", original, edited.replace("(): C | typeof ns {", "(): number {"));
     expect(withoutNamed).toContain('import Default from "./m.js";\n');
   });
+
+  it("keeps React while the file still has JSX, which the classic transform compiles to React.createElement", () => {
+    const original = 'import React from "react";\nexport const view = React.useMemo(() => 1, []) ? <p /> : null;\n';
+    const edited = 'import React from "react";\nexport const view = <p />;\n';
+    expect(removeUnusedImports("f.tsx", original, edited)).toBe(edited);
+    expect(removeUnusedImports("f.tsx", original, "import React from \"react\";\nexport const view = 1;\n")).toBe("export const view = 1;\n");
+  });
 });
