@@ -1,6 +1,7 @@
 // `deadflag retire --format json`: the retirement as a versioned document (docs/json-output.md):
 // each changed file's hunks and unified diff, deleted files, and what is left to a person.
 import type { RetirementPlan } from "../retire/plan-retirement.js";
+import { placesOnDisk } from "./places-on-disk.js";
 import { diffHunks, unifiedDiff } from "./unified-diff.js";
 
 /** Formats a retirement plan as JSON (version 1); `written` says whether it was written. */
@@ -20,9 +21,7 @@ export default function formatRetirementJson(plan: RetirementPlan, written: bool
             diff: unifiedDiff(change.file, change.before, change.after),
           },
     ),
-    byHand: plan.byHand,
-    leftDead: plan.leftDead,
-    alreadyDead: plan.alreadyDead,
+    ...placesOnDisk(plan, written),
     tombstoned: plan.ledger !== undefined,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

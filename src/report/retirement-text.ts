@@ -1,6 +1,7 @@
 // `deadflag retire`'s text output: a per-file summary, the unified diff of every changed file (a
 // deleted file is named, not printed), then what is left to a person.
 import type { LeftPlace, RetirementPlan } from "../retire/plan-retirement.js";
+import { placesOnDisk } from "./places-on-disk.js";
 import { diffHunks, unifiedDiff } from "./unified-diff.js";
 
 /** Formats a retirement plan; `written` says whether it was written (else it is a dry run). */
@@ -24,9 +25,10 @@ export default function formatRetirementText(plan: RetirementPlan, written: bool
   if (plan.ledger) out.push(`  .deadflag/ledger.json  ${plan.key} tombstoned${written ? "" : " (with --write)"}\n`);
   const diffs = plan.changes.filter((c) => c.after !== undefined).map((c) => unifiedDiff(c.file, c.before, c.after));
   if (diffs.length > 0) out.push(`\n${diffs.join("")}`);
-  section(out, `fold by hand (${plan.key} is still read here; positions in the files as retire leaves them)`, plan.byHand);
-  section(out, "dead because of the fold, not deleted", plan.leftDead);
-  section(out, "dead before the fold, for other reasons: kept", plan.alreadyDead.map(({ reason: _reason, ...place }) => ({ ...place, reason: "" })));
+  const places = placesOnDisk(plan, written);
+  section(out, `fold by hand (${plan.key} is still read here)`, places.byHand);
+  section(out, "dead because of the fold, not deleted", places.leftDead);
+  section(out, "dead before the fold, for other reasons: kept", places.alreadyDead.map(({ reason: _reason, ...place }) => ({ ...place, reason: "" })));
   if (plan.byHand.length === 0 && !plan.ledger) out.push(`\n${plan.key} has no meaning to record (no read was found): no tombstone\n`);
   return out.join("");
 }

@@ -68,6 +68,13 @@ export function diffHunks(before: string, after: string): DiffHunk[] {
   return hunks;
 }
 
+/** For each line of `after` that the diff keeps unchanged, the line it was in `before` (both 1-based). */
+export function unchangedLines(before: string, after: string): Map<number, number> {
+  const lines = new Map<number, number>();
+  for (const op of editScript(linesOf(before), linesOf(after))) if (op.kind === "=") lines.set(op.newIndex + 1, op.oldIndex + 1);
+  return lines;
+}
+
 function withNewline(line: string): string {
   return line.endsWith("\n") ? line : `${line}\n\\ No newline at end of file\n`;
 }

@@ -122,15 +122,25 @@ describe("deadflag retire", () => {
     expect(repo.git(["status", "--porcelain", "--untracked-files=all"])).toBe("");
   });
 
-  it("lists a read it cannot fold with its place, exits 1, and tombstones nothing", () => {
+  it("lists a read it cannot fold at its place in the files on disk (before a dry run, after --write), exits 1, and tombstones nothing", () => {
     const repo = knightRepo();
-    const router = read(repo.root, "src/router.ts").replace('client.getBooleanValue("power-peg", false)', 'client.getBooleanValue("power-peg", false, { at: Date.now() })');
+    const unsafe = "client.getBooleanValue(FLAGS.powerPeg, false, { at: Date.now() })";
+    const router = read(repo.root, "src/router.ts").replace("client.getBooleanValue(FLAGS.powerPeg, false)", unsafe);
     repo.commit("context", { "src/router.ts": router });
-    const result = runCli(["retire", "power-peg", repo.root, "--value", "off", "--no-cache", "--format", "json"]);
-    expect(result.status).toBe(1);
-    const document = JSON.parse(result.stdout);
-    expect(document.byHand).toEqual([expect.objectContaining({ file: "src/router.ts", line: 25, column: 15 })]);
+    const dry = runCli(["retire", "power-peg", repo.root, "--value", "off", "--no-cache", "--format", "json"]);
+    expect(dry.status).toBe(1);
+    const document = JSON.parse(dry.stdout);
+    expect(document.byHand).toEqual([expect.objectContaining({ file: "src/router.ts", line: 42, column: 27 })]);
+    expect(router.split("\n")[41]?.slice(26)).toMatch(/^client\.getBooleanValue\(FLAGS\.powerPeg/);
     expect(document.tombstoned).toBe(false);
+
+    // Written, the route's read is folded (12 lines fewer above it), and the place follows.
+    const written = runCli(["retire", "power-peg", repo.root, "--value", "off", "--no-cache", "--write"]);
+    expect(written.status).toBe(1);
+    const place = /fold by hand \(power-peg is still read here\):\n {2}src\/router\.ts:(\d+):27 /.exec(written.stdout);
+    expect(Number(place?.[1])).toBe(30);
+    expect(read(repo.root, "src/router.ts").split("\n")[29]?.slice(26)).toMatch(/^client\.getBooleanValue\(FLAGS\.powerPeg/);
+    expect(existsSync(path.join(repo.root, ".deadflag/ledger.json"))).toBe(false);
   });
 
   it("rejects an unknown key and a bad --value with exit code 2", () => {
