@@ -213,7 +213,10 @@ export class GitRepository {
   /** Author, date, subject and parents of commits, in the order given. */
   async commitInfo(commits: readonly string[]): Promise<CommitInfo[]> {
     if (commits.length === 0) return [];
-    const out = await git(this.root, ["show", "-s", "--format=%H%x00%P%x00%an%x00%cI%x00%s%x00", "--no-walk=unsorted", ...commits]);
+    // `git log --no-walk`, not `git show -s`: `show` diffs each commit even when told to print no
+    // diff, and its rename detection reads the blobs of renamed files (a repository missing a large
+    // binary's blob, as a partial clone or a trimmed mirror is, then fails here; it is slower too).
+    const out = await git(this.root, ["log", "--no-walk=unsorted", "--format=%H%x00%P%x00%an%x00%cI%x00%s%x00", ...commits]);
     const fields = out.split("\0");
     const infos: CommitInfo[] = [];
     for (let i = 0; i + 4 < fields.length; i += 5) {

@@ -75,6 +75,30 @@ describe("a shallow clone", () => {
   });
 });
 
+describe("a repository missing a binary's blob (a trimmed mirror, a partial clone offline)", () => {
+  it("is read by history as long as the flags' files are there: a moved font's blob is never needed", async () => {
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
+    const font = Buffer.alloc(4096, 7).toString("latin1");
+    const commits = [
+      repo.commit("Power Peg", { "src/paths.ts": paths, "src/index.ts": reader("legacyPath"), "assets/font.ttf": font }),
+      // The font moves and changes a little: git's rename detection would read both blobs.
+      repo.commit("Fonts", { "assets/font.ttf": null, "public/fonts/font.ttf": `${font}!` }),
+      repo.commit("RLP", { "src/index.ts": reader("otherPath") }),
+    ];
+    const blob = repo.git(["rev-parse", `${commits[0]}:assets/font.ttf`]);
+    rmSync(path.join(repo.root, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
+    expect(() => repo.git(["cat-file", "-e", blob])).toThrow();
+
+    const history = await flagHistory({ root: repo.root, cache: false });
+    expect(history.flags).toEqual([
+      {
+        key: "power-peg",
+        events: [expect.objectContaining({ commit: commits[0], kind: "introduced" }), expect.objectContaining({ commit: commits[2], kind: "repurposed", severity: "error" })],
+      },
+    ]);
+  });
+});
+
 describe("skipped input", () => {
   it("is warned about by diff and history as scan does: a file with a syntax error, read as far as it parses", () => {
     const { repo } = threeCommits();
