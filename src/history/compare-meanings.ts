@@ -235,10 +235,22 @@ function compareSides(a: SideMeaning, b: SideMeaning, declarations: RevisionDecl
   const { similarity, kept: keptShare } = contentSimilarity(a, b);
   const swapped = lost.length > 0 && gained.length > 0 && lost.length * 2 >= a.direct.length && gained.length * 2 >= b.direct.length;
   if (swapped) return { related: false, reason: "identity", similarity, lost, gained, kept };
-  if (similarity < sameCodeSimilarity && keptShare < grownCodeKept) return { related: false, reason: "content", similarity, lost, gained, kept };
+  // The same own code (the branches and what only the flag reaches, token for token) around shared
+  // code that changed: it changed for every caller, so only a shared declaration rewritten into
+  // other code counts (below). A wrapper put around a shared client (`prisma` re-exported as a
+  // replica-aware `prismaWithReplicas`) moves the shared layers a side includes, not what the flag runs.
+  const sameOwn = sameOwnCode(a, b);
+  if (!sameOwn && similarity < sameCodeSimilarity && keptShare < grownCodeKept) return { related: false, reason: "content", similarity, lost, gained, kept };
   const rewritten = rewrittenDeclaration(a, b);
   if (rewritten) return { related: false, reason: "content", similarity: rewritten.similarity, lost, gained, kept, rewritten: rewritten.id };
   return { related: true, similarity, lost, gained, kept };
+}
+
+/** Whether two sides' own code is the same, token for token: their branches, and the declarations only the flag reaches (segments not `shared`), in order. */
+function sameOwnCode(a: SideMeaning, b: SideMeaning): boolean {
+  const own = (side: SideMeaning): string[] => side.segments.filter((s) => !s.shared).map((s) => `${s.id}\u0000${side.tokens.slice(s.from, s.to).join("\u0000")}`);
+  const left = own(a);
+  return left.length > 0 && sameList(left, own(b));
 }
 
 /**

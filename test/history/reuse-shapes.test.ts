@@ -400,6 +400,53 @@ ${shared ? `  tiles.push(tile("Tags", counts.tags, 25, "/settings/library/tags")
     { "src/tile.ts": `import { formatCount, progress } from "./format.js";\n\n${after}` },
   ];
 
+  it("does not report shared code put behind a wrapper (documenso's prisma client, re-exported with read replicas)", async () => {
+    const url = `export function databaseUrl(): string {
+  const host = process.env.DATABASE_HOST ?? "localhost";
+  const port = Number(process.env.DATABASE_PORT ?? "5432");
+  const name = process.env.DATABASE_NAME ?? "app";
+  const user = encodeURIComponent(process.env.DATABASE_USER ?? "postgres");
+  const password = encodeURIComponent(process.env.DATABASE_PASSWORD ?? "");
+  const ssl = process.env.DATABASE_SSL === "true" ? "?sslmode=require" : "";
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  return "postgres://" + user + ":" + password + "@" + host + ":" + String(port) + "/" + name + ssl;
+}
+`;
+    const remember = `export function remember<T>(name: string, make: () => T): T {\n  const store = globalThis as unknown as Record<string, T | undefined>;\n  return (store[name] ??= make());\n}\n`;
+    const client = `import { Client } from "pg";\nimport { remember } from "./remember.js";\nimport { databaseUrl } from "./url.js";\n\n`;
+    const limits = `${openFeature}import { db } from "./db.js";
+
+export async function remaining(org: string): Promise<number> {
+  if (await client.getBooleanValue("unlimited-documents", false)) return Infinity;
+  const used = await db.query("select count(*) from documents where org = $1", [org]);
+  return Math.max(0, 10 - Number(used.rows[0]?.count ?? 0));
+}
+`;
+    const { findings, events } = await diffAndHistory([
+      {
+        "deadflag.config.json": JSON.stringify({ entry: ["src/limits.ts", "src/users.ts"] }),
+        "src/url.ts": url,
+        "src/remember.ts": remember,
+        "src/db.ts": `${client}export const db = remember("db", () => new Client(databaseUrl()));\n`,
+        "src/users.ts": `import { db } from "./db.js";\n\nexport async function users(): Promise<unknown[]> {\n  return (await db.query("select * from users")).rows;\n}\n`,
+        "src/limits.ts": limits,
+      },
+      {
+        "src/db.ts": `${client}const db = remember("db", () => new Client(databaseUrl()));
+
+export const dbWithReplicas = remember("db-replicas", () => {
+  if (!process.env.REPLICA_URLS) return db;
+  return Object.assign(db, { replicas: process.env.REPLICA_URLS.split(",") });
+});
+
+export { dbWithReplicas as db };
+`,
+      },
+    ]);
+    expect(summary(findings)).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
   it("does not report a shared helper restyled for every caller", async () => {
     const { findings, events } = await diffAndHistory(steps(true, tileRestyled));
     expect(summary(findings)).toEqual([]);
