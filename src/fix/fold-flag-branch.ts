@@ -215,8 +215,22 @@ function foldStep(
     if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
       return inlineVariable(parent, sourceFile, newPlaceholder) ?? replace(node, literalText(known));
     }
+    // `{ ...(on && { a }) }` with `on` false spreads nothing: the spread goes.
+    if (ts.isSpreadAssignment(parent) && !known) return [listItemRemoval(parent, sourceFile)];
     return replace(node, literalText(known));
   }
+}
+
+/** Removes an item of an object or array literal with its comma (its whole line when it has one to itself). */
+function listItemRemoval(item: ts.ObjectLiteralElementLike | ts.Expression, sourceFile: ts.SourceFile): TextEdit {
+  const text = sourceFile.text;
+  const items: readonly ts.Node[] = ts.isObjectLiteralExpression(item.parent) ? item.parent.properties : ts.isArrayLiteralExpression(item.parent) ? item.parent.elements : [];
+  let after = item.getEnd();
+  while (after < text.length && (text[after] === " " || text[after] === "\t")) after++;
+  const previous = items[items.indexOf(item) - 1];
+  if (text[after] !== "," && previous) return { start: previous.getEnd(), end: item.getEnd(), text: "" };
+  const range = removalRange(text, item.getStart(sourceFile), text[after] === "," ? after + 1 : item.getEnd());
+  return { start: range.start, end: range.end, text: "" };
 }
 
 
@@ -265,6 +279,16 @@ function replaceByOperand(whole: ts.Expression, kept: ts.Expression, sourceFile:
       return [removal(text, container, sourceFile)];
     }
   }
+  // `{ ...(on ? { a } : {}) }` keeping `{}`, or `[...(on ? [a] : [])]` keeping `[]`, spreads nothing: the spread goes.
+  let outer: ts.Node = whole;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  let bare = kept;
+  while (ts.isParenthesizedExpression(bare)) bare = bare.expression;
+  const spread = outer.parent;
+  const spreadsNothing =
+    (ts.isSpreadAssignment(spread) && ts.isObjectLiteralExpression(bare) && bare.properties.length === 0) ||
+    (ts.isSpreadElement(spread) && ts.isArrayLiteralExpression(spread.parent) && ts.isArrayLiteralExpression(bare) && bare.elements.length === 0);
+  if (spreadsNothing) return [listItemRemoval(spread, sourceFile)];
   const keptText = kept.getText(sourceFile);
   const replacement = needsParentheses(whole, kept) ? `(${keptText})` : keptText;
   return [{ start: whole.getStart(sourceFile), end: whole.getEnd(), text: replacement }];

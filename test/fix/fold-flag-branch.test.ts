@@ -200,6 +200,38 @@ describe("folding a dead flag branch", () => {
     expect(foldFlagBranch("src/price.ts", nested, finding, { memberReadEnd: start + "flags.nested".length })).toBeUndefined();
   });
 
+  it("drops a spread that would spread nothing, with its comma", async () => {
+    const app = lines(
+      'import { client } from "./client.js";',
+      "export function options(): Record<string, number> {",
+      "  return {",
+      "    a: 1,",
+      '    ...(client.getBooleanValue("fast", false) ? { b: 2 } : {}),',
+      "    c: 3,",
+      "  };",
+      "}",
+      "export function more(): Record<string, number> {",
+      '  return { a: 1, ...(client.getBooleanValue("wide", false) && { d: 4 }) };',
+      "}",
+    );
+    const [fast] = await deadBranches({ "src/app.tsx": app }, { fast: "off" });
+    expect(folded(app, fast)).toContain(lines("  return {", "    a: 1,", "    c: 3,", "  };"));
+    // `&&` over an object literal guards no code: a finding on the read itself, as `deadflag retire` makes one.
+    const wide: Finding = {
+      ruleId: "no-dead-flag-branch",
+      severity: "error",
+      message: "",
+      file: "src/app.tsx",
+      line: 10,
+      column: 22,
+      endLine: 10,
+      endColumn: 59,
+      flag: "wide",
+      data: { value: false, read: { file: "src/app.tsx", line: 10, column: 22 } },
+    };
+    expect(folded(app, wide)).toContain("  return { a: 1 };\n");
+  });
+
   it("drops a check whose flag is on when only its off side had code", async () => {
     const app = lines(
       'import { client } from "./client.js";',
