@@ -31,3 +31,8 @@ export type { HistoryOptions, HistoryResult, FlagTimeline, HistoryEvent } from "
 export { updateLedger } from "./history/update-ledger.js";
 export type { LedgerUpdate } from "./history/update-ledger.js";
 export { checkLedger } from "./history/check-ledger.js";
+export { planRetirement } from "./retire/plan-retirement.js";
+export type { FileChange, LeftPlace, RetirementPlan, RetirementRequest, RetireValue } from "./retire/plan-retirement.js";
+export { writeRetirement } from "./retire/write-retirement.js";
+export { firstNewCompileError } from "./retire/verify-compiles.js";
+export type { CompileError } from "./retire/verify-compiles.js";

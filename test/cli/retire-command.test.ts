@@ -2,11 +2,14 @@
 // refuses a dirty tree and otherwise writes every file whole (no temporary file left) with the
 // key's tombstone, --verify refuses a retirement that breaks the build, a read that cannot be
 // folded fails the run, and bad input is one line with exit code 2.
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createGitRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempProject } from "../helpers/temp-dir.js";
 import { knightFiles } from "../retire/knight-files.js";
 
 /** The Knight example committed in a fresh repository. */
@@ -53,6 +56,16 @@ describe("deadflag retire", () => {
     expect(allowed.status).toBe(0);
     expect(existsSync(path.join(repo.root, "src/legacy/powerPeg.ts"))).toBe(false);
     expect(read(repo.root, "src/logger.ts")).toContain("// a local edit");
+  });
+
+  // Temporary directories are outside any repository on the machines this runs on; where not, there is nothing to test.
+  const tmpInGit = spawnSync("git", ["-C", os.tmpdir(), "rev-parse", "--show-toplevel"], { stdio: "ignore" }).status === 0;
+  it.skipIf(tmpInGit)("refuses --write outside a git work tree, since nothing could undo it there", () => {
+    const root = tempProject(knightFiles());
+    const refused = runCli(["retire", "power-peg", root, "--value", "off", "--write", "--no-cache"]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(`deadflag: ${root} is not in a git work tree: retire --write writes only into a clean git tree (--allow-dirty writes anyway)\n`);
+    expect(existsSync(path.join(root, "src/legacy/powerPeg.ts"))).toBe(true);
   });
 
   it("writes every file, deletes the dead ones, leaves no temporary file, and tombstones the key so that reading it again is reported", () => {
