@@ -6,6 +6,7 @@ import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../engine/input-error.js";
+import { sourceExtensions } from "../project/source-extensions.js";
 
 /** One file of a tree. */
 export interface TreeEntry {
@@ -261,7 +262,7 @@ export class GitRepository {
     // Each special character as a one-character bracket expression: literal in basic and extended
     // regular expressions alike (`[\^]` also matches a backslash: more commits, never fewer).
     const literal = (text: string): string => text.replace(/[.[\]*^$+?(){}|\\]/g, (c) => (c === "^" ? "[\\^]" : c === "]" ? "[]]" : `[${c}]`));
-    return this.firstParentLog(head, [`-G${texts.map(literal).join("|")}`, "--text"], prefix === "" ? [] : [prefix], depth);
+    return this.firstParentLog(head, [`-G${texts.map(literal).join("|")}`, "--text"], readFiles(prefix), depth);
   }
 
   /** Commits of `head`'s first-parent history (newest first, within `depth`, at most `limit`) that change one of `paths`. */
@@ -280,14 +281,13 @@ export class GitRepository {
       if (boundary) args.push(`^${boundary}`);
     }
     args.push("--", ...paths);
-    return (await git(this.root, args)).split("\n").filter((line) => line !== "");
+    return (await pickaxe(this.root, args)).split("\n").filter((line) => line !== "");
   }
 
   /** The oldest commit of `head`'s history that added `text` under `prefix`, with its date. */
   async firstCommitWith(text: string, prefix: string, head = "HEAD"): Promise<{ commit: string; date: string } | undefined> {
-    const args = ["log", "--reverse", "--format=%H %cI", `-S${text}`, head, "--"];
-    if (prefix !== "") args.push(prefix);
-    const first = (await git(this.root, args)).split("\n")[0];
+    const args = ["log", "--reverse", "--format=%H %cI", `-S${text}`, head, "--", ...readFiles(prefix)];
+    const first = (await pickaxe(this.root, args)).split("\n")[0];
     if (!first) return undefined;
     const [commit, date] = first.split(" ");
     return commit && date ? { commit, date } : undefined;
@@ -425,4 +425,28 @@ class BlobReader {
   close(): void {
     this.process.stdin.end();
   }
+}
+
+/**
+ * A pickaxe search's output. It reads the blobs it looks into: one git lacks (a partial clone
+ * offline, a trimmed mirror) is bad input, said in one line, not an internal error.
+ */
+async function pickaxe(cwd: string, args: readonly string[]): Promise<string> {
+  try {
+    return await git(cwd, args);
+  } catch (error) {
+    const missing = /unable to read ([0-9a-f]{7,64})/.exec(String((error as { stderr?: unknown }).stderr ?? ""));
+    if (missing) throw new InputError(`git: object ${missing[1]} is missing from this repository (a partial clone or a trimmed copy?); fetch it and run again`);
+    throw error;
+  }
+}
+
+/**
+ * Pathspecs for the files deadflag reads under `prefix` (source files and JSON registries): what a
+ * pickaxe (`-G`, `-S`) looks into. Without them it reads every changed blob as text, fonts and
+ * images too, which is slow and fails in a repository that lacks a large file's blob.
+ */
+function readFiles(prefix: string): string[] {
+  const under = prefix === "" ? "" : `${prefix.replace(/\/+$/, "")}/`;
+  return [...sourceExtensions, ".json"].map((extension) => `:(glob)${under}**/*${extension}`);
 }

@@ -12,6 +12,7 @@ import { escapeGlob } from "./frameworks/match-files.js";
 import type { ProjectPackage } from "./project-package.js";
 import { isRecord } from "./project-package.js";
 import { publishedSources } from "./published-source.js";
+import { sourceExtensions } from "./source-extensions.js";
 
 /** The project's entry files, POSIX and relative to the root. */
 export interface Entries {
@@ -74,7 +75,6 @@ const toolConfigGlobs = ["*.config.{ts,mts,cts,js,mjs,cjs}", ".*rc.{ts,js,cjs,mj
 
 /** When nothing else names an entry: the usual names of a program's entry. */
 const conventionalEntries = ["src/index", "src/main", "index", "main", "src/app", "app", "src/server", "server"];
-const sourceExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
 /** Rounds of fetching what presets read before settling for what was fetched. */
 const maxRounds = 5;

@@ -2,6 +2,7 @@
 // file it is built from: through the package's tsconfig `outDir`/`rootDir` when it has them, else
 // by the usual layouts (`dist/cjs/index.js` → `src/index.ts`).
 import path from "node:path";
+import { sourceExtensions } from "./source-extensions.js";
 
 /** Where to look for the sources of one package. */
 export interface PublishedSourceContext {
@@ -17,7 +18,6 @@ export interface PublishedSourceContext {
   declarations?: boolean;
 }
 
-const sourceExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 const buildDirectories = ["dist/", "build/", "lib/", "out/", "esm/", "cjs/"];
 /** Per-format folders inside a build directory: `dist/cjs/index.js`, `dist/esm5/index.js` (rxjs). */
 const formatDirectories = ["cjs/", "esm/", "esm5/", "esm2015/", "es2015/", "es5/", "es6/", "mjs/", "umd/", "types/", "node/", "browser/", "module/", "commonjs/"];

@@ -99,6 +99,31 @@ describe("a repository missing a binary's blob (a trimmed mirror, a partial clon
   });
 });
 
+describe("a repository missing a blob that diff must look into", () => {
+  /** A font and a bundled script changed in history, then a new key; `missing` names which blob is then removed. */
+  function withMissingBlob(missing: "assets/font.ttf" | "public/vendor.js"): GitRepo {
+    const repo = createGitRepo({ daysBetweenCommits: 60 });
+    const first = repo.commit("Power Peg", { "src/paths.ts": paths, "src/index.ts": reader("legacyPath"), "assets/font.ttf": "\u0000font", "public/vendor.js": "var vendor = 1;\n" });
+    repo.commit("Assets", { "assets/font.ttf": "\u0000font 2", "public/vendor.js": "var vendor = 2;\n" });
+    repo.commit("New flag", { "src/beta.ts": `${openFeature}export async function beta(): Promise<boolean> {\n  return client.getBooleanValue("beta-router", false);\n}\n` });
+    const blob = repo.git(["rev-parse", `${first}:${missing}`]);
+    rmSync(path.join(repo.root, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
+    return repo;
+  }
+
+  it("is not needed when it is not a file deadflag reads (a font): the search for a new key's earlier life skips it", () => {
+    const diff = runCli(["diff", ".", "--base", "HEAD~1", "--format", "json", "--no-cache"], withMissingBlob("assets/font.ttf").root);
+    expect(diff.stderr).toBe("");
+    expect(diff.status).toBe(0);
+  });
+
+  it("is said in one line with exit 2 when it is one (a script)", () => {
+    const diff = runCli(["diff", ".", "--base", "HEAD~1", "--format", "json", "--no-cache"], withMissingBlob("public/vendor.js").root);
+    expect(diff.status).toBe(2);
+    expect(diff.stderr).toMatch(/^deadflag: git: object [0-9a-f]{40} is missing from this repository \(a partial clone or a trimmed copy\?\); fetch it and run again\n$/);
+  });
+});
+
 describe("skipped input", () => {
   it("is warned about by diff and history as scan does: a file with a syntax error, read as far as it parses", () => {
     const { repo } = threeCommits();

@@ -3,9 +3,8 @@
 // then as a folder's index.
 import path from "node:path";
 import { typescript } from "../../engine/typescript-module.js";
+import { sourceExtensions } from "../source-extensions.js";
 import { codeTokens } from "./code-tokens.js";
-
-const sourceExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
 /** The file `reference` names, relative to the folder `from` (both relative to the package), if any. */
 export function resolveFileReference(reference: string, from: string, files: ReadonlySet<string>): string | undefined {
