@@ -8,18 +8,8 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { openProject, projectSessionFor, scanProject } from "../../src/index.js";
 import type { ScanResult } from "../../src/index.js";
+import { seededRandom as random } from "../helpers/seeded-random.js";
 import { tempProject } from "../helpers/temp-dir.js";
-
-/** A small seeded generator (mulberry32): the same edits on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sourceFiles(root: string, directory = "src"): string[] {
   return readdirSync(path.join(root, directory), { withFileTypes: true }).flatMap((entry) => {
