@@ -3,12 +3,11 @@
 // cut uses and finding it again by any other way. Checked against walks anew on rxjs's sources,
 // with cut sets made by a seeded generator from the uses live code makes (calls, member names,
 // types; whole and in part).
-import { cpSync, readdirSync, rmSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { computeReachability, reachabilityWithout } from "../../src/analysis/reachability.js";
 import type { Reachability } from "../../src/analysis/reachability.js";
 import { openProject, scanProject } from "../../src/index.js";
+import { rxjsProject } from "../helpers/rxjs-project.js";
 import { seededRandom as random } from "../helpers/seeded-random.js";
 import { tempProject } from "../helpers/temp-dir.js";
 
@@ -20,13 +19,7 @@ function sorted(set: ReadonlySet<number> | ReadonlySet<string>): string[] {
 
 describe("a walk without some uses, made from the walk with them", () => {
   it("reaches what a walk anew with those uses cut reaches, and is often made without walking anew", async () => {
-    const root = tempProject({
-      "package.json": '{ "name": "rx", "private": true }',
-      "deadflag.config.json": JSON.stringify({ entry: ["src/index.ts"], flags: { states: {} } }),
-      "src/__tests__/probe.ts": 'import { of } from "../index";\nof(1);\n',
-    });
-    cpSync(path.resolve("node_modules/rxjs/src"), path.join(root, "src"), { recursive: true });
-    for (const name of readdirSync(path.join(root, "src"))) if (name.endsWith(".json") || name.endsWith(".js")) rmSync(path.join(root, "src", name));
+    const root = rxjsProject();
     const { context } = scanProject(await openProject({ root, cache: false }));
     const { graph } = context;
     const entryFiles = [...context.entries.production, ...context.entries.tests];

@@ -2,12 +2,13 @@
 // an edit removed and walking on from what it added. Checked against cold scans of the same texts
 // on rxjs's sources, with edits made from its own code by a seeded generator: declarations deleted
 // and renamed, calls removed, exports added, files put back as they were.
-import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { openProject, projectSessionFor, scanProject } from "../../src/index.js";
 import type { ScanResult } from "../../src/index.js";
+import { rxjsProject } from "../helpers/rxjs-project.js";
 import { seededRandom as random } from "../helpers/seeded-random.js";
 import { tempProject } from "../helpers/temp-dir.js";
 
@@ -84,17 +85,7 @@ function liveNames(result: ScanResult, walk: "production" | "withTests"): string
 
 describe("walks resumed across edits", () => {
   it("reach what a cold scan of the same texts reaches, edit after edit, and resume most of the time", async () => {
-    const make = (): string => {
-      const root = tempProject({
-        "package.json": '{ "name": "rx", "private": true }',
-        "deadflag.config.json": JSON.stringify({ entry: ["src/index.ts"], flags: { states: {} } }),
-        // A test file, so that the walk with tests resumes too.
-        "src/__tests__/probe.ts": 'import { of } from "../index";\nof(1);\n',
-      });
-      cpSync(path.resolve("node_modules/rxjs/src"), path.join(root, "src"), { recursive: true });
-      for (const name of readdirSync(path.join(root, "src"))) if (name.endsWith(".json") || name.endsWith(".js")) rmSync(path.join(root, "src", name));
-      return root;
-    };
+    const make = rxjsProject;
     const editorRoot = make();
     const coldRoot = make();
     settle(editorRoot);
