@@ -133,10 +133,15 @@ export function specifierRemoval(specifier: ts.ExportSpecifier, sourceFile: ts.S
     const range = removalRange(sourceFile.text, statement.getStart(sourceFile), statement.getEnd());
     return { start: range.start, end: range.end, text: "" };
   }
-  const index = elements.indexOf(specifier);
+  return listElementRemoval(specifier, elements, sourceFile);
+}
+
+/** Removes one element of a comma-separated list (`{ a, b }`) with the comma that joins it to the next, or to the one before for the last. */
+export function listElementRemoval(element: ts.Node, elements: readonly ts.Node[], sourceFile: ts.SourceFile): TextEdit {
+  const index = elements.indexOf(element);
   const next = elements[index + 1];
   const previous = elements[index - 1];
   return next
-    ? { start: specifier.getStart(sourceFile), end: next.getStart(sourceFile), text: "" }
-    : { start: (previous ?? specifier).getEnd(), end: specifier.getEnd(), text: "" };
+    ? { start: element.getStart(sourceFile), end: next.getStart(sourceFile), text: "" }
+    : { start: (previous ?? element).getEnd(), end: element.getEnd(), text: "" };
 }

@@ -17,15 +17,33 @@ export function isDeclarationName(node: ts.Identifier): boolean {
   );
 }
 
+/**
+ * Whether the identifier is a member's name, not a binding of the file: `a.b`'s `b`, `A.B`'s `B`, a
+ * property, method, accessor or enum member being declared, a JSX attribute.
+ */
+export function isMemberName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent)) return parent.name === node;
+  if (ts.isQualifiedName(parent)) return parent.right === node;
+  if (ts.isJsxAttribute(parent)) return true;
+  return (
+    (ts.isPropertyAssignment(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isMethodSignature(parent) ||
+      ts.isGetAccessor(parent) ||
+      ts.isSetAccessor(parent) ||
+      ts.isEnumMember(parent)) &&
+    parent.name === node
+  );
+}
+
 /** Whether an identifier names a value here, not a property, a label or a type member. */
 export function isReference(node: ts.Identifier): boolean {
   const parent = node.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent)) && parent.name === node) {
-    return false;
-  }
-  if ((ts.isMethodDeclaration(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) && parent.name === node) return false;
+  if (isMemberName(node)) return false;
   if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  if (ts.isJsxAttribute(parent) || ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent)) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent)) return false;
   return true;
 }

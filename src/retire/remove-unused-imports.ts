@@ -2,6 +2,8 @@
 // before retire touched it and named nowhere now goes (the whole `import` when it was the last
 // name). Imports that were unused already are left alone: retire cleans up after itself only.
 import ts from "../engine/typescript-api.js";
+import { listElementRemoval } from "../fix/delete-declaration.js";
+import { isMemberName } from "../fix/identifier-role.js";
 import { parseForFix } from "../fix/parse-for-fix.js";
 import { removalRange } from "../fix/statement-layout.js";
 import type { TextEdit } from "../fix/text-edit.js";
@@ -44,13 +46,7 @@ function firstRemoval(sourceFile: ts.SourceFile, isStale: (name: string) => bool
       return { start: clause.name.getEnd(), end: bindings.getEnd(), text: "" };
     }
     const element = named.find((e) => e.name === stale);
-    if (!element) continue;
-    const index = named.indexOf(element);
-    const next = named[index + 1];
-    const previous = named[index - 1];
-    return next
-      ? { start: element.getStart(sourceFile), end: next.getStart(sourceFile), text: "" }
-      : { start: (previous ?? element).getEnd(), end: element.getEnd(), text: "" };
+    if (element) return listElementRemoval(element, named, sourceFile);
   }
   return undefined;
 }
@@ -68,29 +64,11 @@ function mentionedNames(sourceFile: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) return;
-    if (ts.isIdentifier(node) && !isPropertyName(node)) names.add(node.text);
+    if (ts.isIdentifier(node) && !isMemberName(node)) names.add(node.text);
     // The classic JSX transform calls `React.createElement` for every element without naming it.
     if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) names.add("React");
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(sourceFile, visit);
   return names;
-}
-
-function isPropertyName(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  if (ts.isPropertyAccessExpression(parent)) return parent.name === node;
-  if (ts.isQualifiedName(parent)) return parent.right === node;
-  if (ts.isJsxAttribute(parent)) return true;
-  return (
-    (ts.isPropertyAssignment(parent) ||
-      ts.isPropertySignature(parent) ||
-      ts.isPropertyDeclaration(parent) ||
-      ts.isMethodDeclaration(parent) ||
-      ts.isMethodSignature(parent) ||
-      ts.isGetAccessor(parent) ||
-      ts.isSetAccessor(parent) ||
-      ts.isEnumMember(parent)) &&
-    parent.name === node
-  );
 }
